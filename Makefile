@@ -1,0 +1,80 @@
+# Comptoir — the two commands a person needs: `make run` and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+STAMP := $(VENV)/.installed
+export DJANGO_SETTINGS_MODULE := comptoir.config.settings
+
+.PHONY: run install system-deps browser-deps demo migrate lint test test-pg messages clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+migrate: install system-deps
+	$(BIN)/python manage.py compilemessages --ignore=.venv >/dev/null
+	$(BIN)/python manage.py migrate --no-input
+
+demo: migrate
+	$(BIN)/python manage.py demo_shop
+
+run: demo
+	$(BIN)/python manage.py collectstatic --no-input --verbosity 0
+	@echo ""
+	@echo "  La boutique / the shop:    http://127.0.0.1:$(PORT)/"
+	@echo "  Back-office (admin):       http://127.0.0.1:$(PORT)/fr/admin/"
+	@echo "  Login:                     fondatrice@comptoir.example / comptoir-demo"
+	@echo ""
+	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+# System packages come from Debian (never a browser download): gettext to compile translations,
+# chromium for the browser tests; axe-core comes from the npm registry for the accessibility check.
+define apt_install_missing
+	@missing=""; for pair in $(1); do cmd=$${pair%%:*}; pkg=$${pair##*:}; \
+	  command -v $$cmd >/dev/null 2>&1 || missing="$$missing $$pkg"; done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null) \
+	      || echo "could not install$$missing"; \
+	  else echo "missing$$missing: run apt-get install$$missing as root"; fi; fi
+endef
+
+system-deps:
+	$(call apt_install_missing,msgfmt:gettext)
+
+browser-deps: system-deps
+	$(call apt_install_missing,chromium:chromium)
+	@[ -f var/npm/node_modules/axe-core/axe.min.js ] || { \
+	  command -v npm >/dev/null 2>&1 && npm install --silent --no-audit --no-fund --prefix var/npm axe-core@4 >/dev/null \
+	    || echo "axe-core could not be installed: the accessibility check will be skipped"; }
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
+	$(BIN)/mypy
+	$(BIN)/python manage.py makemigrations --check --dry-run
+
+messages: install
+	cd src/comptoir && ../../$(BIN)/django-admin makemessages -l fr -l en --no-obsolete --no-location
+	$(BIN)/python scripts/tidy_catalogues.py
+	$(BIN)/python manage.py compilemessages --ignore=.venv
+
+test: browser-deps lint
+	$(BIN)/python manage.py compilemessages --ignore=.venv >/dev/null
+	$(BIN)/pytest -n auto
+
+# The suite against PostgreSQL (the machine's, trust auth): pytest-django creates test_* databases.
+PG_URL ?= postgres://postgres@127.0.0.1:5432/test
+test-pg: install browser-deps
+	DATABASE_URL=$(PG_URL) $(BIN)/pytest -n auto
+
+clean:
+	rm -rf $(VENV) var

@@ -1,0 +1,30 @@
+"""allauth's adapter: its emails speak in the shop's name, not the server's host name."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+from allauth.account.adapter import DefaultAccountAdapter
+from django.conf import settings
+
+
+@dataclass(frozen=True, slots=True)
+class ShopSite:
+    """What allauth's mail templates read from ``current_site``: a name and a domain."""
+
+    name: str
+    domain: str
+
+
+def shop_site() -> ShopSite:
+    return ShopSite(name=settings.SHOP_NAME, domain=urlsplit(settings.COMPTOIR_PUBLIC_URL).netloc)
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    def format_email_subject(self, subject: str) -> str:
+        return f"{settings.SHOP_NAME} · {subject}"
+
+    def send_mail(self, template_prefix: str, email: str, context: dict[str, Any]) -> None:
+        super().send_mail(template_prefix, email, {"current_site": shop_site(), **context})

@@ -1,0 +1,118 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
+
+from comptoir.inventory.models import StockRecord
+
+from .models import (
+    Collection,
+    CollectionProduct,
+    Colour,
+    Fit,
+    Product,
+    ProductImage,
+    Size,
+    SizeGuide,
+    SizeScale,
+    Variant,
+)
+
+
+class VariantInline(admin.TabularInline):
+    model = Variant
+    extra = 0
+    fields = ("size", "colour", "fit", "sku", "ean13", "weight_grams", "retail_price", "is_active")
+    show_change_link = True
+
+
+class ProductImageInline(TranslationTabularInline):
+    model = ProductImage
+    extra = 0
+    fields = ("image", "colour", "alt_text", "position")
+
+
+class CollectionProductInline(admin.TabularInline):
+    model = CollectionProduct
+    extra = 0
+    autocomplete_fields = ("collection",)
+
+
+@admin.register(Product)
+class ProductAdmin(TabbedTranslationAdmin):
+    list_display = ("name", "status", "retail_price", "is_new", "is_best_seller", "position")
+    list_filter = ("status", "is_new", "is_best_seller", "collections")
+    list_editable = ("status", "position")
+    search_fields = ("name_fr", "name_en", "variants__sku")
+    prepopulated_fields = {"slug_fr": ("name_fr",), "slug_en": ("name_en",)}
+    inlines = (VariantInline, ProductImageInline, CollectionProductInline)
+    fieldsets = (
+        (None, {"fields": ("name", "slug", "summary", "description", "status", "published_at")}),
+        (_("Prix"), {"fields": ("retail_price", "vat_rate")}),
+        (
+            _("Détails"),
+            {
+                "fields": (
+                    "composition",
+                    "care",
+                    "gender",
+                    "size_guide",
+                    "is_new",
+                    "is_best_seller",
+                    "position",
+                )
+            },
+        ),
+    )
+
+
+class StockInline(admin.StackedInline):
+    model = StockRecord
+    can_delete = False
+    fields = ("on_hand", "reserved", "low_stock_threshold", "location")
+    readonly_fields = ("reserved",)  # moved by orders only (inventory services)
+
+
+@admin.register(Variant)
+class VariantAdmin(admin.ModelAdmin):
+    list_display = ("sku", "product", "colour", "size", "fit", "ean13", "is_active")
+    list_filter = ("is_active", "colour", "size", "fit")
+    search_fields = ("sku", "ean13", "product__name_fr")
+    list_select_related = ("product", "colour", "size", "fit")
+    inlines = (StockInline,)
+    autocomplete_fields = ("product",)
+
+
+@admin.register(Collection)
+class CollectionAdmin(TabbedTranslationAdmin):
+    list_display = ("name", "is_published", "is_featured", "position")
+    list_editable = ("is_published", "is_featured", "position")
+    search_fields = ("name_fr", "name_en")
+    prepopulated_fields = {"slug_fr": ("name_fr",), "slug_en": ("name_en",)}
+    inlines = (CollectionProductInline,)
+
+
+class SizeInline(admin.TabularInline):
+    model = Size
+    extra = 0
+    prepopulated_fields = {"slug": ("label",)}
+
+
+@admin.register(SizeScale)
+class SizeScaleAdmin(admin.ModelAdmin):
+    inlines = (SizeInline,)
+
+
+@admin.register(Colour)
+class ColourAdmin(TabbedTranslationAdmin):
+    list_display = ("name", "hex_code", "position")
+    list_editable = ("hex_code", "position")
+
+
+@admin.register(Fit)
+class FitAdmin(TabbedTranslationAdmin):
+    list_display = ("name", "position")
+
+
+@admin.register(SizeGuide)
+class SizeGuideAdmin(TabbedTranslationAdmin):
+    pass

@@ -1,0 +1,38 @@
+"""``manage.py demo_shop``: fill an empty shop with Maison Lavande's catalogue and the founder's login."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandParser
+
+from comptoir.catalog.services.build_demo_shop import build_demo_shop
+from comptoir.catalog.services.demo_data import STAFF_EMAIL, STAFF_PASSWORD
+
+
+class Command(BaseCommand):
+    help = "Crée la boutique de démonstration (catalogue, stock, photos, compte de la fondatrice)."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--without-images",
+            action="store_true",
+            help="Ne pas dessiner les photos produits (plus rapide).",
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        report = build_demo_shop(stdout=self.stdout, with_images=not options["without_images"])
+        counts = (
+            f"{report.products} produits ({report.published_products} en ligne), "
+            f"{report.variants_on_sale} variantes en vente, {report.collections} collections, "
+            f"{report.images} images"
+        )
+        if report.catalogue_built:
+            self.stdout.write(self.style.SUCCESS(f"Boutique de démonstration créée : {counts}."))
+        else:
+            self.stdout.write(f"Catalogue existant conservé, sans modification : {counts}.")
+        if report.staff_user_created:
+            self.stdout.write(f"Compte créé : {STAFF_EMAIL} / {STAFF_PASSWORD}")
+        else:
+            self.stdout.write(f"Compte {STAFF_EMAIL} déjà présent : mot de passe inchangé.")
+        self.stdout.write(f"Terminé en {report.seconds:.1f} s.")

@@ -1,0 +1,371 @@
+"""The catalogue: products, their variants on option axes (size, colour, fit), collections, images.
+
+Names, descriptions and slugs are translated (``translation.py``, django-modeltranslation).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from imagekit.models import ImageSpecField
+from pilkit.processors import ResizeToFit
+from stdnum import ean
+
+from comptoir.core.models import TimeStampedModel
+
+STANDARD_VAT_RATE = Decimal("0.20")
+RENDITION_WIDTHS = (480, 800, 1200)
+
+
+def validate_ean13(value: str) -> None:
+    if len(value) != 13 or not ean.is_valid(value):
+        raise ValidationError(_("« %(value)s » n'est pas un code EAN-13 valide."), params={"value": value})
+
+
+class SizeScale(models.Model):
+    """An ordered run of sizes: collar sizes 37–45, letter sizes S–XXL, waist sizes…"""
+
+    name = models.CharField(_("nom"), max_length=80)
+
+    class Meta:
+        verbose_name = _("grille de tailles")
+        verbose_name_plural = _("grilles de tailles")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Size(models.Model):
+    scale = models.ForeignKey(
+        SizeScale, on_delete=models.PROTECT, related_name="sizes", verbose_name=_("grille")
+    )
+    label = models.CharField(_("libellé"), max_length=20)
+    slug = models.SlugField(_("identifiant"), max_length=30, unique=True)
+    position = models.PositiveSmallIntegerField(_("ordre"), default=0)
+
+    class Meta:
+        ordering = ("scale_id", "position", "id")
+        verbose_name = _("taille")
+        verbose_name_plural = _("tailles")
+        constraints = [models.UniqueConstraint(fields=["scale", "label"], name="size_label_unique_in_scale")]
+
+    def __str__(self) -> str:
+        return self.label
+
+
+class Colour(models.Model):
+    name = models.CharField(_("nom"), max_length=60)
+    slug = models.SlugField(_("identifiant"), max_length=60, unique=True)
+    hex_code = models.CharField(_("couleur (hex)"), max_length=7, default="#ffffff")
+    position = models.PositiveSmallIntegerField(_("ordre"), default=0)
+
+    class Meta:
+        ordering = ("position", "id")
+        verbose_name = _("couleur")
+        verbose_name_plural = _("couleurs")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Fit(models.Model):
+    name = models.CharField(_("nom"), max_length=60)
+    slug = models.SlugField(_("identifiant"), max_length=60, unique=True)
+    position = models.PositiveSmallIntegerField(_("ordre"), default=0)
+
+    class Meta:
+        ordering = ("position", "id")
+        verbose_name = _("coupe")
+        verbose_name_plural = _("coupes")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class SizeGuide(models.Model):
+    name = models.CharField(_("nom"), max_length=80)
+    introduction = models.TextField(_("introduction"), blank=True)
+    # One row per line, cells separated by "|"; the first row is the header.
+    table = models.TextField(_("tableau"), help_text=_("Une ligne par rangée, cellules séparées par « | »."))
+
+    class Meta:
+        verbose_name = _("guide des tailles")
+        verbose_name_plural = _("guides des tailles")
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def rows(self) -> list[list[str]]:
+        return [
+            [cell.strip() for cell in line.split("|")] for line in self.table.splitlines() if line.strip()
+        ]
+
+
+class Collection(TimeStampedModel):
+    name = models.CharField(_("nom"), max_length=120)
+    slug = models.SlugField(_("adresse"), max_length=140, unique=True)
+    description = models.TextField(_("description"), blank=True)
+    position = models.PositiveSmallIntegerField(_("ordre"), default=0)
+    is_published = models.BooleanField(_("publiée"), default=True)
+    is_featured = models.BooleanField(_("mise en avant sur l'accueil"), default=False)
+
+    class Meta:
+        ordering = ("position", "id")
+        verbose_name = _("collection")
+        verbose_name_plural = _("collections")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("storefront:collection", kwargs={"slug": self.slug})
+
+
+class ProductStatus(models.TextChoices):
+    DRAFT = "draft", _("Brouillon")
+    PUBLISHED = "published", _("Publié")
+    ARCHIVED = "archived", _("Archivé")
+
+
+class Gender(models.TextChoices):
+    MALE = "male", _("Homme")
+    FEMALE = "female", _("Femme")
+    UNISEX = "unisex", _("Mixte")
+
+
+class Product(TimeStampedModel):
+    name = models.CharField(_("nom"), max_length=160)
+    slug = models.SlugField(_("adresse"), max_length=180, unique=True)
+    summary = models.CharField(_("accroche"), max_length=240, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    composition = models.CharField(_("composition"), max_length=240, blank=True)
+    care = models.TextField(_("entretien"), blank=True)
+    status = models.CharField(
+        _("statut"), max_length=12, choices=ProductStatus.choices, default=ProductStatus.DRAFT
+    )
+    gender = models.CharField(_("genre"), max_length=8, choices=Gender.choices, default=Gender.UNISEX)
+    is_new = models.BooleanField(_("nouveauté"), default=False)
+    is_best_seller = models.BooleanField(_("meilleure vente"), default=False)
+    retail_price = models.DecimalField(
+        _("prix de vente TTC"),
+        max_digits=12,
+        decimal_places=2,
+        validators=[MinValueValidator(Decimal("0.01"))],
+        help_text=_("Prix public, TVA incluse. Une variante peut avoir son propre prix."),
+    )
+    vat_rate = models.DecimalField(
+        _("taux de TVA"), max_digits=5, decimal_places=4, default=STANDARD_VAT_RATE
+    )
+    size_guide = models.ForeignKey(
+        SizeGuide,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("guide des tailles"),
+    )
+    collections = models.ManyToManyField(
+        Collection,
+        through="CollectionProduct",
+        related_name="products",
+        blank=True,
+        verbose_name=_("collections"),
+    )
+    position = models.PositiveIntegerField(_("ordre"), default=0)
+    published_at = models.DateTimeField(_("publié le"), null=True, blank=True)
+
+    class Meta:
+        ordering = ("position", "-id")
+        verbose_name = _("produit")
+        verbose_name_plural = _("produits")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(retail_price__gt=0), name="product_retail_price_positive"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(vat_rate__gte=0) & models.Q(vat_rate__lt=1), name="product_vat_rate_sane"
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "position"])]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("storefront:product", kwargs={"slug": self.slug})
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == ProductStatus.PUBLISHED
+
+
+class CollectionProduct(models.Model):
+    collection = models.ForeignKey(Collection, on_delete=models.CASCADE, related_name="memberships")
+    product = models.ForeignKey(Product, on_delete=models.CASCADE, related_name="memberships")
+    position = models.PositiveIntegerField(_("ordre"), default=0)
+
+    class Meta:
+        ordering = ("position", "id")
+        verbose_name = _("produit de la collection")
+        verbose_name_plural = _("produits de la collection")
+        constraints = [
+            models.UniqueConstraint(fields=["collection", "product"], name="collection_product_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.collection} — {self.product}"
+
+
+class Variant(TimeStampedModel):
+    """One thing a customer can buy: a product in one size, colour and fit."""
+
+    product = models.ForeignKey(
+        Product, on_delete=models.CASCADE, related_name="variants", verbose_name=_("produit")
+    )
+    size = models.ForeignKey(Size, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("taille"))
+    colour = models.ForeignKey(
+        Colour, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("couleur")
+    )
+    fit = models.ForeignKey(Fit, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("coupe"))
+    sku = models.CharField(_("référence (SKU)"), max_length=64, unique=True)
+    ean13 = models.CharField(
+        _("code-barres EAN-13"),
+        max_length=13,
+        unique=True,
+        null=True,
+        blank=True,
+        validators=[validate_ean13],
+    )
+    weight_grams = models.PositiveIntegerField(_("poids (g)"), default=0)
+    retail_price = models.DecimalField(
+        _("prix TTC propre"),
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0.01"))],
+        help_text=_("Laisser vide pour reprendre le prix du produit."),
+    )
+    is_active = models.BooleanField(_("en vente"), default=True)
+
+    class Meta:
+        ordering = ("product_id", "colour__position", "size__position", "fit__position", "id")
+        verbose_name = _("variante")
+        verbose_name_plural = _("variantes")
+        constraints = [
+            # Coalesce: an absent option counts as a value, so "no fit" cannot be entered twice either
+            # (NULLs are distinct in a plain unique index, and SQLite has no NULLS NOT DISTINCT).
+            models.UniqueConstraint(
+                "product",
+                Coalesce("size", 0),
+                Coalesce("colour", 0),
+                Coalesce("fit", 0),
+                name="variant_options_unique",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(retail_price__isnull=True) | models.Q(retail_price__gt=0),
+                name="variant_retail_price_positive",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.product} — {self.options_label}" if self.options_label else str(self.product)
+
+    def clean(self) -> None:
+        if self.ean13:
+            self.ean13 = self.ean13.replace(" ", "")
+
+    @property
+    def options_label(self) -> str:
+        return " / ".join(str(option) for option in (self.colour, self.size, self.fit) if option is not None)
+
+
+def product_image_path(instance: ProductImage, filename: str) -> str:
+    return f"products/{instance.product_id}/{filename}"
+
+
+class ProductImage(models.Model):
+    product = models.ForeignKey(
+        Product, on_delete=models.CASCADE, related_name="images", verbose_name=_("produit")
+    )
+    colour = models.ForeignKey(
+        Colour,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        verbose_name=_("couleur"),
+        help_text=_("Laisser vide si l'image vaut pour toutes les couleurs."),
+    )
+    image = models.ImageField(
+        _("image"), upload_to=product_image_path, width_field="width", height_field="height"
+    )
+    width = models.PositiveIntegerField(editable=False, default=0)
+    height = models.PositiveIntegerField(editable=False, default=0)
+    alt_text = models.CharField(
+        _("texte alternatif"),
+        max_length=200,
+        help_text=_("Décrit l'image pour qui ne la voit pas (obligatoire)."),
+    )
+    position = models.PositiveSmallIntegerField(_("ordre"), default=0)
+
+    # Renditions: made when the image is saved (optimistic strategy), then served as static files.
+    webp_480 = ImageSpecField(
+        source="image", processors=[ResizeToFit(480, upscale=False)], format="WEBP", options={"quality": 82}
+    )
+    webp_800 = ImageSpecField(
+        source="image", processors=[ResizeToFit(800, upscale=False)], format="WEBP", options={"quality": 82}
+    )
+    webp_1200 = ImageSpecField(
+        source="image", processors=[ResizeToFit(1200, upscale=False)], format="WEBP", options={"quality": 80}
+    )
+    jpeg_480 = ImageSpecField(
+        source="image", processors=[ResizeToFit(480, upscale=False)], format="JPEG", options={"quality": 84}
+    )
+    jpeg_800 = ImageSpecField(
+        source="image", processors=[ResizeToFit(800, upscale=False)], format="JPEG", options={"quality": 84}
+    )
+    jpeg_1200 = ImageSpecField(
+        source="image", processors=[ResizeToFit(1200, upscale=False)], format="JPEG", options={"quality": 82}
+    )
+
+    class Meta:
+        ordering = ("position", "id")
+        verbose_name = _("image")
+        verbose_name_plural = _("images")
+
+    def __str__(self) -> str:
+        return self.alt_text
+
+    def clean(self) -> None:
+        if not (self.alt_text or "").strip():
+            raise ValidationError({"alt_text": _("Le texte alternatif est obligatoire.")})
+
+    def srcset(self, image_format: str) -> str:
+        """``srcset`` for one format, e.g. ``…480.webp 480w, …800.webp 800w``, never wider than the source."""
+        prefix = "webp" if image_format == "webp" else "jpeg"
+        entries = []
+        for width in RENDITION_WIDTHS:
+            actual_width = min(width, self.width) if self.width else width
+            entries.append(f"{getattr(self, f'{prefix}_{width}').url} {actual_width}w")
+            if self.width and width >= self.width:
+                break
+        return ", ".join(entries)
+
+    @property
+    def srcset_webp(self) -> str:
+        return self.srcset("webp")
+
+    @property
+    def srcset_jpeg(self) -> str:
+        return self.srcset("jpeg")
+
+    @property
+    def fallback_url(self) -> str:
+        return self.jpeg_800.url

@@ -1,0 +1,262 @@
+"""Reads of the catalogue, each with the joins its page needs, so no page runs N+1 queries."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db import connection
+from django.db.models import F, Prefetch, Q, QuerySet, Sum
+from django.utils import translation
+
+from .models import (
+    Collection,
+    CollectionProduct,
+    Colour,
+    Fit,
+    Product,
+    ProductImage,
+    ProductStatus,
+    Size,
+    Variant,
+)
+
+
+class Sort(enum.StrEnum):
+    FEATURED = "featured"
+    NEWEST = "new"
+    PRICE_ASC = "price_asc"
+    PRICE_DESC = "price_desc"
+
+
+@dataclass(frozen=True)
+class ProductFilters:
+    sizes: Sequence[str] = ()  # size slugs
+    colours: Sequence[str] = ()  # colour slugs
+    fits: Sequence[str] = ()  # fit slugs
+    price_min: Decimal | None = None
+    price_max: Decimal | None = None
+    sort: Sort = Sort.FEATURED
+
+    @property
+    def is_active(self) -> bool:
+        return bool(
+            self.sizes
+            or self.colours
+            or self.fits
+            or self.price_min is not None
+            or self.price_max is not None
+        )
+
+
+@dataclass(frozen=True)
+class Facets:
+    sizes: list[Size] = field(default_factory=list)
+    colours: list[Colour] = field(default_factory=list)
+    fits: list[Fit] = field(default_factory=list)
+
+
+def published_products() -> QuerySet[Product]:
+    return Product.objects.filter(status=ProductStatus.PUBLISHED)
+
+
+def published_collections() -> QuerySet[Collection]:
+    return Collection.objects.filter(is_published=True)
+
+
+def _with_card_data(products: QuerySet[Product]) -> QuerySet[Product]:
+    """What a product card shows: images, colours on offer and whether anything is left."""
+    return products.annotate(
+        # What can still be bought: on hand minus what placed orders hold (inventory's "available").
+        stock_total=Sum(
+            F("variants__stock__on_hand") - F("variants__stock__reserved"), filter=Q(variants__is_active=True)
+        ),
+    ).prefetch_related(
+        Prefetch(
+            "images", queryset=ProductImage.objects.order_by("position", "id"), to_attr="ordered_images"
+        ),
+    )
+
+
+def card_colours(products: Iterable[Product]) -> dict[int, list[Colour]]:
+    """Colours on offer per product, for the swatches on cards: one query for a whole page."""
+    product_ids = [product.pk for product in products]
+    by_product: dict[int, list[Colour]] = {product_id: [] for product_id in product_ids}
+    colours = (
+        Colour.objects.filter(variant__product_id__in=product_ids, variant__is_active=True)
+        .annotate(for_product=F("variant__product_id"))
+        .order_by("position", "id")
+        .distinct()
+    )
+    for colour in colours:
+        by_product[colour.for_product].append(colour)
+    return by_product
+
+
+def _matching_variants(filters: ProductFilters) -> QuerySet[Variant] | None:
+    conditions = Q()
+    if filters.sizes:
+        conditions &= Q(size__slug__in=filters.sizes)
+    if filters.colours:
+        conditions &= Q(colour__slug__in=filters.colours)
+    if filters.fits:
+        conditions &= Q(fit__slug__in=filters.fits)
+    if not conditions:
+        return None
+    # A size filter means "I can buy it in my size": sold-out variants do not match.
+    return Variant.objects.filter(conditions, is_active=True, stock__on_hand__gt=F("stock__reserved"))
+
+
+def product_listing(
+    *,
+    pricing_policy,
+    collection: Collection | None = None,
+    filters: ProductFilters = ProductFilters(),
+) -> QuerySet[Product]:
+    products = published_products()
+    if collection is not None:
+        products = products.filter(memberships__collection=collection)
+    matching = _matching_variants(filters)
+    if matching is not None:
+        products = products.filter(pk__in=matching.values("product_id"))
+    products = pricing_policy.annotate_listing_prices(_with_card_data(products))
+    if filters.price_min is not None:
+        products = products.filter(listing_price_min__gte=filters.price_min)
+    if filters.price_max is not None:
+        products = products.filter(listing_price_min__lte=filters.price_max)
+    return products.order_by(*_ordering(filters.sort, in_collection=collection is not None))
+
+
+def _ordering(sort: Sort, *, in_collection: bool) -> tuple[str, ...]:
+    if sort == Sort.NEWEST:
+        return ("-published_at", "-id")
+    if sort == Sort.PRICE_ASC:
+        return ("listing_price_min", "id")
+    if sort == Sort.PRICE_DESC:
+        return ("-listing_price_min", "id")
+    return ("memberships__position", "id") if in_collection else ("position", "-id")
+
+
+def listing_facets(*, collection: Collection | None = None) -> Facets:
+    """The sizes, colours and fits that exist among the published products listed."""
+    variants = Variant.objects.filter(is_active=True, product__status=ProductStatus.PUBLISHED)
+    if collection is not None:
+        variants = variants.filter(product__memberships__collection=collection)
+    return Facets(
+        sizes=list(Size.objects.filter(pk__in=variants.values("size_id")).order_by("scale_id", "position")),
+        colours=list(Colour.objects.filter(pk__in=variants.values("colour_id"))),
+        fits=list(Fit.objects.filter(pk__in=variants.values("fit_id"))),
+    )
+
+
+def home_products(
+    *, pricing_policy, limit: int = 8
+) -> tuple[Collection | None, list[Product], list[Product]]:
+    """The featured collection with its first products, and the new arrivals."""
+    featured = published_collections().filter(is_featured=True).first() or published_collections().first()
+    featured_products: list[Product] = []
+    if featured is not None:
+        featured_products = list(product_listing(pricing_policy=pricing_policy, collection=featured)[:limit])
+    shown = [product.pk for product in featured_products]
+    new_arrivals = list(
+        product_listing(pricing_policy=pricing_policy)
+        .filter(is_new=True)
+        .exclude(pk__in=shown)
+        .order_by("-published_at", "-id")[:limit]
+    )
+    return featured, featured_products, new_arrivals
+
+
+def product_by_slug(*, slug: str) -> Product | None:
+    """A published product by its slug in any language (the caller redirects to the canonical one)."""
+    lookup = Q()
+    for language_code, _name in _languages():
+        lookup |= Q(**{f"slug_{language_code}": slug})
+    return (
+        published_products()
+        .filter(lookup)
+        .select_related("size_guide")
+        .prefetch_related(
+            Prefetch(
+                "variants",
+                queryset=Variant.objects.filter(is_active=True).select_related(
+                    "size", "colour", "fit", "stock"
+                ),
+                to_attr="active_variants",
+            ),
+            Prefetch(
+                "images", queryset=ProductImage.objects.order_by("position", "id"), to_attr="ordered_images"
+            ),
+            Prefetch("collections", queryset=published_collections(), to_attr="published_collections"),
+        )
+        .first()
+    )
+
+
+def collection_by_slug(*, slug: str) -> Collection | None:
+    lookup = Q()
+    for language_code, _name in _languages():
+        lookup |= Q(**{f"slug_{language_code}": slug})
+    return published_collections().filter(lookup).first()
+
+
+def related_products(*, product: Product, pricing_policy, limit: int = 4) -> list[Product]:
+    collection_ids = [collection.pk for collection in getattr(product, "published_collections", [])]
+    related = product_listing(pricing_policy=pricing_policy).exclude(pk=product.pk)
+    if collection_ids:
+        in_same_collections = CollectionProduct.objects.filter(collection_id__in=collection_ids)
+        related = related.filter(pk__in=in_same_collections.values("product_id"))
+    return list(related.order_by("-is_best_seller", "position", "-id")[:limit])
+
+
+def search_products(*, query: str, pricing_policy) -> QuerySet[Product]:
+    """Full-text search on PostgreSQL; on SQLite, every word must appear in a name, text or SKU."""
+    words = [word for word in query.split() if word][:8]
+    products = product_listing(pricing_policy=pricing_policy)
+    if not words:
+        return products.none()
+    if connection.vendor == "postgresql":
+        return _search_postgresql(products, query=" ".join(words))
+    for word in words:
+        products = products.filter(_word_matches(word))
+    return products
+
+
+def _word_matches(word: str) -> Q:
+    language_code = translation.get_language() or "fr"
+    # Subqueries, not joins: a join on variants would multiply the rows the card aggregates count.
+    condition = Q(pk__in=Variant.objects.filter(sku__icontains=word).values("product_id"))
+    for field_name in ("name", "summary", "description", "composition"):
+        condition |= Q(**{f"{field_name}_{language_code}__icontains": word})
+        condition |= Q(**{f"{field_name}_fr__icontains": word})
+    return condition
+
+
+def _search_postgresql(products: QuerySet[Product], *, query: str) -> QuerySet[Product]:
+    from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+
+    language_code = translation.get_language() or "fr"
+    config = "french" if language_code.startswith("fr") else "english"
+    vector = (
+        SearchVector(f"name_{language_code}", weight="A", config=config)
+        + SearchVector(f"summary_{language_code}", weight="B", config=config)
+        + SearchVector(
+            f"description_{language_code}", f"composition_{language_code}", weight="C", config=config
+        )
+    )
+    search_query = SearchQuery(query, config=config, search_type="websearch")
+    sku_match = Variant.objects.filter(sku__icontains=query).values("product_id")
+    # Match on the vector itself: ts_rank gives non-matching rows a tiny positive rank, not zero.
+    return (
+        products.annotate(document=vector, rank=SearchRank(vector, search_query))
+        .filter(Q(document=search_query) | Q(pk__in=sku_match))
+        .order_by("-rank", "position", "-id")
+    )
+
+
+def _languages() -> list[tuple[str, object]]:
+    from django.conf import settings
+
+    return list(settings.LANGUAGES)

@@ -1,0 +1,120 @@
+"""What the cart costs, computed by the server from the customer's pricing policy, never posted.
+
+One computation for the checkout page's summary (``checkout.selectors.checkout_preview``) and for
+the order ``place_order`` freezes, so the two can never disagree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from django.utils.translation import gettext as _
+
+from comptoir.catalog.models import ProductStatus, Variant
+from comptoir.core.money import DEFAULT_CURRENCY, TaxedMoney
+from comptoir.pricing.policy import policy_for
+
+from .errors import InvalidQuantity, ItemsUnavailable
+
+# A boutique customer buying more than this of one shirt is a typo or a reseller: the reseller space
+# has its own rules (size runs, minimums); the retail checkout refuses it with a clear message.
+MAX_RETAIL_QUANTITY_PER_LINE = 10
+
+
+@dataclass(frozen=True, slots=True)
+class CheckoutItem:
+    """One line of the cart as the checkout reads it: a variant and how many."""
+
+    variant: Variant
+    quantity: Any  # checked by ``validate_items``: a whole number from 1 to the maximum
+
+
+@dataclass(frozen=True, slots=True)
+class PricedLine:
+    variant: Variant
+    product_name: str
+    options_label: str
+    sku: str
+    quantity: int
+    unit: TaxedMoney
+    total: TaxedMoney
+    vat_rate: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class PricedCheckout:
+    lines: list[PricedLine]
+    subtotal: TaxedMoney
+    shipping: TaxedMoney | None  # None until a shipping option is chosen
+    total: TaxedMoney
+    prices_include_tax: bool
+    currency: str
+
+
+def item_label(variant: Variant) -> str:
+    options = variant.options_label
+    return f"{variant.product.name} ({options})" if options else str(variant.product.name)
+
+
+def validate_items(*, items: Sequence[CheckoutItem]) -> None:
+    """Whole quantities from 1 to the maximum, products still on sale: every problem at once."""
+    problems = []
+    for item in items:
+        quantity = item.quantity
+        if not isinstance(quantity, int) or isinstance(quantity, bool) or quantity < 1:
+            problems.append(
+                _("%(item)s : la quantité doit être un nombre entier positif.")
+                % {"item": item_label(item.variant)}
+            )
+        elif quantity > MAX_RETAIL_QUANTITY_PER_LINE:
+            problems.append(
+                _("%(item)s : %(maximum)d pièces au plus par commande.")
+                % {"item": item_label(item.variant), "maximum": MAX_RETAIL_QUANTITY_PER_LINE}
+            )
+    if problems:
+        raise InvalidQuantity(problems)
+    withdrawn = [
+        _("%(item)s n'est plus en vente.") % {"item": item_label(item.variant)}
+        for item in items
+        if not item.variant.is_active or item.variant.product.status != ProductStatus.PUBLISHED
+    ]
+    if withdrawn:
+        raise ItemsUnavailable(withdrawn)
+
+
+def price_items(
+    *, items: Sequence[CheckoutItem], customer: Any, shipping: TaxedMoney | None
+) -> PricedCheckout:
+    """Quote every line through the customer's policy; subtotal, shipping and total as TaxedMoney."""
+    policy = policy_for(customer=customer)
+    lines = []
+    for item in items:
+        quote = policy.quote(variant=item.variant, quantity=item.quantity)
+        lines.append(
+            PricedLine(
+                variant=item.variant,
+                product_name=str(item.variant.product.name),
+                options_label=item.variant.options_label,
+                sku=item.variant.sku,
+                quantity=item.quantity,
+                unit=quote.unit,
+                total=quote.total,
+                vat_rate=quote.vat_rate,
+            )
+        )
+    currency = lines[0].unit.currency if lines else (shipping.currency if shipping else DEFAULT_CURRENCY)
+    subtotal = TaxedMoney.zero(currency)
+    for line in lines:
+        subtotal = subtotal + line.total
+    total = subtotal + shipping if shipping is not None else subtotal
+    return PricedCheckout(
+        lines=lines,
+        subtotal=subtotal,
+        shipping=shipping,
+        total=total,
+        prices_include_tax=policy.prices_include_tax,
+        currency=currency,
+    )

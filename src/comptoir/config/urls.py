@@ -1,0 +1,28 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import URLPattern, URLResolver, include, path
+from django.utils.translation import pgettext_lazy
+from django.views.static import serve
+
+from comptoir.storefront import views as storefront_views
+from comptoir.storefront import views_payment
+
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("i18n/", include("django.conf.urls.i18n")),
+    # Stripe calls this address, whatever the language: not under i18n_patterns.
+    path("stripe/webhook/", views_payment.stripe_webhook, name="stripe_webhook"),
+]
+urlpatterns += i18n_patterns(
+    path("admin/", admin.site.urls),
+    path("", include("comptoir.storefront.urls")),
+    # allauth's sign-in, sign-up, password reset…: its own URL names (account_login…) under /fr/compte/.
+    path(pgettext_lazy("url", "compte/"), include("allauth.urls")),
+    prefix_default_language=True,
+)
+if settings.DEBUG or not settings.IS_PRODUCTION:
+    # The demo serves uploaded media itself; production puts them behind the proxy or S3.
+    urlpatterns += [path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]
+
+handler404 = storefront_views.page_not_found
+handler500 = storefront_views.server_error

@@ -1,0 +1,129 @@
+"""Money that never floats.
+
+The one rounding rule: amounts are kept exact (``Decimal``) while computing and rounded to the cent,
+half up (the commercial rounding French invoices use), only at the edges: a unit price, a line total,
+a document total, a displayed figure. ``quantize`` is the only place that rounds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+CENT = Decimal("0.01")
+DEFAULT_CURRENCY = "EUR"
+
+
+def quantize(amount: Decimal) -> Decimal:
+    """Round to the cent, half up: the shop's single rounding rule."""
+    return amount.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+class CurrencyMismatch(ValueError):
+    pass
+
+
+def _as_decimal(amount: Decimal | int | str) -> Decimal:
+    if isinstance(amount, float):
+        raise TypeError("Money refuses floats: pass a Decimal, an int or a string.")
+    return amount if isinstance(amount, Decimal) else Decimal(amount)
+
+
+@dataclass(frozen=True, slots=True)
+class Money:
+    amount: Decimal
+    currency: str = DEFAULT_CURRENCY
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "amount", _as_decimal(self.amount))
+
+    @classmethod
+    def zero(cls, currency: str = DEFAULT_CURRENCY) -> Money:
+        return cls(Decimal("0"), currency)
+
+    def _check(self, other: object) -> Money:
+        if not isinstance(other, Money):
+            raise TypeError(f"Cannot combine Money with {type(other).__name__}.")
+        if other.currency != self.currency:
+            raise CurrencyMismatch(f"{self.currency} and {other.currency} do not mix.")
+        return other
+
+    def __add__(self, other: Money) -> Money:
+        return Money(self.amount + self._check(other).amount, self.currency)
+
+    def __sub__(self, other: Money) -> Money:
+        return Money(self.amount - self._check(other).amount, self.currency)
+
+    def __mul__(self, factor: Decimal | int) -> Money:
+        return Money(self.amount * _as_decimal(factor), self.currency)
+
+    __rmul__ = __mul__
+
+    def __neg__(self) -> Money:
+        return Money(-self.amount, self.currency)
+
+    def __lt__(self, other: Money) -> bool:
+        return self.amount < self._check(other).amount
+
+    def __le__(self, other: Money) -> bool:
+        return self.amount <= self._check(other).amount
+
+    def __gt__(self, other: Money) -> bool:
+        return self.amount > self._check(other).amount
+
+    def __ge__(self, other: Money) -> bool:
+        return self.amount >= self._check(other).amount
+
+    def quantized(self) -> Money:
+        return Money(quantize(self.amount), self.currency)
+
+    def __str__(self) -> str:
+        return f"{quantize(self.amount)} {self.currency}"
+
+
+@dataclass(frozen=True, slots=True)
+class TaxedMoney:
+    """A price with and without VAT. ``net + tax == gross`` always holds, to the cent."""
+
+    net: Money
+    gross: Money
+
+    def __post_init__(self) -> None:
+        if self.net.currency != self.gross.currency:
+            raise CurrencyMismatch("Net and gross must share a currency.")
+
+    @property
+    def tax(self) -> Money:
+        return self.gross - self.net
+
+    @property
+    def currency(self) -> str:
+        return self.gross.currency
+
+    @classmethod
+    def from_gross(cls, gross: Money, *, vat_rate: Decimal) -> TaxedMoney:
+        """A VAT-inclusive price (how a boutique sets its prices): the net is derived and rounded."""
+        gross = gross.quantized()
+        net = Money(quantize(gross.amount / (1 + vat_rate)), gross.currency)
+        return cls(net=net, gross=gross)
+
+    @classmethod
+    def from_net(cls, net: Money, *, vat_rate: Decimal) -> TaxedMoney:
+        """A VAT-exclusive price (how wholesale is set): the VAT is computed and rounded."""
+        net = net.quantized()
+        gross = Money(net.amount + quantize(net.amount * vat_rate), net.currency)
+        return cls(net=net, gross=gross)
+
+    @classmethod
+    def zero(cls, currency: str = DEFAULT_CURRENCY) -> TaxedMoney:
+        return cls(net=Money.zero(currency), gross=Money.zero(currency))
+
+    def __add__(self, other: TaxedMoney) -> TaxedMoney:
+        return TaxedMoney(net=self.net + other.net, gross=self.gross + other.gross)
+
+    def __mul__(self, quantity: int) -> TaxedMoney:
+        if not isinstance(quantity, int):
+            raise TypeError("A taxed price is multiplied by a whole quantity.")
+        return TaxedMoney(net=self.net * quantity, gross=self.gross * quantity)
+
+    __rmul__ = __mul__

@@ -1,0 +1,183 @@
+"""Emails about an order, sent in the customer's language through the background job path.
+
+Order services call ``queue_order_email(order_id=..., kind=...)`` inside ``transaction.on_commit``;
+the job (``send_order_email``) reads the order afresh, renders a text and an HTML part from
+``orders/emails/<kind>.txt`` and ``.html`` and hands them to Django's mail backend. Amounts and dates
+are formatted here, in the order's language, so templates only place them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+
+from babel.numbers import format_currency
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.utils import formats, timezone, translation
+from django.utils.translation import gettext
+
+from comptoir.core.addresses import PostalAddress
+from comptoir.core.money import quantize
+from comptoir.notifications.jobs import enqueue
+
+from .access import order_access_url
+from .models import Order
+
+BABEL_LOCALES = {"fr": "fr_FR", "en": "en_GB"}
+BANK_TRANSFER = "bank_transfer"
+
+
+def _subject_confirmation(order: Order) -> str:
+    return gettext("Votre commande %(number)s est enregistrée") % {"number": order.number}
+
+
+def _subject_paid(order: Order) -> str:
+    return gettext("Paiement reçu pour votre commande %(number)s") % {"number": order.number}
+
+
+def _subject_cancelled(order: Order) -> str:
+    return gettext("Votre commande %(number)s est annulée") % {"number": order.number}
+
+
+def _subject_withdrawal(order: Order) -> str:
+    return gettext("Accusé de réception de votre rétractation, commande %(number)s") % {
+        "number": order.number
+    }
+
+
+SUBJECTS = {
+    "confirmation": _subject_confirmation,
+    "paid": _subject_paid,
+    "cancelled": _subject_cancelled,
+    "withdrawal_acknowledged": _subject_withdrawal,
+}
+KINDS = tuple(SUBJECTS)
+
+
+@dataclass(frozen=True, slots=True)
+class EmailLine:
+    product_name: str
+    options_label: str
+    sku: str
+    quantity: int
+    unit_price: str
+    total: str
+
+
+@dataclass(frozen=True, slots=True)
+class BankDetails:
+    holder: str
+    iban: str
+    bic: str
+    reference: str
+    amount: str
+
+
+@dataclass(frozen=True, slots=True)
+class OrderEmail:
+    """Everything a template shows, already formatted in the customer's language."""
+
+    kind: str
+    subject: str
+    shop_name: str
+    language: str
+    order_number: str
+    placed_at: str
+    lines: list[EmailLine]
+    subtotal: str
+    shipping: str
+    shipping_method: str
+    total: str
+    vat: str
+    prices_include_tax: bool
+    shipping_address: list[str]
+    access_url: str
+    is_guest: bool
+    payment_method: str
+    bank: BankDetails | None = None
+    withdrawal_received_at: str = ""
+
+
+def queue_order_email(*, order_id: int, kind: str) -> None:
+    """Send one of the order's emails in the background; call it after commit."""
+    if kind not in SUBJECTS:
+        raise ValueError(f"Unknown order email: {kind!r}")
+    enqueue(send_order_email, order_id=order_id, kind=kind)
+
+
+def send_order_email(*, order_id: int, kind: str) -> None:
+    order = Order.objects.prefetch_related("lines").get(pk=order_id)
+    message = build_order_email(order=order, kind=kind)
+    message.send()
+
+
+def build_order_email(*, order: Order, kind: str) -> EmailMultiAlternatives:
+    language = order.language or settings.LANGUAGE_CODE
+    with translation.override(language):
+        email = _email_context(order=order, kind=kind, language=language)
+        context = {"email": email}
+        text = render_to_string(f"orders/emails/{kind}.txt", context)
+        html = render_to_string(f"orders/emails/{kind}.html", context)
+    message = EmailMultiAlternatives(subject=email.subject, body=text, to=[order.email])
+    message.attach_alternative(html, "text/html")
+    return message
+
+
+def _money(amount: Decimal, currency: str, language: str) -> str:
+    return format_currency(quantize(amount), currency, locale=BABEL_LOCALES.get(language[:2], "fr_FR"))
+
+
+def _when(moment: datetime | None) -> str:
+    if moment is None:
+        return ""
+    return formats.date_format(timezone.localtime(moment), "DATETIME_FORMAT")
+
+
+def _email_context(*, order: Order, kind: str, language: str) -> OrderEmail:
+    def money(amount: Decimal) -> str:
+        return _money(amount, order.currency, language)
+
+    lines = [
+        EmailLine(
+            product_name=line.product_name,
+            options_label=line.options_label,
+            sku=line.sku,
+            quantity=line.quantity,
+            unit_price=money(line.unit_gross if order.prices_include_tax else line.unit_net),
+            total=money(line.total_gross if order.prices_include_tax else line.total_net),
+        )
+        for line in order.lines.all()
+    ]
+    bank = None
+    if kind == "confirmation" and order.payment_method == BANK_TRANSFER:
+        bank = BankDetails(
+            holder=settings.COMPTOIR_BANK_HOLDER,
+            iban=settings.COMPTOIR_BANK_IBAN,
+            bic=settings.COMPTOIR_BANK_BIC,
+            reference=order.number,
+            amount=money(order.total_gross),
+        )
+    return OrderEmail(
+        kind=kind,
+        subject=SUBJECTS[kind](order),
+        shop_name=settings.SHOP_NAME,
+        language=language,
+        order_number=order.number,
+        placed_at=_when(order.created_at),
+        lines=lines,
+        subtotal=money(order.subtotal_gross if order.prices_include_tax else order.subtotal_net),
+        shipping=money(order.shipping_gross if order.prices_include_tax else order.shipping_net),
+        shipping_method=order.shipping_method_name,
+        total=money(order.total_gross),
+        vat=money(order.total_gross - order.total_net),
+        prices_include_tax=order.prices_include_tax,
+        shipping_address=PostalAddress.from_dict(order.shipping_address).as_lines(),
+        access_url=order_access_url(order=order),
+        is_guest=order.customer_id is None,
+        payment_method=order.payment_method,
+        bank=bank,
+        withdrawal_received_at=_when(order.withdrawal_requested_at),
+    )

@@ -1,0 +1,173 @@
+"""Orders: a frozen copy of what was bought, and the one place its status changes.
+
+Nothing outside ``orders/services/`` assigns ``Order.status``: every move is a named service that
+checks ``ALLOWED_TRANSITIONS`` (orders/state.py), locks the row and records an ``OrderEvent``.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from comptoir.core.models import TimeStampedModel
+from comptoir.core.money import DEFAULT_CURRENCY, Money, TaxedMoney
+
+if TYPE_CHECKING:
+    from django.utils.functional import _StrOrPromise as StrOrPromise
+
+
+class OrderStatus(models.TextChoices):
+    PLACED = "placed", _("Passée, en attente de paiement")
+    PAID = "paid", _("Payée")
+    PACKED = "packed", _("Emballée")
+    SHIPPED = "shipped", _("Expédiée")
+    DELIVERED = "delivered", _("Livrée")
+    CANCELLED = "cancelled", _("Annulée")
+    RETURNED = "returned", _("Retournée")
+    REFUNDED = "refunded", _("Remboursée")
+
+
+def _amount(verbose_name: StrOrPromise) -> models.DecimalField:
+    return models.DecimalField(verbose_name, max_digits=12, decimal_places=2)
+
+
+class Order(TimeStampedModel):
+    number = models.CharField(_("numéro"), max_length=20, unique=True)
+    status = models.CharField(
+        _("statut"), max_length=20, choices=OrderStatus.choices, default=OrderStatus.PLACED, db_index=True
+    )
+    customer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="orders",
+        verbose_name=_("client"),
+    )
+    email = models.EmailField(_("adresse e-mail"))
+    language = models.CharField(_("langue"), max_length=8, default="fr")
+    # Frozen copies (see checkout's AddressSnapshot): later edits of an address book never change them.
+    shipping_address = models.JSONField(_("adresse de livraison"))
+    billing_address = models.JSONField(_("adresse de facturation"))
+
+    shipping_method_name = models.CharField(_("mode de livraison"), max_length=120)
+    shipping_carrier = models.CharField(_("transporteur"), max_length=40, blank=True)
+    pickup_point = models.JSONField(_("point relais"), null=True, blank=True)
+    shipping_gross = _amount(_("livraison TTC"))
+    shipping_net = _amount(_("livraison HT"))
+    shipping_vat_rate = models.DecimalField(_("taux de TVA de la livraison"), max_digits=5, decimal_places=4)
+
+    subtotal_gross = _amount(_("sous-total TTC"))
+    subtotal_net = _amount(_("sous-total HT"))
+    total_gross = _amount(_("total TTC"))
+    total_net = _amount(_("total HT"))
+    currency = models.CharField(_("devise"), max_length=3, default=DEFAULT_CURRENCY)
+    prices_include_tax = models.BooleanField(_("prix TTC"), default=True)
+
+    payment_method = models.CharField(_("moyen de paiement"), max_length=30)
+    # The key the checkout form carries: a second submission of the same form finds this order.
+    idempotency_key = models.CharField(_("clé d'idempotence"), max_length=64, unique=True)
+    terms_accepted_at = models.DateTimeField(_("CGV acceptées le"))
+
+    paid_at = models.DateTimeField(_("payée le"), null=True, blank=True)
+    packed_at = models.DateTimeField(_("emballée le"), null=True, blank=True)
+    shipped_at = models.DateTimeField(_("expédiée le"), null=True, blank=True)
+    tracking_number = models.CharField(_("numéro de suivi"), max_length=64, blank=True)
+    delivered_at = models.DateTimeField(_("livrée le"), null=True, blank=True)
+    cancelled_at = models.DateTimeField(_("annulée le"), null=True, blank=True)
+    withdrawal_requested_at = models.DateTimeField(_("rétractation demandée le"), null=True, blank=True)
+    returned_at = models.DateTimeField(_("retour reçu le"), null=True, blank=True)
+    refunded_at = models.DateTimeField(_("remboursée le"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("commande")
+        verbose_name_plural = _("commandes")
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(total_gross__gte=0), name="order_total_not_negative"),
+        ]
+
+    def __str__(self) -> str:
+        return self.number
+
+    @property
+    def total(self) -> TaxedMoney:
+        return TaxedMoney(
+            net=Money(self.total_net, self.currency), gross=Money(self.total_gross, self.currency)
+        )
+
+    @property
+    def subtotal(self) -> TaxedMoney:
+        return TaxedMoney(
+            net=Money(self.subtotal_net, self.currency), gross=Money(self.subtotal_gross, self.currency)
+        )
+
+    @property
+    def shipping(self) -> TaxedMoney:
+        return TaxedMoney(
+            net=Money(self.shipping_net, self.currency), gross=Money(self.shipping_gross, self.currency)
+        )
+
+
+class OrderLine(models.Model):
+    order = models.ForeignKey(
+        Order, on_delete=models.CASCADE, related_name="lines", verbose_name=_("commande")
+    )
+    # Kept for stock moves and reporting; the snapshot below is what the order shows, forever.
+    variant = models.ForeignKey(
+        "catalog.Variant", on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("variante")
+    )
+    product_name = models.CharField(_("produit"), max_length=200)
+    options_label = models.CharField(_("options"), max_length=200, blank=True)
+    sku = models.CharField(_("référence"), max_length=64)
+    quantity = models.PositiveIntegerField(_("quantité"))
+    unit_gross = _amount(_("prix unitaire TTC"))
+    unit_net = _amount(_("prix unitaire HT"))
+    vat_rate = models.DecimalField(_("taux de TVA"), max_digits=5, decimal_places=4)
+    total_gross = _amount(_("total TTC"))
+    total_net = _amount(_("total HT"))
+
+    class Meta:
+        verbose_name = _("ligne de commande")
+        verbose_name_plural = _("lignes de commande")
+        ordering = ["pk"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(quantity__gt=0), name="order_line_quantity_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.quantity} × {self.sku}"
+
+    @property
+    def vat_amount(self) -> Decimal:
+        return self.total_gross - self.total_net
+
+
+class OrderEvent(models.Model):
+    """Who did what to an order, and when: every transition, payment fact and note."""
+
+    order = models.ForeignKey(
+        Order, on_delete=models.CASCADE, related_name="events", verbose_name=_("commande")
+    )
+    created_at = models.DateTimeField(_("date"), auto_now_add=True)
+    kind = models.CharField(_("type"), max_length=40)
+    from_status = models.CharField(_("statut précédent"), max_length=20, blank=True)
+    to_status = models.CharField(_("nouveau statut"), max_length=20, blank=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("auteur")
+    )
+    # "customer", "system", "stripe"...: who acted when no staff user did.
+    actor_label = models.CharField(_("origine"), max_length=40, blank=True)
+    data = models.JSONField(_("détails"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("événement de commande")
+        verbose_name_plural = _("événements de commande")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.order.number}: {self.kind}"

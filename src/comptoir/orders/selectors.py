@@ -1,0 +1,111 @@
+"""Reads of orders for the person who placed them: the account pages and the guest's signed link.
+
+Every read is scoped (to the customer, or to the number a signed token carries) and fetches its
+lines and events in fixed queries, whatever the number of orders.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from django.db.models import Count, QuerySet, Sum
+from django.utils.translation import gettext_lazy as _
+
+from comptoir.accounts.models import User
+
+from .access import order_number_from_token
+from .models import Order, OrderStatus
+
+if TYPE_CHECKING:
+    from django.utils.functional import _StrOrPromise as StrOrPromise
+
+
+def orders_of(*, customer: User) -> QuerySet[Order]:
+    """A customer's orders, newest first, each with its number of items (one query per page)."""
+    return (
+        Order.objects.filter(customer=customer)
+        .annotate(item_count=Sum("lines__quantity"), line_count=Count("lines"))
+        .order_by("-created_at", "-pk")
+    )
+
+
+def _with_details(orders: QuerySet[Order]) -> QuerySet[Order]:
+    return orders.select_related("customer").prefetch_related("lines", "events")
+
+
+def order_of(*, customer: User, number: str) -> Order | None:
+    """The customer's order with this number, or None: another person's order does not exist here."""
+    return _with_details(Order.objects.filter(customer=customer, number=number)).first()
+
+
+def order_from_access_token(*, token: str) -> Order | None:
+    """The order a signed link points to, or None for a tampered, expired or unknown token."""
+    number = order_number_from_token(token=token)
+    if number is None:
+        return None
+    return _with_details(Order.objects.filter(number=number)).first()
+
+
+# What the customer reads for each move of the order, in plain words.
+_STEP_LABELS: dict[str, StrOrPromise] = {
+    OrderStatus.PLACED: _("Commande passée"),
+    OrderStatus.PAID: _("Paiement reçu"),
+    OrderStatus.PACKED: _("Colis préparé"),
+    OrderStatus.SHIPPED: _("Colis remis au transporteur"),
+    OrderStatus.DELIVERED: _("Colis livré"),
+    OrderStatus.CANCELLED: _("Commande annulée"),
+    OrderStatus.RETURNED: _("Retour reçu"),
+    OrderStatus.REFUNDED: _("Remboursement effectué"),
+}
+WITHDRAWAL_STEP_LABEL = _("Rétractation reçue")
+
+
+@dataclass(frozen=True)
+class OrderStep:
+    label: StrOrPromise
+    at: datetime
+    details: list[str] = field(default_factory=list)
+
+
+def _tracking_details(data: dict[str, Any]) -> list[str]:
+    details = []
+    carrier = str(data.get("carrier", "") or "")
+    tracking = str(data.get("tracking_number", "") or "")
+    if tracking:
+        details.append(f"{carrier} {tracking}".strip())
+    return details
+
+
+def order_timeline(*, order: Order) -> list[OrderStep]:
+    """The order's story for its customer: placed, paid, shipped… from the audit trail, oldest first.
+
+    Uses the prefetched ``events``; internal notes and payment facts without a status move stay hidden.
+    """
+    steps = [OrderStep(label=_STEP_LABELS[OrderStatus.PLACED], at=order.created_at)]
+    seen: set[str] = set()
+    for event in order.events.all():
+        if event.to_status and event.to_status in _STEP_LABELS and event.to_status not in seen:
+            if event.to_status == OrderStatus.PLACED:
+                continue
+            seen.add(event.to_status)
+            steps.append(
+                OrderStep(
+                    label=_STEP_LABELS[event.to_status],
+                    at=event.created_at,
+                    details=_tracking_details(event.data or {}),
+                )
+            )
+    # Orders moved before the audit trail existed, or by hand in tests: their dates still tell the story.
+    for status, moment in (
+        (OrderStatus.PAID, order.paid_at),
+        (OrderStatus.SHIPPED, order.shipped_at),
+        (OrderStatus.DELIVERED, order.delivered_at),
+        (OrderStatus.CANCELLED, order.cancelled_at),
+    ):
+        if moment is not None and status not in seen:
+            steps.append(OrderStep(label=_STEP_LABELS[status], at=moment))
+    if order.withdrawal_requested_at is not None:
+        steps.append(OrderStep(label=WITHDRAWAL_STEP_LABEL, at=order.withdrawal_requested_at))
+    return sorted(steps, key=lambda step: step.at)

@@ -1,0 +1,44 @@
+"""The parcel leaves with the carrier: its pieces leave the stock for good."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django.db import transaction
+from django.utils import timezone
+
+from comptoir.accounts.models import User
+from comptoir.inventory.services.consume_stock import consume_stock
+
+from ..models import Order, OrderStatus
+from .transition import locked_order, move_order, stock_lines_of
+
+
+def ship_order(
+    *,
+    order: Order,
+    actor: User | None = None,
+    actor_label: str = "",
+    tracking_number: str = "",
+    now: datetime | None = None,
+) -> Order:
+    """packed → shipped: consumes the reserved pieces (on hand and reserved both go down).
+
+    Order row first, then stock rows in variant order: the same lock order as every other move.
+    """
+    with transaction.atomic():
+        order = locked_order(order=order)
+        if order.status == OrderStatus.SHIPPED:
+            return order
+        tracking_number = tracking_number.strip()
+        move_order(
+            order=order,
+            to_status=OrderStatus.SHIPPED,
+            actor=actor,
+            actor_label=actor_label,
+            timestamps={"shipped_at": now or timezone.now()},
+            extra_fields={"tracking_number": tracking_number},
+            data={"carrier": order.shipping_carrier, "tracking_number": tracking_number},
+        )
+        consume_stock(lines=stock_lines_of(order=order))
+    return order

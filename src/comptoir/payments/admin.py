@@ -1,0 +1,64 @@
+from __future__ import annotations
+
+from django.contrib import admin, messages
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from .models import Payment, PaymentStatus, ProcessedWebhookEvent
+from .providers.bank_transfer import BankTransferProvider
+from .services.record_payment import Outcome, mark_payment_paid
+
+
+@admin.register(Payment)
+class PaymentAdmin(admin.ModelAdmin):
+    list_display = [
+        "order",
+        "provider",
+        "status",
+        "amount",
+        "refunded_amount",
+        "currency",
+        "created_at",
+        "paid_at",
+    ]
+    list_filter = ["provider", "status"]
+    search_fields = ["order__number", "external_id", "provider_reference"]
+    list_select_related = ["order"]
+    actions = ["confirm_bank_transfer"]
+    # Payments are facts reported by providers or by the action below, never typed in.
+    readonly_fields = [field.name for field in Payment._meta.fields]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Payment | None = None) -> bool:
+        return False
+
+    @admin.action(description=_("Virement reçu : marquer payé"), permissions=["change"])
+    def confirm_bank_transfer(self, request: HttpRequest, queryset: QuerySet[Payment]) -> None:
+        confirmed = 0
+        for payment in queryset.filter(
+            provider=BankTransferProvider.code, status__in=[PaymentStatus.CREATED, PaymentStatus.PENDING]
+        ):
+            user = request.user if request.user.is_authenticated else None
+            if mark_payment_paid(payment_id=payment.pk, actor=user, actor_label="staff") == Outcome.PAID:
+                confirmed += 1
+        self.message_user(
+            request,
+            ngettext("%(count)d virement confirmé.", "%(count)d virements confirmés.", confirmed)
+            % {"count": confirmed},
+            messages.SUCCESS if confirmed else messages.WARNING,
+        )
+
+
+@admin.register(ProcessedWebhookEvent)
+class ProcessedWebhookEventAdmin(admin.ModelAdmin):
+    list_display = ["provider", "event_id", "event_type", "outcome", "received_at"]
+    list_filter = ["provider", "event_type", "outcome"]
+    search_fields = ["event_id"]
+    readonly_fields = ["provider", "event_id", "event_type", "outcome", "received_at"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False

@@ -1,0 +1,66 @@
+"""What every payment provider offers the shop: start a payment, refund one."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from django.utils.functional import _StrOrPromise as StrOrPromise
+
+    from comptoir.orders.models import Order
+
+    from ..models import Payment
+
+
+class PaymentError(Exception):
+    """The provider refused or could not be reached; nothing was charged by this call."""
+
+
+@dataclass(frozen=True, slots=True)
+class ProviderStart:
+    """What a provider answers when asked to start: where to send the customer, or what to tell them."""
+
+    redirect_url: str = ""
+    external_id: str = ""
+    instructions: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class PaymentStart:
+    """What ``start_payment`` returns to checkout: the payment and the next step for the customer."""
+
+    payment: Payment
+    redirect_url: str = ""
+    instructions: str = ""
+
+    @property
+    def needs_redirect(self) -> bool:
+        return bool(self.redirect_url)
+
+
+@dataclass(frozen=True, slots=True)
+class RefundResult:
+    external_id: str
+    amount: Decimal
+
+
+class PaymentProvider(Protocol):
+    @property
+    def code(self) -> str:
+        """The stable key stored on payments and orders: "stripe"."""
+        ...
+
+    @property
+    def label(self) -> StrOrPromise:
+        """What checkout shows the customer."""
+        ...
+
+    def start(self, *, order: Order, payment: Payment, return_url: str, cancel_url: str) -> ProviderStart:
+        """Ask the provider for a payment of ``payment.amount``; may call the network: never under a lock."""
+        ...
+
+    def refund(self, *, payment: Payment, amount: Decimal) -> RefundResult:
+        """Give back ``amount`` of a paid payment; may call the network: never under a lock."""
+        ...

@@ -1,0 +1,20 @@
+"""The demo payment page's two buttons: pay (the order becomes paid) or refuse (the payment fails)."""
+
+from __future__ import annotations
+
+from ..models import Payment
+from ..providers.base import PaymentError
+from ..providers.demo import DemoProvider, demo_payments_enabled
+from .record_payment import Outcome, mark_payment_failed, mark_payment_paid
+
+
+def settle_demo_payment(*, payment_id: int, succeeded: bool) -> Outcome:
+    if not demo_payments_enabled():
+        raise PaymentError("The demo payment provider is off.")
+    if not Payment.objects.filter(pk=payment_id, provider=DemoProvider.code).exists():
+        raise PaymentError(f"Payment {payment_id} is not a demo payment.")
+    if succeeded:
+        return mark_payment_paid(
+            payment_id=payment_id, provider_reference=f"demo-{payment_id}", actor_label="demo"
+        )
+    return mark_payment_failed(payment_id=payment_id)

@@ -1,0 +1,101 @@
+"""The one price path: every price a person sees is asked of the policy chosen for that customer.
+
+Consumers get the retail policy (prices TTC). The reseller policies (wholesale HT lists, tiers) slot
+in through ``policy_for`` without any template or view changing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any, Protocol
+
+from django.db.models import DecimalField, F, Max, Min, Q, QuerySet
+from django.db.models.functions import Coalesce
+
+from comptoir.catalog.models import Product, Variant
+from comptoir.core.money import Money, TaxedMoney
+
+
+@dataclass(frozen=True, slots=True)
+class PriceQuote:
+    unit: TaxedMoney
+    quantity: int
+    vat_rate: Decimal
+    prices_include_tax: bool
+    is_from_price: bool = False  # a "from" price: the product's variants are not all at one price
+
+    @property
+    def total(self) -> TaxedMoney:
+        return self.unit * self.quantity
+
+    @property
+    def displayed_unit(self) -> Money:
+        return self.unit.gross if self.prices_include_tax else self.unit.net
+
+    @property
+    def displayed_total(self) -> Money:
+        total = self.total
+        return total.gross if self.prices_include_tax else total.net
+
+
+class PricingPolicy(Protocol):
+    prices_include_tax: bool
+
+    def quote(self, *, variant: Variant, quantity: int = 1) -> PriceQuote: ...
+
+    def annotate_listing_prices(self, products: QuerySet[Product]) -> QuerySet[Product]: ...
+
+    def listing_quote(self, *, product: Product) -> PriceQuote: ...
+
+
+_ACTIVE_VARIANT_PRICE = Coalesce(
+    "variants__retail_price", "retail_price", output_field=DecimalField(max_digits=12, decimal_places=2)
+)
+
+
+class RetailPolicy:
+    """Public prices, VAT included, as the founder sets them on products and variants."""
+
+    prices_include_tax = True
+
+    def quote(self, *, variant: Variant, quantity: int = 1) -> PriceQuote:
+        product = variant.product
+        gross = variant.retail_price if variant.retail_price is not None else product.retail_price
+        return PriceQuote(
+            unit=TaxedMoney.from_gross(Money(gross), vat_rate=product.vat_rate),
+            quantity=quantity,
+            vat_rate=product.vat_rate,
+            prices_include_tax=True,
+        )
+
+    def annotate_listing_prices(self, products: QuerySet[Product]) -> QuerySet[Product]:
+        """Adds ``listing_price_min``/``listing_price_max`` (TTC), for display, filters and sorting."""
+        active = Q(variants__is_active=True)
+        return products.annotate(
+            listing_price_min=Coalesce(Min(_ACTIVE_VARIANT_PRICE, filter=active), F("retail_price")),
+            listing_price_max=Coalesce(Max(_ACTIVE_VARIANT_PRICE, filter=active), F("retail_price")),
+        )
+
+    def listing_quote(self, *, product: Product) -> PriceQuote:
+        low: Decimal = getattr(product, "listing_price_min", product.retail_price)
+        high: Decimal = getattr(product, "listing_price_max", product.retail_price)
+        return PriceQuote(
+            unit=TaxedMoney.from_gross(Money(low), vat_rate=product.vat_rate),
+            quantity=1,
+            vat_rate=product.vat_rate,
+            prices_include_tax=True,
+            is_from_price=high > low,
+        )
+
+
+_RETAIL = RetailPolicy()
+
+
+def policy_for(*, customer: Any) -> PricingPolicy:
+    """The pricing policy for this customer (anonymous visitors and consumers: retail)."""
+    return _RETAIL
+
+
+def quote(*, variant: Variant, customer: Any, quantity: int = 1) -> PriceQuote:
+    return policy_for(customer=customer).quote(variant=variant, quantity=quantity)

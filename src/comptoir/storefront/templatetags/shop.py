@@ -1,0 +1,60 @@
+from __future__ import annotations
+
+from typing import Any
+
+from babel.numbers import format_currency
+from django import template
+from django.utils import translation
+
+from comptoir.catalog.models import Product, ProductImage
+from comptoir.core.money import Money, TaxedMoney, quantize
+from comptoir.pricing.policy import PriceQuote
+
+register = template.Library()
+
+BABEL_LOCALES = {"fr": "fr_FR", "en": "en_GB"}
+
+
+@register.filter
+def money(value: Money | None) -> str:
+    """``95,00 €`` in French, ``€95.00`` in English."""
+    if value is None:
+        return ""
+    locale = BABEL_LOCALES.get((translation.get_language() or "fr")[:2], "fr_FR")
+    return format_currency(quantize(value.amount), value.currency, locale=locale)
+
+
+@register.simple_tag(takes_context=True)
+def shown_price(context: dict[str, Any], price: TaxedMoney | None) -> str:
+    """A cart, checkout or order amount as the customer's policy shows prices: TTC, or HT for resellers."""
+    if price is None:
+        return ""
+    policy = context.get("pricing_policy")
+    return money(price.gross if policy is None or policy.prices_include_tax else price.net)
+
+
+@register.simple_tag(takes_context=True)
+def listing_quote(context: dict[str, Any], product: Product) -> PriceQuote:
+    """The card price of a product, from the customer's pricing policy."""
+    return context["pricing_policy"].listing_quote(product=product)
+
+
+@register.inclusion_tag("storefront/partials/picture.html")
+def picture(
+    image: ProductImage | None, sizes: str = "100vw", loading: str = "lazy", css_class: str = ""
+) -> dict:
+    """A responsive <picture>: WebP renditions, JPEG fallback, intrinsic size, lazy below the fold."""
+    return {"image": image, "sizes": sizes, "loading": loading, "css_class": css_class}
+
+
+@register.simple_tag(takes_context=True)
+def query_with(context: dict[str, Any], **changes: Any) -> str:
+    """The current query string with some parameters changed (``None`` removes one)."""
+    query = context["request"].GET.copy()
+    for key, value in changes.items():
+        if value is None or value == "":
+            query.pop(key, None)
+        else:
+            query[key] = value
+    encoded = query.urlencode()
+    return f"?{encoded}" if encoded else "?"

@@ -1,0 +1,58 @@
+from django.urls import path
+from django.utils.translation import pgettext_lazy
+
+from . import views, views_account, views_checkout, views_order, views_payment
+
+app_name = "storefront"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path(pgettext_lazy("url", "collections/<slug:slug>/"), views.collection_detail, name="collection"),
+    path(pgettext_lazy("url", "produits/<slug:slug>/"), views.product_detail, name="product"),
+    path(pgettext_lazy("url", "recherche/"), views.search, name="search"),
+    path(pgettext_lazy("url", "conditions-generales-de-vente/"), views_checkout.terms_of_sale, name="terms"),
+    # The customer's account (sign-in pages are allauth's, under the same compte/ prefix).
+    path(pgettext_lazy("url", "compte/"), views_account.account_home, name="account_home"),
+    path(pgettext_lazy("url", "compte/commandes/"), views_account.order_list, name="account_orders"),
+    path(
+        pgettext_lazy("url", "compte/commandes/<str:number>/"),
+        views_order.account_order,
+        name="account_order",
+    ),
+    path(
+        pgettext_lazy("url", "compte/commandes/<str:number>/retractation/"),
+        views_order.account_order_withdrawal,
+        name="account_order_withdrawal",
+    ),
+    path(pgettext_lazy("url", "compte/adresses/"), views_account.address_list, name="account_addresses"),
+    path(
+        pgettext_lazy("url", "compte/adresses/nouvelle/"),
+        views_account.address_add,
+        name="account_address_add",
+    ),
+    path(
+        pgettext_lazy("url", "compte/adresses/<int:address_id>/"),
+        views_account.address_edit,
+        name="account_address_edit",
+    ),
+    path(
+        pgettext_lazy("url", "compte/adresses/<int:address_id>/supprimer/"),
+        views_account.address_delete,
+        name="account_address_delete",
+    ),
+    path(
+        pgettext_lazy("url", "compte/adresses/<int:address_id>/par-defaut/"),
+        views_account.address_make_default,
+        name="account_address_default",
+    ),
+    path(pgettext_lazy("url", "compte/profil/"), views_account.profile, name="account_profile"),
+    # A guest's order, behind the signed link of the order emails (orders/access.py).
+    path(pgettext_lazy("url", "commande/<str:token>/"), views_order.order_status, name="order_status"),
+    path(
+        pgettext_lazy("url", "commande/<str:token>/retractation/"),
+        views_order.order_status_withdrawal,
+        name="order_status_withdrawal",
+    ),
+    # The demo shop's payment page (404 unless demo payments are on; never in production).
+    path("paiement/demo/<str:token>/", views_payment.demo_payment, name="demo_payment"),
+]

@@ -1,0 +1,147 @@
+"""The boutique's pages. Each view reads its input, asks one selector and renders."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
+from django.shortcuts import render
+from django.template import loader
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import requires_csrf_token
+from django.views.decorators.vary import vary_on_headers
+from django_htmx.middleware import HtmxDetails
+
+from comptoir.catalog import selectors
+from comptoir.catalog.models import Product
+from comptoir.pricing.policy import policy_for
+
+from .forms import SORT_CHOICES, filters_from_query
+from .navigation import alternate_urls
+from .variant_picker import pick_variant
+
+MAX_SEARCH_LENGTH = 100
+
+
+class HtmxHttpRequest(HttpRequest):
+    htmx: HtmxDetails
+
+
+def _paginate(request: HttpRequest, items, per_page: int) -> Page:
+    paginator = Paginator(items, per_page)
+    page_number = request.GET.get("page", "1")
+    try:
+        return paginator.page(page_number)
+    except (EmptyPage, PageNotAnInteger) as error:
+        raise Http404(_("Cette page n'existe pas.")) from error
+
+
+def _with_colours(products) -> list[Product]:
+    products = list(products)
+    colours = selectors.card_colours(products)
+    for product in products:
+        product.card_colours = colours.get(product.pk, [])
+    return products
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    policy = policy_for(customer=request.user)
+    featured, featured_products, new_arrivals = selectors.home_products(pricing_policy=policy)
+    return render(
+        request,
+        "storefront/home.html",
+        {
+            "featured_collection": featured,
+            "featured_products": _with_colours(featured_products),
+            "new_arrivals": _with_colours(new_arrivals),
+            "alternates": alternate_urls(request),
+        },
+    )
+
+
+# The same address answers a whole page or an htmx fragment: caches must keep them apart.
+@vary_on_headers("HX-Request", "HX-Target")
+def collection_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
+    collection = selectors.collection_by_slug(slug=slug)
+    if collection is None:
+        raise Http404(_("Cette collection n'existe pas."))
+    if slug != collection.slug:
+        return HttpResponsePermanentRedirect(_keep_query(request, collection.get_absolute_url()))
+    policy = policy_for(customer=request.user)
+    facets = selectors.listing_facets(collection=collection)
+    filters = filters_from_query(request.GET, facets=facets)
+    products = selectors.product_listing(pricing_policy=policy, collection=collection, filters=filters)
+    page = _paginate(request, products, settings.CATALOG_PAGE_SIZE)
+    context = {
+        "collection": collection,
+        "page": page,
+        "products": _with_colours(page.object_list),
+        "facets": facets,
+        "filters": filters,
+        "sort_choices": SORT_CHOICES,
+        "alternates": alternate_urls(request, collection),
+    }
+    if request.htmx and request.htmx.target == "product-results":
+        return render(request, "storefront/partials/product_results.html", context)
+    return render(request, "storefront/collection.html", context)
+
+
+@vary_on_headers("HX-Request", "HX-Target")
+def product_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
+    product = selectors.product_by_slug(slug=slug)
+    if product is None:
+        raise Http404(_("Ce produit n'existe pas."))
+    if slug != product.slug:
+        return HttpResponsePermanentRedirect(_keep_query(request, product.get_absolute_url()))
+    policy = policy_for(customer=request.user)
+    picker = pick_variant(
+        product=product,
+        variants=product.active_variants,  # type: ignore[attr-defined]
+        colour_slug=request.GET.get("colour", ""),
+        size_slug=request.GET.get("size", ""),
+        pricing_policy=policy,
+    )
+    context = {
+        "product": product,
+        "picker": picker,
+        "images": picker.images(product.ordered_images),  # type: ignore[attr-defined]
+        "alternates": alternate_urls(request, product),
+    }
+    if request.htmx and request.htmx.target == "purchase":
+        return render(request, "storefront/partials/purchase.html", context)
+    related = _with_colours(selectors.related_products(product=product, pricing_policy=policy))
+    return render(request, "storefront/product.html", {**context, "related_products": related})
+
+
+def search(request: HttpRequest) -> HttpResponse:
+    query = request.GET.get("q", "").strip()[:MAX_SEARCH_LENGTH]
+    policy = policy_for(customer=request.user)
+    products = selectors.search_products(query=query, pricing_policy=policy)
+    page = _paginate(request, products, settings.CATALOG_PAGE_SIZE)
+    return render(
+        request,
+        "storefront/search.html",
+        {
+            "query": query,
+            "page": page,
+            "products": _with_colours(page.object_list),
+            "suggested_collections": selectors.published_collections() if not page.object_list else [],
+            "alternates": alternate_urls(request),
+        },
+    )
+
+
+def _keep_query(request: HttpRequest, url: str) -> str:
+    query = request.GET.urlencode()
+    return f"{url}?{query}" if query else url
+
+
+def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    collections = selectors.published_collections()
+    return render(request, "404.html", {"suggested_collections": collections}, status=404)
+
+
+@requires_csrf_token
+def server_error(request: HttpRequest) -> HttpResponse:
+    # No database and no context processors here: the error may be the database itself.
+    return HttpResponse(loader.get_template("500.html").render({"shop_name": settings.SHOP_NAME}), status=500)

@@ -1,0 +1,133 @@
+"""An order as its customer sees it: from the account, or from the signed link of the order emails.
+
+Both doors show the same page (lines, totals, addresses, the order's story) and offer the same
+withdrawal button during the legal window; the domain decides the window and records the request.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from comptoir.core.addresses import PostalAddress
+from comptoir.orders import selectors as order_selectors
+from comptoir.orders.models import Order
+from comptoir.orders.withdrawal import withdrawal_status
+
+from .views_account import AuthenticatedRequest
+
+
+def _account_order_or_404(request: AuthenticatedRequest, number: str) -> Order:
+    order = order_selectors.order_of(customer=request.user, number=number)
+    if order is None:
+        raise Http404(_("Cette commande n'existe pas."))
+    return order
+
+
+def _token_order_or_404(token: str) -> Order:
+    # A tampered, expired or unknown token: the same 404 as a page that does not exist.
+    order = order_selectors.order_from_access_token(token=token)
+    if order is None:
+        raise Http404(_("Cette commande n'existe pas."))
+    return order
+
+
+def _private(response: HttpResponse) -> HttpResponse:
+    """A page behind a secret link: never cached by a proxy, never indexed, the link never leaked."""
+    response["Cache-Control"] = "private, no-store"
+    response["Referrer-Policy"] = "no-referrer"
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
+
+
+def _order_context(order: Order, *, order_url: str, withdrawal_url: str) -> dict[str, object]:
+    return {
+        "order": order,
+        "lines": list(order.lines.all()),
+        "timeline": order_selectors.order_timeline(order=order),
+        "shipping_address": PostalAddress.from_dict(order.shipping_address or {}),
+        "billing_address": PostalAddress.from_dict(order.billing_address or {}),
+        "withdrawal": withdrawal_status(order=order),
+        "order_url": order_url,
+        "withdrawal_url": withdrawal_url,
+    }
+
+
+@login_required
+def account_order(request: AuthenticatedRequest, number: str) -> HttpResponse:
+    order = _account_order_or_404(request, number)
+    context = _order_context(
+        order,
+        order_url=reverse("storefront:account_order", kwargs={"number": order.number}),
+        withdrawal_url=reverse("storefront:account_order_withdrawal", kwargs={"number": order.number}),
+    )
+    return render(request, "storefront/account/order.html", context)
+
+
+def order_status(request: HttpRequest, token: str) -> HttpResponse:
+    order = _token_order_or_404(token)
+    context = _order_context(
+        order,
+        order_url=reverse("storefront:order_status", kwargs={"token": token}),
+        withdrawal_url=reverse("storefront:order_status_withdrawal", kwargs={"token": token}),
+    )
+    return _private(render(request, "storefront/account/order_status.html", context))
+
+
+def _withdrawal_step(request: HttpRequest, order: Order, *, order_url: str, template: str) -> HttpResponse:
+    """GET: the confirmation step. POST: the request, recorded by the domain, then back to the order."""
+    status = withdrawal_status(order=order)
+    if request.method == "POST":
+        if not status.is_open:
+            # A second click, an old tab, a forged form: say why, change nothing.
+            if status.requested_at is not None:
+                messages.info(request, _("Votre demande de rétractation avait déjà été reçue."))
+            else:
+                messages.error(request, _("Le délai de rétractation de cette commande est passé."))
+            return redirect(order_url)
+        _record_withdrawal(order=order, request=request)
+        messages.success(
+            request, _("Votre rétractation est enregistrée. Un accusé de réception vous est envoyé.")
+        )
+        return redirect(order_url)
+    if not status.is_open:
+        return redirect(order_url)
+    return render(
+        request,
+        template,
+        {"order": order, "withdrawal": status, "order_url": order_url, "lines": list(order.lines.all())},
+    )
+
+
+def _record_withdrawal(*, order: Order, request: HttpRequest) -> None:
+    # H1's order service records the request (row lock, event, dated acknowledgement email);
+    # imported here until it lands, like payments' call to mark_order_paid.
+    from comptoir.orders.services.request_withdrawal import request_withdrawal  # type: ignore[import-not-found]
+
+    user = request.user if request.user.is_authenticated else None
+    request_withdrawal(order=order, actor=user, actor_label="customer")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def account_order_withdrawal(request: AuthenticatedRequest, number: str) -> HttpResponse:
+    order = _account_order_or_404(request, number)
+    order_url = reverse("storefront:account_order", kwargs={"number": order.number})
+    return _withdrawal_step(
+        request, order, order_url=order_url, template="storefront/account/withdrawal.html"
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def order_status_withdrawal(request: HttpRequest, token: str) -> HttpResponse:
+    order = _token_order_or_404(token)
+    order_url = reverse("storefront:order_status", kwargs={"token": token})
+    response = _withdrawal_step(
+        request, order, order_url=order_url, template="storefront/account/withdrawal.html"
+    )
+    return _private(response)

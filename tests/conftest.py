@@ -1,0 +1,20 @@
+import pytest
+
+
+@pytest.fixture(scope="session")
+def _session_media_root(tmp_path_factory):
+    return tmp_path_factory.mktemp("media")
+
+
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings, _session_media_root):
+    """Uploaded images and their renditions go to a temporary folder, never into var/.
+
+    One folder for the whole session: ImageKit's storage keeps the location it first saw.
+    """
+    settings.MEDIA_ROOT = _session_media_root
+
+
+@pytest.fixture(autouse=True)
+def _french_by_default(settings):
+    settings.LANGUAGE_CODE = "fr"
