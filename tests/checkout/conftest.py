@@ -11,7 +11,8 @@ from decimal import Decimal
 import pytest
 
 from comptoir.core.addresses import PostalAddress
-from tests.checkout.stand_ins import StandInCart, standin_shipping_option
+from comptoir.cart.models import Cart, CartLine
+from tests.checkout.stand_ins import standin_shipping_option
 
 PARIS = PostalAddress(
     first_name="Camille",
@@ -35,8 +36,13 @@ LYON = PostalAddress(
 
 @pytest.fixture
 def make_cart():
+    """A real cart holding ``(variant, quantity)`` pairs, as a guest leaves it."""
+
     def make(*items):
-        return StandInCart.with_items(items)
+        cart = Cart.objects.create()
+        for variant, quantity in items:
+            CartLine.objects.create(cart=cart, variant=variant, quantity=quantity)
+        return cart
 
     return make
 

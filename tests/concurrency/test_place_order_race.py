@@ -12,7 +12,8 @@ from comptoir.checkout.services.place_order import place_order
 from comptoir.inventory.models import StockRecord
 from comptoir.orders.models import Order, OrderLine
 from tests.checkout.conftest import PARIS
-from tests.checkout.stand_ins import StandInCart, standin_shipping_option
+from comptoir.cart.models import Cart, CartLine
+from tests.checkout.stand_ins import standin_shipping_option
 from tests.concurrency.helpers import run_at_once
 from tests.factories import VariantFactory
 
@@ -20,6 +21,12 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 BUYERS = 40
 LAST_PIECES = 5
+
+
+def cart_with(items):
+    cart = Cart.objects.create()
+    CartLine.objects.bulk_create(CartLine(cart=cart, variant=v, quantity=q) for v, q in items)
+    return cart
 
 
 def buy(*, cart, index: int, key: str):
@@ -40,7 +47,7 @@ def buy(*, cart, index: int, key: str):
 def test_forty_buyers_for_the_last_five_pieces(threads_database):
     variant = VariantFactory(on_hand=LAST_PIECES)
     other = VariantFactory(on_hand=100)  # a second line, so buyers lock two rows in the same order
-    carts = [StandInCart.with_items([(other, 1), (variant, 1)]) for _ in range(BUYERS)]
+    carts = [cart_with([(other, 1), (variant, 1)]) for _ in range(BUYERS)]
 
     outcomes = run_at_once(
         lambda index: buy(cart=carts[index], index=index, key=f"race-buyer-{index:04d}-key"), threads=BUYERS
@@ -67,7 +74,7 @@ def test_forty_buyers_for_the_last_five_pieces(threads_database):
 
 def test_ten_identical_submissions_at_once_make_one_order(threads_database):
     variant = VariantFactory(on_hand=LAST_PIECES)
-    carts = [StandInCart.with_items([(variant, 2)]) for _ in range(10)]
+    carts = [cart_with([(variant, 2)]) for _ in range(10)]
 
     outcomes = run_at_once(
         lambda index: buy(cart=carts[index], index=0, key="one-double-clicked-form-key"), threads=10

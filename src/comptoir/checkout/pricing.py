@@ -13,15 +13,14 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from comptoir.cart.rules import MAX_QUANTITY_PER_LINE
 from comptoir.catalog.models import ProductStatus, Variant
 from comptoir.core.money import DEFAULT_CURRENCY, TaxedMoney
 from comptoir.pricing.policy import policy_for
 
 from .errors import InvalidQuantity, ItemsUnavailable
 
-# A boutique customer buying more than this of one shirt is a typo or a reseller: the reseller space
-# has its own rules (size runs, minimums); the retail checkout refuses it with a clear message.
-MAX_RETAIL_QUANTITY_PER_LINE = 10
+MAX_RETAIL_QUANTITY_PER_LINE = MAX_QUANTITY_PER_LINE  # the cart's limit, enforced again here
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,6 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from babel.numbers import format_currency
+from django.utils import translation
+
 CENT = Decimal("0.01")
 DEFAULT_CURRENCY = "EUR"
 
@@ -17,6 +20,15 @@ DEFAULT_CURRENCY = "EUR"
 def quantize(amount: Decimal) -> Decimal:
     """Round to the cent, half up: the shop's single rounding rule."""
     return amount.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+BABEL_LOCALES = {"fr": "fr_FR", "en": "en_GB"}
+
+
+def format_money(money: Money) -> str:
+    """``95,00 €`` in French, ``€95.00`` in English: the active language's way, rounded to the cent."""
+    locale = BABEL_LOCALES.get((translation.get_language() or "fr")[:2], "fr_FR")
+    return format_currency(quantize(money.amount), money.currency, locale=locale)
 
 
 class CurrencyMismatch(ValueError):

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
-from babel.numbers import format_currency
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
@@ -20,13 +19,12 @@ from django.utils import formats, timezone, translation
 from django.utils.translation import gettext
 
 from comptoir.core.addresses import PostalAddress
-from comptoir.core.money import quantize
+from comptoir.core.money import Money, format_money
 from comptoir.notifications.jobs import enqueue
 
 from .access import order_access_url
 from .models import Order
 
-BABEL_LOCALES = {"fr": "fr_FR", "en": "en_GB"}
 BANK_TRANSFER = "bank_transfer"
 
 
@@ -127,7 +125,8 @@ def build_order_email(*, order: Order, kind: str) -> EmailMultiAlternatives:
 
 
 def _money(amount: Decimal, currency: str, language: str) -> str:
-    return format_currency(quantize(amount), currency, locale=BABEL_LOCALES.get(language[:2], "fr_FR"))
+    with translation.override(language):
+        return format_money(Money(amount, currency))
 
 
 def _when(moment: datetime | None) -> str:

@@ -2,26 +2,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from babel.numbers import format_currency
 from django import template
-from django.utils import translation
 
 from comptoir.catalog.models import Product, ProductImage
-from comptoir.core.money import Money, TaxedMoney, quantize
+from comptoir.core.money import Money, TaxedMoney, format_money
 from comptoir.pricing.policy import PriceQuote
 
 register = template.Library()
 
-BABEL_LOCALES = {"fr": "fr_FR", "en": "en_GB"}
-
-
 @register.filter
 def money(value: Money | None) -> str:
     """``95,00 €`` in French, ``€95.00`` in English."""
-    if value is None:
-        return ""
-    locale = BABEL_LOCALES.get((translation.get_language() or "fr")[:2], "fr_FR")
-    return format_currency(quantize(value.amount), value.currency, locale=locale)
+    return "" if value is None else format_money(value)
 
 
 @register.simple_tag(takes_context=True)
