@@ -151,8 +151,12 @@ def cart_summary(*, cart: Cart | None, customer: Any) -> CartSummary:
     )
 
 
-def cart_item_count(*, cart_id: int | None) -> int:
-    """Pieces in the cart, for the header's mini-cart: one small query, none without a cart."""
-    if cart_id is None:
+def cart_item_count(*, cart_id: Any = None, customer: Any = None) -> int:
+    """Pieces in the cart, for the header's mini-cart: one small query, none for a guest without a cart."""
+    if customer is not None and getattr(customer, "is_authenticated", False):
+        lines = CartLine.objects.filter(cart__customer=customer)
+    elif cart_id is not None and str(cart_id).isdigit():
+        lines = CartLine.objects.filter(cart_id=int(cart_id), cart__customer__isnull=True)
+    else:
         return 0
-    return CartLine.objects.filter(cart_id=cart_id).aggregate(count=Sum("quantity"))["count"] or 0
+    return lines.aggregate(count=Sum("quantity"))["count"] or 0
