@@ -1,4 +1,9 @@
-"""``manage.py demo_shop``: fill an empty shop with Maison Lavande's catalogue and the founder's login."""
+"""``manage.py demo_shop``: fill an empty shop with Maison Lavande's catalogue, its shipping and the
+founder's login.
+
+It lives in the boutique's app because it spans domain apps that must not import one another upward
+(the catalogue sits below shipping).
+"""
 
 from __future__ import annotations
 
@@ -8,10 +13,11 @@ from django.core.management.base import BaseCommand, CommandParser
 
 from comptoir.catalog.services.build_demo_shop import build_demo_shop
 from comptoir.catalog.services.demo_data import STAFF_EMAIL, STAFF_PASSWORD
+from comptoir.shipping.services.demo_shipping import ensure_demo_shipping
 
 
 class Command(BaseCommand):
-    help = "Crée la boutique de démonstration (catalogue, stock, photos, compte de la fondatrice)."
+    help = "Crée la boutique de démonstration (catalogue, stock, photos, livraison, compte de la fondatrice)."
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
@@ -31,6 +37,10 @@ class Command(BaseCommand):
             self.stdout.write(self.style.SUCCESS(f"Boutique de démonstration créée : {counts}."))
         else:
             self.stdout.write(f"Catalogue existant conservé, sans modification : {counts}.")
+        if ensure_demo_shipping():
+            self.stdout.write("Livraison créée : France, Union européenne et reste du monde.")
+        else:
+            self.stdout.write("Zones de livraison existantes conservées, sans modification.")
         if report.staff_user_created:
             self.stdout.write(f"Compte créé : {STAFF_EMAIL} / {STAFF_PASSWORD}")
         else:
