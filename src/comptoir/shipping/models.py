@@ -7,12 +7,13 @@ VAT (the boutique's prices do); the VAT rate of each method turns them into a ne
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import cast
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from django_countries.fields import CountryField
+from django_countries.fields import Country, CountryField
 
 STANDARD_VAT_RATE = Decimal("0.20")
 
@@ -45,11 +46,17 @@ class ShippingZone(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    @property
+    def country_codes(self) -> list[str]:
+        """ISO codes of the listed countries (``["FR", "MC"]``)."""
+        # django-countries hands back Country objects; the type stubs only see the CharField under them.
+        return [country.code for country in cast("list[Country]", self.countries)]
+
     def clean(self) -> None:
         # A country in two zones would make its shipping depend on the zones' order: refuse it.
-        codes = {country.code for country in self.countries}
-        for other in ShippingZone.objects.exclude(pk=self.pk).only("name", "countries"):
-            shared = sorted(codes & {country.code for country in other.countries})
+        codes = set(self.country_codes)
+        for other in ShippingZone.objects.exclude(pk=self.pk):
+            shared = sorted(codes & set(other.country_codes))
             if shared:
                 message = _("%(countries)s figure déjà dans la zone « %(zone)s ».")
                 params = {"countries": ", ".join(shared), "zone": other.name}
