@@ -2,14 +2,25 @@ from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest
+from django.utils.functional import SimpleLazyObject
 
+from comptoir.cart.selectors import cart_item_count
 from comptoir.catalog.selectors import published_collections
 from comptoir.pricing.policy import policy_for
 
+from .cart_session import SESSION_KEY
+
 
 def shop(request: HttpRequest) -> dict[str, Any]:
-    """What every boutique page needs: the shop's name, the customer's price policy, the menu."""
+    """What every boutique page needs: the shop's name, the customer's price policy, the menu, the bag."""
+    session = getattr(request, "session", None)
     return {
+        "cart_count": SimpleLazyObject(
+            lambda: cart_item_count(
+                cart_id=session.get(SESSION_KEY) if session is not None else None,
+                customer=getattr(request, "user", None),
+            )
+        ),
         "shop_name": settings.SHOP_NAME,
         "pricing_policy": policy_for(customer=getattr(request, "user", None)),
         "menu_collections": published_collections().only("id", "name_fr", "name_en", "slug_fr", "slug_en"),

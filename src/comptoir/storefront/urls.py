@@ -1,7 +1,7 @@
 from django.urls import path
 from django.utils.translation import pgettext_lazy
 
-from . import views, views_account, views_checkout, views_order, views_payment
+from . import views, views_account, views_cart, views_checkout, views_order, views_payment
 
 app_name = "storefront"
 
@@ -10,6 +10,10 @@ urlpatterns = [
     path(pgettext_lazy("url", "collections/<slug:slug>/"), views.collection_detail, name="collection"),
     path(pgettext_lazy("url", "produits/<slug:slug>/"), views.product_detail, name="product"),
     path(pgettext_lazy("url", "recherche/"), views.search, name="search"),
+    path(pgettext_lazy("url", "panier/"), views_cart.cart_detail, name="cart"),
+    path(pgettext_lazy("url", "panier/ajouter/"), views_cart.cart_add, name="cart_add"),
+    path(pgettext_lazy("url", "panier/lignes/<int:line_id>/"), views_cart.cart_update, name="cart_line"),
+    path(pgettext_lazy("url", "commander/"), views_checkout.checkout, name="checkout"),
     path(pgettext_lazy("url", "conditions-generales-de-vente/"), views_checkout.terms_of_sale, name="terms"),
     # The customer's account (sign-in pages are allauth's, under the same compte/ prefix).
     path(pgettext_lazy("url", "compte/"), views_account.account_home, name="account_home"),

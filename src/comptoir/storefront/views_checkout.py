@@ -1,10 +1,236 @@
-"""Checkout pages: the one-page checkout and the terms of sale it links to."""
+"""Checkout pages: the one-page checkout and the terms of sale it links to.
+
+The page reads the cart, offers the shipping methods of the address's country, and on "Commander avec
+obligation de paiement" asks ``place_order`` (which prices everything again on the server), then the
+payment provider, after the order's transaction committed. Changing the country or the shipping
+method re-renders the methods and the summary (htmx, or the "Mettre à jour" button without it).
+"""
 
 from __future__ import annotations
 
+import secrets
+from typing import Any
+
+from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
+from django_countries import countries
+
+from comptoir.accounts.selectors import addresses_of
+from comptoir.cart.selectors import CartSummary, cart_summary
+from comptoir.checkout.errors import CheckoutError
+from comptoir.checkout.selectors import checkout_preview
+from comptoir.checkout.services.place_order import place_order
+from comptoir.orders.access import order_access_token
+from comptoir.orders.models import Order, OrderStatus
+from comptoir.payments.providers.base import PaymentError
+from comptoir.payments.providers.registry import enabled_providers
+from comptoir.payments.services.start_payment import start_payment
+from comptoir.shipping.selectors import ShippingOption, shipping_option, shipping_options
+
+from .cart_session import current_cart
+from .checkout_forms import AddressForm, CheckoutForm
+
+DEFAULT_COUNTRY = "FR"
+# Changing the country asks the page again for its shipping methods and summary (see checkout.html).
+REFRESH_ATTRS = {
+    "hx-trigger": "change",
+    "hx-include": "closest form",
+    "hx-vals": '{"refresh": "1"}',
+    "hx-target": "#checkout-summary",
+    "hx-select": "#checkout-summary",
+    "hx-select-oob": "#shipping-options",
+    "hx-swap": "outerHTML",
+}
 
 
 def terms_of_sale(request: HttpRequest) -> HttpResponse:
     return render(request, "storefront/legal/terms.html")
+
+
+def _country_choices() -> list[tuple[str, str]]:
+    """France first (most orders), then every country by its name in the customer's language."""
+    named = [(code, str(name)) for code, name in countries]
+    return [choice for choice in named if choice[0] == DEFAULT_COUNTRY] + [
+        choice for choice in named if choice[0] != DEFAULT_COUNTRY
+    ]
+
+
+def _initial(request: HttpRequest) -> tuple[dict[str, Any], dict[str, Any]]:
+    """What a signed-in customer finds already filled in: her email and her default address."""
+    user = request.user
+    if not user.is_authenticated:
+        return {"idempotency_key": secrets.token_urlsafe(24)}, {"country": DEFAULT_COUNTRY}
+    checkout = {"idempotency_key": secrets.token_urlsafe(24), "email": user.email}
+    address = addresses_of(customer=user).order_by("-is_default", "-pk").first()  # type: ignore[arg-type]
+    if address is None:
+        return checkout, {
+            "country": DEFAULT_COUNTRY,
+            "first_name": user.first_name,
+            "last_name": user.last_name,
+        }
+    fields = ("first_name", "last_name", "company", "line1", "line2", "postcode", "city", "phone")
+    shipping = {name: getattr(address, name) for name in fields}
+    shipping["country"] = str(address.country)
+    return checkout, shipping
+
+
+def _unprefixed(data: Any, prefix: str) -> dict[str, Any]:
+    return {
+        key.removeprefix(f"{prefix}-"): value for key, value in data.items() if key.startswith(f"{prefix}-")
+    }
+
+
+def _chosen(options: list[ShippingOption], method_id: str | None) -> ShippingOption | None:
+    chosen = next((option for option in options if str(option.method.pk) == method_id), None)
+    if chosen is None and len(options) == 1:
+        chosen = options[0]
+    return chosen
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def checkout(request: HttpRequest) -> HttpResponse:
+    cart = current_cart(request)
+    summary = cart_summary(cart=cart, customer=request.user)
+    if summary.is_empty or cart is None:
+        messages.info(request, _("Votre panier est vide."))
+        return redirect("storefront:cart")
+    if not summary.can_checkout:
+        return redirect("storefront:cart")  # the cart page says which lines need adjusting
+
+    placing = request.method == "POST" and "place" in request.POST
+    data = request.POST if request.method == "POST" else None
+    checkout_initial, shipping_initial = _initial(request)
+    countries_list = _country_choices()
+    country_codes = {code for code, _name in countries_list}
+    country = (data.get("shipping-country") if data else None) or shipping_initial["country"]
+    if country not in country_codes:
+        country = DEFAULT_COUNTRY
+    options = shipping_options(
+        country=country, weight_grams=summary.weight_grams, subtotal_gross=summary.subtotal.gross
+    )
+    chosen = _chosen(options, data.get("shipping_method") if data else None)
+    providers = enabled_providers()
+
+    form_options: dict[str, Any] = {
+        "shipping_choices": [(str(option.method.pk), str(option.method.name)) for option in options],
+        "pickup_method_ids": {str(option.method.pk) for option in options if option.requires_pickup_point},
+        "payment_choices": [(provider.code, str(provider.label)) for provider in providers],
+    }
+    if placing:
+        form = CheckoutForm(data, **form_options)
+        shipping_form = AddressForm(data, prefix="shipping", countries=countries_list)
+        billing_form = AddressForm(data, prefix="billing", countries=countries_list, phone_required=False)
+    else:
+        # A first visit, or a refresh after the country or the method changed: no error shown yet.
+        form = CheckoutForm(initial=data.dict() if data else checkout_initial, **form_options)
+        shipping_form = AddressForm(
+            initial=_unprefixed(data, "shipping") if data else shipping_initial,
+            prefix="shipping",
+            countries=countries_list,
+        )
+        billing_form = AddressForm(
+            initial=_unprefixed(data, "billing") if data else {"country": DEFAULT_COUNTRY},
+            prefix="billing",
+            countries=countries_list,
+            phone_required=False,
+        )
+
+    shipping_form.fields["country"].widget.attrs.update(
+        REFRESH_ATTRS, **{"hx-post": reverse("storefront:checkout")}
+    )
+    notices: list[str] = []
+    if placing:
+        order = _place(
+            request, cart=cart, summary=summary, forms=(form, shipping_form, billing_form), notices=notices
+        )
+        if order is not None:
+            return _pay(request, order=order)
+
+    preview = checkout_preview(cart=cart, customer=request.user, shipping_option=chosen)
+    context = {
+        "form": form,
+        "shipping_form": shipping_form,
+        "billing_form": billing_form,
+        "preview": preview,
+        "shipping_options": options,
+        "chosen_shipping": chosen,
+        "notices": notices,
+    }
+    return render(request, "storefront/checkout/checkout.html", context)
+
+
+def _place(
+    request: HttpRequest,
+    *,
+    cart: Any,
+    summary: CartSummary,
+    forms: tuple[CheckoutForm, AddressForm, AddressForm],
+    notices: list[str],
+) -> Order | None:
+    form, shipping_form, billing_form = forms
+    billing_same = request.POST.get("billing_same_as_shipping") in {"on", "true", "1"}
+    valid = [form.is_valid(), shipping_form.is_valid(), billing_same or billing_form.is_valid()]
+    if not all(valid):
+        return None
+    shipping_address = shipping_form.to_address()
+    # The posted method is only an id: it is priced again here, for this country, weight and cart.
+    option = shipping_option(
+        method_id=int(form.cleaned_data["shipping_method"]),
+        country=shipping_address.country,
+        weight_grams=summary.weight_grams,
+        subtotal_gross=summary.subtotal.gross,
+    )
+    if option is None:
+        form.add_error("shipping_method", _("Ce mode de livraison ne dessert pas cette adresse."))
+        return None
+    try:
+        return place_order(
+            cart=cart,
+            customer=request.user,
+            email=form.cleaned_data["email"],
+            shipping_address=shipping_address,
+            billing_address=None if billing_same else billing_form.to_address(),
+            shipping_option=option,
+            payment_method=form.cleaned_data["payment_method"],
+            idempotency_key=form.cleaned_data["idempotency_key"],
+            language=translation.get_language() or "fr",
+            terms_accepted=form.cleaned_data["accept_terms"],
+            pickup_point=form.pickup_point(),
+        )
+    except CheckoutError as refused:
+        notices.extend(refused.messages)
+        return None
+
+
+def _pay(request: HttpRequest, *, order: Order) -> HttpResponse:
+    """The order is placed and committed: now the provider, then the customer's order page."""
+    order_url = request.build_absolute_uri(
+        reverse("storefront:order_status", kwargs={"token": order_access_token(order=order)})
+    )
+    if order.status != OrderStatus.PLACED:
+        return redirect(order_url)  # the same form sent again after the order was paid
+    try:
+        started = start_payment(
+            order=order, provider_code=order.payment_method, return_url=order_url, cancel_url=order_url
+        )
+    except PaymentError:
+        messages.error(
+            request,
+            _(
+                "Votre commande %(number)s est enregistrée, mais le paiement n'a pas pu commencer. "
+                "Nous vous écrivons pour le finaliser."
+            )
+            % {"number": order.number},
+        )
+        return redirect(order_url)
+    messages.success(request, _("Merci ! Votre commande %(number)s est enregistrée.") % {"number": order.number})
+    if started.instructions:
+        messages.info(request, started.instructions)
+    return redirect(started.redirect_url or order_url)

@@ -10,6 +10,7 @@ from comptoir.pricing.policy import PriceQuote
 
 register = template.Library()
 
+
 @register.filter
 def money(value: Money | None) -> str:
     """``95,00 €`` in French, ``€95.00`` in English."""
@@ -50,3 +51,9 @@ def query_with(context: dict[str, Any], **changes: Any) -> str:
             query[key] = value
     encoded = query.urlencode()
     return f"?{encoded}" if encoded else "?"
+
+
+@register.filter
+def quantity_range(maximum: int) -> range:
+    """1 … maximum, for a quantity menu."""
+    return range(1, int(maximum) + 1)
