@@ -29,7 +29,9 @@ def shirt(*, size="41", on_hand=5, price="95.00", weight=320):
 def cart_with(*items, customer=None):
     cart = Cart.objects.create(customer=customer)
     for variant, quantity in items:
-        CartLine.objects.create(cart=cart, variant=variant, quantity=quantity, seen_unit_price=Decimal("95.00"))
+        CartLine.objects.create(
+            cart=cart, variant=variant, quantity=quantity, seen_unit_price=Decimal("95.00")
+        )
     return cart
 
 
@@ -45,7 +47,9 @@ def test_totals_count_and_weight_come_from_live_prices():
 def test_a_line_asking_more_than_is_left_is_explained_and_blocks_checkout():
     variant = shirt(on_hand=2)
     summary = cart_summary(cart=cart_with((variant, 3)), customer=None)
-    assert summary.notices == ["Chemise Oxford (Bleu ciel / 41) : plus que 2 pièces disponibles (3 demandées)"]
+    assert summary.notices == [
+        "Chemise Oxford (Bleu ciel / 41) : plus que 2 pièces disponibles (3 demandées)"
+    ]
     assert not summary.can_checkout
 
 
@@ -56,7 +60,9 @@ def test_a_price_change_is_told_once_and_does_not_block_checkout():
     variant.product.save()
 
     summary = cart_summary(cart=cart, customer=None)
-    assert summary.notices == ["Le prix de Chemise Oxford (Bleu ciel / 41) a changé : 95,00\xa0€ → 89,00\xa0€."]
+    assert summary.notices == [
+        "Le prix de Chemise Oxford (Bleu ciel / 41) a changé : 95,00\xa0€ → 89,00\xa0€."
+    ]
     assert summary.can_checkout
 
     note_prices_seen(cart=cart, prices=summary.shown_prices())
