@@ -126,7 +126,7 @@ class WeightBand(models.Model):
     )
     max_weight_grams = models.PositiveIntegerField(_("poids maximal (g)"))
     price = models.DecimalField(
-        _("prix TTC"), max_digits=10, decimal_places=2, validators=[MinValueValidator(Decimal("0"))]
+        _("livraison TTC"), max_digits=10, decimal_places=2, validators=[MinValueValidator(Decimal("0"))]
     )
 
     class Meta:

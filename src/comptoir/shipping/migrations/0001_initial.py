@@ -61,7 +61,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('max_weight_grams', models.PositiveIntegerField(verbose_name='poids maximal (g)')),
-                ('price', models.DecimalField(decimal_places=2, max_digits=10, validators=[django.core.validators.MinValueValidator(Decimal('0'))], verbose_name='prix TTC')),
+                ('price', models.DecimalField(decimal_places=2, max_digits=10, validators=[django.core.validators.MinValueValidator(Decimal('0'))], verbose_name='livraison TTC')),
                 ('method', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='bands', to='shipping.shippingmethod', verbose_name='mode de livraison')),
             ],
             options={
