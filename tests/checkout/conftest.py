@@ -10,8 +10,8 @@ from decimal import Decimal
 
 import pytest
 
-from comptoir.core.addresses import PostalAddress
 from comptoir.cart.models import Cart, CartLine
+from comptoir.core.addresses import PostalAddress
 from tests.checkout.stand_ins import standin_shipping_option
 
 PARIS = PostalAddress(

@@ -7,12 +7,12 @@ from decimal import Decimal
 import pytest
 from django.db.models import F, Sum
 
+from comptoir.cart.models import Cart, CartLine
 from comptoir.checkout.errors import OutOfStock
 from comptoir.checkout.services.place_order import place_order
 from comptoir.inventory.models import StockRecord
 from comptoir.orders.models import Order, OrderLine
 from tests.checkout.conftest import PARIS
-from comptoir.cart.models import Cart, CartLine
 from tests.checkout.stand_ins import standin_shipping_option
 from tests.concurrency.helpers import run_at_once
 from tests.factories import VariantFactory

@@ -91,7 +91,8 @@ def cart_lines(cart: Cart) -> list[CartLine]:
 def _image_for(variant: Variant) -> ProductImage | None:
     images: list[ProductImage] = getattr(variant.product, "ordered_images", [])
     in_colour = [image for image in images if image.colour_id and image.colour_id == variant.colour_id]
-    return (in_colour or images or [None])[0]
+    candidates = in_colour or images
+    return candidates[0] if candidates else None
 
 
 def cart_summary(*, cart: Cart | None, customer: Any) -> CartSummary:

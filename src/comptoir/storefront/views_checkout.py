@@ -193,7 +193,7 @@ def _place(
     try:
         return place_order(
             cart=cart,
-            customer=request.user,
+            customer=request.user if request.user.is_authenticated else None,
             email=form.cleaned_data["email"],
             shipping_address=shipping_address,
             billing_address=None if billing_same else billing_form.to_address(),
@@ -230,7 +230,9 @@ def _pay(request: HttpRequest, *, order: Order) -> HttpResponse:
             % {"number": order.number},
         )
         return redirect(order_url)
-    messages.success(request, _("Merci ! Votre commande %(number)s est enregistrée.") % {"number": order.number})
+    messages.success(
+        request, _("Merci ! Votre commande %(number)s est enregistrée.") % {"number": order.number}
+    )
     if started.instructions:
         messages.info(request, started.instructions)
     return redirect(started.redirect_url or order_url)

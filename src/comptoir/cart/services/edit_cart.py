@@ -30,9 +30,9 @@ def variant_label(variant: Variant) -> str:
 
 def _sellable_variant(variant_id: Any) -> Variant:
     variant = (
-        Variant.objects.select_related("product", "size", "colour", "fit")
-        .filter(pk=variant_id if str(variant_id).isdigit() else None)
-        .first()
+        Variant.objects.select_related("product", "size", "colour", "fit").filter(pk=int(variant_id)).first()
+        if str(variant_id).isdigit()
+        else None
     )
     if variant is None:
         raise CartError([_("Ce produit n'existe pas.")])
@@ -104,11 +104,13 @@ def add_to_cart(*, cart: Cart, variant_id: Any, quantity: Any = 1, customer: Any
 def change_quantity(*, cart: Cart, line_id: Any, quantity: Any, customer: Any = None) -> CartLine | None:
     """Set a line's quantity; zero removes it (returns None). Another cart's line is not found."""
     wanted = parse_quantity(quantity)
+    if not str(line_id).isdigit():
+        raise CartError([_("Cet article n'est plus dans votre panier.")])
     with transaction.atomic():
         line = (
             CartLine.objects.select_for_update()
             .select_related("variant__product", "variant__size", "variant__colour", "variant__fit")
-            .filter(cart=cart, pk=line_id if str(line_id).isdigit() else None)
+            .filter(cart=cart, pk=int(line_id))
             .first()
         )
         if line is None:
