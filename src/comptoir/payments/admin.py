@@ -6,9 +6,15 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from comptoir.orders.admin import OrderAdmin
+from comptoir.orders.errors import OrderTransitionRefused
+from comptoir.orders.models import Order
+
 from .models import Payment, PaymentStatus, ProcessedWebhookEvent
 from .providers.bank_transfer import BankTransferProvider
+from .providers.base import PaymentError
 from .services.record_payment import Outcome, mark_payment_paid
+from .services.refund_order_payments import refund_order_payments
 
 
 @admin.register(Payment)
@@ -62,3 +68,37 @@ class ProcessedWebhookEventAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
+
+
+# The order admin is the orders app's; refunding through a provider is a payments matter, so its
+# action is added here, where both are known (payments may use orders, never the reverse).
+@admin.action(
+    description=_("Rembourser par le prestataire de paiement (Stripe : par l'API)"), permissions=["change"]
+)
+def refund_through_provider(modeladmin: OrderAdmin, request: HttpRequest, queryset: QuerySet[Order]) -> None:
+    actor = request.user if request.user.is_authenticated else None
+    done = 0
+    for order in queryset.order_by("pk"):
+        try:
+            refund_order_payments(order=order, actor=actor, actor_label="staff")
+        except OrderTransitionRefused as refusal:
+            modeladmin.message_user(request, refusal.message, messages.ERROR)
+        except PaymentError:
+            modeladmin.message_user(
+                request,
+                _("Le prestataire n'a pas pu rembourser la commande %(number)s : réessayez plus tard.")
+                % {"number": order.number},
+                messages.ERROR,
+            )
+        else:
+            done += 1
+    if done:
+        modeladmin.message_user(
+            request,
+            ngettext("%(count)d commande remboursée.", "%(count)d commandes remboursées.", done)
+            % {"count": done},
+            messages.SUCCESS,
+        )
+
+
+OrderAdmin.actions = (*OrderAdmin.actions, refund_through_provider)
