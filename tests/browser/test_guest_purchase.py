@@ -7,7 +7,14 @@ import pytest
 from comptoir.orders.models import Order, OrderStatus
 from comptoir.shipping.services.demo_shipping import ensure_demo_shipping
 from tests.browser.conftest import serious_accessibility_violations
-from tests.factories import ColourFactory, ProductFactory, ProductImageFactory, SizeFactory, VariantFactory
+from tests.factories import (
+    CollectionFactory,
+    ColourFactory,
+    ProductFactory,
+    ProductImageFactory,
+    SizeFactory,
+    VariantFactory,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -20,7 +27,10 @@ def shop(settings):
     settings.COMPTOIR_DEMO_PAYMENTS = True
     ensure_demo_shipping()
     product = ProductFactory(
-        name_fr="Chemise Oxford blanche", slug_fr="chemise-oxford", retail_price=Decimal("95.00")
+        name_fr="Chemise Oxford blanche",
+        slug_fr="chemise-oxford",
+        retail_price=Decimal("95.00"),
+        in_collections=[CollectionFactory(name_fr="Essentiels", is_featured=True)],
     )
     colour = ColourFactory(name_fr="Blanc", hex_code="#f4f1ea")
     for label in ("39", "40", "41"):
@@ -47,7 +57,13 @@ def test_a_guest_buys_a_shirt_and_pays(live_server, browser, shop, screenshots_d
     errors: list[str] = []
     page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
 
-    page.goto(f"{live_server.url}/fr/produits/chemise-oxford/?size=col-40")
+    page.goto(f"{live_server.url}/fr/")
+    page.screenshot(path=str(screenshots_dir / f"purchase-0-home-{device}.png"))
+    page.locator("main a[href*='/fr/produits/chemise-oxford/']").first.click()
+    page.wait_for_url("**/fr/produits/chemise-oxford/")
+    assert page.get_by_role("button", name="Ajouter au panier").count() == 0  # a size first
+    page.locator("#size-col-40").click()
+    page.locator("#size-col-40[aria-current='true']").wait_for()
     page.get_by_role("button", name="Ajouter au panier").click()
     page.get_by_text("Ajouté à votre panier.").wait_for()
     assert page.locator("#mini-cart .site-cart__count").inner_text().strip().endswith("1")
@@ -99,6 +115,7 @@ def test_a_guest_buys_a_shirt_and_pays(live_server, browser, shop, screenshots_d
     assert order.status == OrderStatus.PAID
     assert (order.total_gross, order.shipping_gross) == (Decimal("190.00"), Decimal("0.00"))
     assert order.number in page.locator("main").inner_text()
+    assert page.get_by_role("heading", name="Merci pour votre commande").is_visible()
     page.screenshot(path=str(screenshots_dir / f"purchase-5-order-{device}.png"), full_page=True)
     assert errors == []
     page.close()

@@ -102,7 +102,7 @@ def test_a_guest_places_an_order_paid_by_bank_transfer(client, in_cart):
     assert StockRecord.objects.get(variant=in_cart).reserved == 1
     assert not CartLine.objects.exists()
     page = client.get(response["Location"]).content.decode()
-    assert order.number in page and "Merci" in page
+    assert order.number in page and "Merci pour votre commande" in page
     assert "IBAN" in page and f"avec la référence {order.number}" in page  # how to pay, on arrival
 
 

@@ -218,7 +218,10 @@ def _pay(request: HttpRequest, *, order: Order) -> HttpResponse:
         return redirect(order_url)  # the same form sent again after the order was paid
     try:
         started = start_payment(
-            order=order, provider_code=order.payment_method, return_url=order_url, cancel_url=order_url
+            order=order,
+            provider_code=order.payment_method,
+            return_url=f"{order_url}?merci",
+            cancel_url=order_url,
         )
     except PaymentError:
         messages.error(
@@ -230,9 +233,6 @@ def _pay(request: HttpRequest, *, order: Order) -> HttpResponse:
             % {"number": order.number},
         )
         return redirect(order_url)
-    messages.success(
-        request, _("Merci ! Votre commande %(number)s est enregistrée.") % {"number": order.number}
-    )
     if started.instructions:
         messages.info(request, started.instructions)
-    return redirect(started.redirect_url or order_url)
+    return redirect(started.redirect_url)

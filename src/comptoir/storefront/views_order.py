@@ -76,6 +76,8 @@ def order_status(request: HttpRequest, token: str) -> HttpResponse:
         order_url=reverse("storefront:order_status", kwargs={"token": token}),
         withdrawal_url=reverse("storefront:order_status_withdrawal", kwargs={"token": token}),
     )
+    # Checkout (or the payment provider) sends the customer here with ?merci once the order is placed.
+    context["just_placed"] = "merci" in request.GET
     return _private(render(request, "storefront/account/order_status.html", context))
 
 

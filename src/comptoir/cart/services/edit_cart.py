@@ -108,7 +108,7 @@ def change_quantity(*, cart: Cart, line_id: Any, quantity: Any, customer: Any = 
         raise CartError([_("Cet article n'est plus dans votre panier.")])
     with transaction.atomic():
         line = (
-            CartLine.objects.select_for_update()
+            CartLine.objects.select_for_update(of=("self",))
             .select_related("variant__product", "variant__size", "variant__colour", "variant__fit")
             .filter(cart=cart, pk=int(line_id))
             .first()
