@@ -31,18 +31,13 @@ def stripe_http(monkeypatch, stripe_settings):
 def order_paid_calls(monkeypatch):
     """What payments asked of the order service ``mark_order_paid``.
 
-    The calls also reach H1's real service when it exists; until then only the call is checked here
-    (tests/payments/test_order_integration.py checks the order's status and is xfailed meanwhile).
+    The calls go on to the real service (tests/payments/test_order_integration.py checks the order).
     """
     calls: list[dict[str, Any]] = []
     real = record_payment._mark_order_paid
 
     def spy(**kwargs):
         calls.append(kwargs)
-        try:
-            import comptoir.orders.services.mark_order_paid  # noqa: F401
-        except ImportError:
-            return
         real(**kwargs)
 
     monkeypatch.setattr(record_payment, "_mark_order_paid", spy)

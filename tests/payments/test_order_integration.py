@@ -1,10 +1,8 @@
-"""Payments and H1's order services together: a paid payment moves the order to paid.
+"""Payments and the order services together: a paid payment moves the order to paid.
 
 Until ``comptoir.orders.services.mark_order_paid`` lands these tests are xfailed with that reason;
 once it exists they run for real (no spy in between).
 """
-
-import importlib.util
 
 import pytest
 from django.core import mail
@@ -14,14 +12,7 @@ from comptoir.payments.models import PaymentStatus
 from tests.factories.payments import PaymentFactory
 from tests.payments.stripe_helpers import post_event, stripe_event
 
-pytestmark = [
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.xfail(
-        importlib.util.find_spec("comptoir.orders.services.mark_order_paid") is None,
-        reason="waits for H1's orders.services.mark_order_paid",
-        strict=True,
-    ),
-]
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_a_stripe_webhook_pays_the_order_once_and_sends_one_email(client, stripe_settings):

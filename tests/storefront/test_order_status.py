@@ -2,7 +2,6 @@
 
 import datetime as dt
 import html
-import importlib.util
 
 import pytest
 from django.utils import timezone
@@ -17,12 +16,6 @@ pytestmark = pytest.mark.django_db
 
 # Wednesday 22 July 2026, noon in Paris: no weekend or holiday near the deadlines below.
 TODAY = dt.datetime(2026, 7, 22, 10, 0, tzinfo=dt.UTC)
-
-needs_request_withdrawal = pytest.mark.xfail(
-    importlib.util.find_spec("comptoir.orders.services.request_withdrawal") is None,
-    reason="waits for H1's orders.services.request_withdrawal",
-    strict=True,
-)
 
 
 @pytest.fixture
@@ -155,24 +148,26 @@ def test_a_second_confirmation_is_harmless(client, frozen_today):
     assert order.withdrawal_requested_at == requested_at
 
 
-@needs_request_withdrawal
 def test_confirming_on_day_fourteen_records_the_withdrawal_and_shows_the_dated_acknowledgement(
-    client, frozen_today, mailoutbox
+    client, frozen_today, mailoutbox, django_capture_on_commit_callbacks
 ):
     order = delivered_order(days_ago=14)
-    response = client.post(status_url(order) + "retractation/", follow=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(status_url(order) + "retractation/", follow=True)
     content = html.unescape(response.content.decode())
     order.refresh_from_db()
     assert order.withdrawal_requested_at == TODAY
     assert "Nous avons reçu votre demande de rétractation le 22 juillet 2026 à 12:00." in content
     assert "Renoncer au contrat ici" not in content
+    [acknowledgement] = mailoutbox  # the dated acknowledgement, on a durable medium, at once
+    assert acknowledgement.to == [order.email]
+    assert "22 juillet 2026" in acknowledgement.body
     # A double click: the second POST finds the request already recorded and changes nothing.
     client.post(status_url(order) + "retractation/")
     order.refresh_from_db()
     assert order.withdrawal_requested_at == TODAY
 
 
-@needs_request_withdrawal
 def test_the_account_order_page_offers_the_same_withdrawal(client, frozen_today):
     customer = UserFactory()
     client.force_login(customer)

@@ -16,7 +16,9 @@ from django.views.decorators.http import require_http_methods
 
 from comptoir.core.addresses import PostalAddress
 from comptoir.orders import selectors as order_selectors
+from comptoir.orders.errors import WithdrawalRefused
 from comptoir.orders.models import Order
+from comptoir.orders.services.request_withdrawal import request_withdrawal
 from comptoir.orders.withdrawal import withdrawal_status
 
 from .views_account import AuthenticatedRequest
@@ -92,7 +94,15 @@ def _withdrawal_step(request: HttpRequest, order: Order, *, order_url: str, temp
             else:
                 messages.error(request, _("Le délai de rétractation de cette commande est passé."))
             return redirect(order_url)
-        _record_withdrawal(order=order, request=request)
+        try:
+            request_withdrawal(
+                order=order,
+                actor=request.user if request.user.is_authenticated else None,
+                actor_label="customer",
+            )
+        except WithdrawalRefused as refusal:  # the deadline passed while the page was open
+            messages.error(request, refusal.message)
+            return redirect(order_url)
         messages.success(
             request, _("Votre rétractation est enregistrée. Un accusé de réception vous est envoyé.")
         )
@@ -104,15 +114,6 @@ def _withdrawal_step(request: HttpRequest, order: Order, *, order_url: str, temp
         template,
         {"order": order, "withdrawal": status, "order_url": order_url, "lines": list(order.lines.all())},
     )
-
-
-def _record_withdrawal(*, order: Order, request: HttpRequest) -> None:
-    # H1's order service records the request (row lock, event, dated acknowledgement email);
-    # imported here until it lands, like payments' call to mark_order_paid.
-    from comptoir.orders.services.request_withdrawal import request_withdrawal  # type: ignore[import-not-found]
-
-    user = request.user if request.user.is_authenticated else None
-    request_withdrawal(order=order, actor=user, actor_label="customer")
 
 
 @login_required

@@ -2,7 +2,7 @@
 
 Each function locks the payment row, re-reads it and returns without change when the fact is
 already known (a replayed webhook, a second click on "pay"). Locks are taken payment first, then
-order, everywhere. The order's move is H1's ``mark_order_paid``; payments only report the fact.
+order, everywhere. The order's move is orders' ``mark_order_paid``; payments only report the fact.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from comptoir.accounts.models import User
 from comptoir.orders.models import Order, OrderStatus
+from comptoir.orders.services.mark_order_paid import mark_order_paid
 
 from ..models import Payment, PaymentStatus
 
@@ -38,9 +39,7 @@ class Outcome(StrEnum):
 
 
 def _mark_order_paid(*, order: Order, actor: User | None, actor_label: str, payment_reference: str) -> None:
-    # H1's order service owns the order's move, its event and the "paid" email.
-    from comptoir.orders.services.mark_order_paid import mark_order_paid
-
+    # The order service owns the order's move, its event and the "paid" email.
     mark_order_paid(order=order, actor=actor, actor_label=actor_label, payment_reference=payment_reference)
 
 
