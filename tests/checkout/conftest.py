@@ -12,7 +12,10 @@ import pytest
 
 from comptoir.cart.models import Cart, CartLine
 from comptoir.core.addresses import PostalAddress
-from tests.checkout.stand_ins import standin_shipping_option
+from comptoir.core.money import Money
+from comptoir.shipping.models import Carrier
+from comptoir.shipping.selectors import ShippingOption, shipping_option
+from tests.factories.shipping import WeightBandFactory
 
 PARIS = PostalAddress(
     first_name="Camille",
@@ -47,6 +50,22 @@ def make_cart():
     return make
 
 
+def colissimo_option(*, price: str = "5.90") -> ShippingOption:
+    """Colissimo to France at a flat price, as the shipping app offers it at checkout."""
+    band = WeightBandFactory(
+        method__name_fr="Colissimo suivi",
+        method__carrier=Carrier.COLISSIMO,
+        method__zone__countries=["FR"],
+        max_weight_grams=30_000,
+        price=Decimal(price),
+    )
+    option = shipping_option(
+        method_id=band.method_id, country="FR", weight_grams=0, subtotal_gross=Money(Decimal("0"))
+    )
+    assert option is not None
+    return option
+
+
 @pytest.fixture
 def colissimo():
-    return standin_shipping_option(name="Colissimo suivi", carrier="colissimo", gross=Decimal("5.90"))
+    return colissimo_option()

@@ -1,18 +1,13 @@
-"""Stand-ins for the cart and a shipping option, shaped like the cart and shipping apps' objects.
+"""A cart able to hold what a real cart refuses (zero, negative, fractional quantities).
 
-Used until those apps' models exist; ``place_order`` reads only ``cart.lines`` (variant, quantity)
-and the option's method name, carrier, price and VAT rate.
+Only for checking that placement refuses them again; every other test uses the real cart.
 """
 
 from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass, field
-from decimal import Decimal
-from types import SimpleNamespace
 from typing import Any
-
-from comptoir.core.money import Money, TaxedMoney
 
 _ids = itertools.count(1)
 
@@ -55,13 +50,3 @@ class StandInCart:
     @classmethod
     def with_items(cls, items) -> StandInCart:
         return cls([StandInLine(variant=variant, quantity=quantity) for variant, quantity in items])
-
-
-def standin_shipping_option(*, name: str, carrier: str, gross: Decimal, vat_rate: Decimal = Decimal("0.20")):
-    price = TaxedMoney.from_gross(Money(gross), vat_rate=vat_rate)
-    return SimpleNamespace(
-        method=SimpleNamespace(pk=1, name=name, carrier=carrier),
-        price=price,
-        vat_rate=vat_rate,
-        is_free=False,
-    )

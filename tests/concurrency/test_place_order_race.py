@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 import pytest
 from django.db.models import F, Sum
 
@@ -12,8 +10,7 @@ from comptoir.checkout.errors import OutOfStock
 from comptoir.checkout.services.place_order import place_order
 from comptoir.inventory.models import StockRecord
 from comptoir.orders.models import Order, OrderLine
-from tests.checkout.conftest import PARIS
-from tests.checkout.stand_ins import standin_shipping_option
+from tests.checkout.conftest import PARIS, colissimo_option
 from tests.concurrency.helpers import run_at_once
 from tests.factories import VariantFactory
 
@@ -29,14 +26,14 @@ def cart_with(items):
     return cart
 
 
-def buy(*, cart, index: int, key: str):
+def buy(*, cart, index: int, key: str, shipping):
     return place_order(
         cart=cart,
         customer=None,
         email=f"buyer{index}@example.com",
         shipping_address=PARIS,
         billing_address=None,
-        shipping_option=standin_shipping_option(name="Colissimo", carrier="colissimo", gross=Decimal("5.90")),
+        shipping_option=shipping,
         payment_method="bank_transfer",
         idempotency_key=key,
         language="fr",
@@ -48,9 +45,13 @@ def test_forty_buyers_for_the_last_five_pieces(threads_database):
     variant = VariantFactory(on_hand=LAST_PIECES)
     other = VariantFactory(on_hand=100)  # a second line, so buyers lock two rows in the same order
     carts = [cart_with([(other, 1), (variant, 1)]) for _ in range(BUYERS)]
+    shipping = colissimo_option()
 
     outcomes = run_at_once(
-        lambda index: buy(cart=carts[index], index=index, key=f"race-buyer-{index:04d}-key"), threads=BUYERS
+        lambda index: buy(
+            cart=carts[index], index=index, key=f"race-buyer-{index:04d}-key", shipping=shipping
+        ),
+        threads=BUYERS,
     )
 
     unexpected = [
@@ -75,9 +76,11 @@ def test_forty_buyers_for_the_last_five_pieces(threads_database):
 def test_ten_identical_submissions_at_once_make_one_order(threads_database):
     variant = VariantFactory(on_hand=LAST_PIECES)
     carts = [cart_with([(variant, 2)]) for _ in range(10)]
+    shipping = colissimo_option()
 
     outcomes = run_at_once(
-        lambda index: buy(cart=carts[index], index=0, key="one-double-clicked-form-key"), threads=10
+        lambda index: buy(cart=carts[index], index=0, key="one-double-clicked-form-key", shipping=shipping),
+        threads=10,
     )
 
     assert [repr(o.error) for o in outcomes if o.error is not None] == []
