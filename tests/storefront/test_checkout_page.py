@@ -14,7 +14,8 @@ from comptoir.orders.models import Order, OrderStatus
 from comptoir.payments.models import Payment
 from comptoir.shipping.models import ShippingMethod
 from comptoir.shipping.services.demo_shipping import ensure_demo_shipping
-from tests.factories import ColourFactory, ProductFactory, SizeFactory, VariantFactory
+from tests.factories import ColourFactory, ProductFactory, SizeFactory, UserFactory, VariantFactory
+from tests.factories.accounts import AddressFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -204,3 +205,20 @@ def test_someone_who_bought_the_last_piece_meanwhile_is_explained(client, in_car
     assert response["Location"] == reverse("storefront:cart")
     assert "épuisé" in client.get(reverse("storefront:cart")).content.decode()
     assert not Order.objects.exists()
+
+
+def test_a_signed_in_customer_finds_her_details_filled_in_and_the_order_in_her_account(client, shirt):
+    customer = UserFactory(email="camille@example.com", first_name="Camille", last_name="Durand")
+    AddressFactory(
+        customer=customer, line1="3 quai Saint-Vincent", postcode="69001", city="Lyon", is_default=True
+    )
+    client.force_login(customer)
+    client.post(reverse("storefront:cart_add"), {"variant": shirt.pk})
+
+    page = client.get(reverse("storefront:checkout")).content.decode()
+    assert 'value="camille@example.com"' in page and 'value="3 quai Saint-Vincent"' in page
+
+    client.post(reverse("storefront:checkout"), filled(client, **{"shipping-line1": "3 quai Saint-Vincent"}))
+    order = Order.objects.get()
+    assert order.customer == customer
+    assert order.number in client.get(reverse("storefront:account_orders")).content.decode()
