@@ -17,7 +17,7 @@ from imagekit.models import ImageSpecField
 from pilkit.processors import ResizeToFit
 from stdnum import ean
 
-from comptoir.core.models import TimeStampedModel
+from comptoir.core.models import RemembersOldSlugs, TimeStampedModel
 
 STANDARD_VAT_RATE = Decimal("0.20")
 RENDITION_WIDTHS = (480, 800, 1200)
@@ -108,7 +108,7 @@ class SizeGuide(models.Model):
         ]
 
 
-class Collection(TimeStampedModel):
+class Collection(RemembersOldSlugs, TimeStampedModel):
     name = models.CharField(_("nom"), max_length=120)
     slug = models.SlugField(_("adresse"), max_length=140, unique=True)
     description = models.TextField(_("description"), blank=True)
@@ -140,7 +140,7 @@ class Gender(models.TextChoices):
     UNISEX = "unisex", _("Mixte")
 
 
-class Product(TimeStampedModel):
+class Product(RemembersOldSlugs, TimeStampedModel):
     name = models.CharField(_("nom"), max_length=160)
     slug = models.SlugField(_("adresse"), max_length=180, unique=True)
     summary = models.CharField(_("accroche"), max_length=240, blank=True)

@@ -9,7 +9,10 @@ from decimal import Decimal
 
 from django.db import connection
 from django.db.models import F, Prefetch, Q, QuerySet, Sum
+from django.urls import reverse
 from django.utils import translation
+
+from comptoir.core.models import object_id_for_old_slug
 
 from .models import (
     Collection,
@@ -200,6 +203,36 @@ def collection_by_slug(*, slug: str) -> Collection | None:
     for language_code, _name in _languages():
         lookup |= Q(**{f"slug_{language_code}": slug})
     return published_collections().filter(lookup).first()
+
+
+def where_a_lost_product_went(*, slug: str) -> str | None:
+    """The address a visitor should be sent to for a product address that is no longer current.
+
+    A slug the product had before answers its current page; an archived product answers its
+    collection (or the home page); a draft or an unknown slug answers nothing (404).
+    """
+    lookup = Q()
+    for language_code, _name in _languages():
+        lookup |= Q(**{f"slug_{language_code}": slug})
+    product = Product.objects.filter(lookup).first()
+    if product is None:
+        product_id = object_id_for_old_slug(model=Product, slug=slug)
+        product = Product.objects.filter(pk=product_id).first() if product_id else None
+    if product is None or product.status == ProductStatus.DRAFT:
+        return None
+    if product.status == ProductStatus.PUBLISHED:
+        return product.get_absolute_url()
+    collection = (
+        published_collections().filter(memberships__product=product).order_by("position", "id").first()
+    )
+    return collection.get_absolute_url() if collection else reverse("storefront:home")
+
+
+def where_a_lost_collection_went(*, slug: str) -> str | None:
+    """A collection's former address answers its current page, if it is still published."""
+    collection_id = object_id_for_old_slug(model=Collection, slug=slug)
+    collection = published_collections().filter(pk=collection_id).first() if collection_id else None
+    return collection.get_absolute_url() if collection else None
 
 
 def related_products(*, product: Product, pricing_policy, limit: int = 4) -> list[Product]:

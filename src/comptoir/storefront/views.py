@@ -64,7 +64,10 @@ def home(request: HttpRequest) -> HttpResponse:
 def collection_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     collection = selectors.collection_by_slug(slug=slug)
     if collection is None:
-        raise Http404(_("Cette collection n'existe pas."))
+        moved_to = selectors.where_a_lost_collection_went(slug=slug)
+        if moved_to is None:
+            raise Http404(_("Cette collection n'existe pas."))
+        return HttpResponsePermanentRedirect(_keep_query(request, moved_to))
     if slug != collection.slug:
         return HttpResponsePermanentRedirect(_keep_query(request, collection.get_absolute_url()))
     policy = policy_for(customer=request.user)
@@ -90,7 +93,10 @@ def collection_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
 def product_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     product = selectors.product_by_slug(slug=slug)
     if product is None:
-        raise Http404(_("Ce produit n'existe pas."))
+        moved_to = selectors.where_a_lost_product_went(slug=slug)
+        if moved_to is None:
+            raise Http404(_("Ce produit n'existe pas."))
+        return HttpResponsePermanentRedirect(moved_to)
     if slug != product.slug:
         return HttpResponsePermanentRedirect(_keep_query(request, product.get_absolute_url()))
     policy = policy_for(customer=request.user)
