@@ -62,6 +62,7 @@ class ProductAdmin(TabbedTranslationAdmin):
                 )
             },
         ),
+        (_("Référencement"), {"fields": ("meta_title", "meta_description"), "classes": ("collapse",)}),
     )
 
 
@@ -89,6 +90,10 @@ class CollectionAdmin(TabbedTranslationAdmin):
     search_fields = ("name_fr", "name_en")
     prepopulated_fields = {"slug_fr": ("name_fr",), "slug_en": ("name_en",)}
     inlines = (CollectionProductInline,)
+    fieldsets = (
+        (None, {"fields": ("name", "slug", "description", "is_published", "is_featured", "position")}),
+        (_("Référencement"), {"fields": ("meta_title", "meta_description"), "classes": ("collapse",)}),
+    )
 
 
 class SizeInline(admin.TabularInline):

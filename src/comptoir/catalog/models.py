@@ -115,6 +115,18 @@ class Collection(RemembersOldSlugs, TimeStampedModel):
     position = models.PositiveSmallIntegerField(_("ordre"), default=0)
     is_published = models.BooleanField(_("publiée"), default=True)
     is_featured = models.BooleanField(_("mise en avant sur l'accueil"), default=False)
+    meta_title = models.CharField(
+        _("titre pour les moteurs de recherche"),
+        max_length=70,
+        blank=True,
+        help_text=_("Laisser vide : le nom et la marque."),
+    )
+    meta_description = models.CharField(
+        _("description pour les moteurs de recherche"),
+        max_length=170,
+        blank=True,
+        help_text=_("Laisser vide : écrite d'après le texte de la page."),
+    )
 
     class Meta:
         ordering = ("position", "id")
@@ -180,6 +192,18 @@ class Product(RemembersOldSlugs, TimeStampedModel):
     )
     position = models.PositiveIntegerField(_("ordre"), default=0)
     published_at = models.DateTimeField(_("publié le"), null=True, blank=True)
+    meta_title = models.CharField(
+        _("titre pour les moteurs de recherche"),
+        max_length=70,
+        blank=True,
+        help_text=_("Laisser vide : le nom et la marque."),
+    )
+    meta_description = models.CharField(
+        _("description pour les moteurs de recherche"),
+        max_length=170,
+        blank=True,
+        help_text=_("Laisser vide : écrite d'après le texte de la page."),
+    )
 
     class Meta:
         ordering = ("position", "-id")

@@ -5,13 +5,22 @@ from .models import Collection, Colour, Fit, Product, ProductImage, SizeGuide
 
 @register(Product)
 class ProductTranslation(TranslationOptions):
-    fields = ("name", "slug", "summary", "description", "composition", "care")
+    fields = (
+        "name",
+        "slug",
+        "summary",
+        "description",
+        "composition",
+        "care",
+        "meta_title",
+        "meta_description",
+    )
     required_languages = {"fr": ("name", "slug")}
 
 
 @register(Collection)
 class CollectionTranslation(TranslationOptions):
-    fields = ("name", "slug", "description")
+    fields = ("name", "slug", "description", "meta_title", "meta_description")
     required_languages = {"fr": ("name", "slug")}
 
 

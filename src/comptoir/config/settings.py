@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
     "django.contrib.humanize",
     "django_htmx",
     "imagekit",
@@ -69,6 +70,7 @@ INSTALLED_APPS = [
     "comptoir.payments",
     "comptoir.checkout",
     "comptoir.notifications",
+    "comptoir.seo",
     "comptoir.storefront",
     # After the storefront, whose templates/allauth/ and templates/account/ override allauth's own.
     "allauth",

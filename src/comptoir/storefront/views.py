@@ -18,6 +18,7 @@ from comptoir.pricing.policy import policy_for
 
 from .forms import SORT_CHOICES, filters_from_query
 from .navigation import alternate_urls
+from .page_meta import collection_meta, home_meta, product_meta
 from .variant_picker import pick_variant
 
 MAX_SEARCH_LENGTH = 100
@@ -47,14 +48,17 @@ def _with_colours(products) -> list[Product]:
 def home(request: HttpRequest) -> HttpResponse:
     policy = policy_for(customer=request.user)
     featured, featured_products, new_arrivals = selectors.home_products(pricing_policy=policy)
+    featured_products = _with_colours(featured_products)
+    cover = next((p.ordered_images[0] for p in featured_products if p.ordered_images), None)  # type: ignore[attr-defined]
     return render(
         request,
         "storefront/home.html",
         {
             "featured_collection": featured,
-            "featured_products": _with_colours(featured_products),
+            "featured_products": featured_products,
             "new_arrivals": _with_colours(new_arrivals),
             "alternates": alternate_urls(request),
+            "page_meta": home_meta(request, image=cover),
         },
     )
 
@@ -84,6 +88,11 @@ def collection_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
         "sort_choices": SORT_CHOICES,
         "alternates": alternate_urls(request, collection),
     }
+    listed = context["products"]
+    cover = next((p.ordered_images[0] for p in listed if p.ordered_images), None)  # type: ignore[attr-defined]
+    context["page_meta"] = collection_meta(
+        request, collection=collection, page_number=page.number, image=cover
+    )
     if request.htmx and request.htmx.target == "product-results":
         return render(request, "storefront/partials/product_results.html", context)
     return render(request, "storefront/collection.html", context)
@@ -116,7 +125,10 @@ def product_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     if request.htmx and request.htmx.target == "purchase":
         return render(request, "storefront/partials/purchase.html", context)
     related = _with_colours(selectors.related_products(product=product, pricing_policy=policy))
-    return render(request, "storefront/product.html", {**context, "related_products": related})
+    page_meta = product_meta(request, product=product, images=product.ordered_images)  # type: ignore[attr-defined]
+    return render(
+        request, "storefront/product.html", {**context, "related_products": related, "page_meta": page_meta}
+    )
 
 
 def search(request: HttpRequest) -> HttpResponse:

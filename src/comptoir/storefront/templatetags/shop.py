@@ -1,8 +1,12 @@
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from django import template
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 from comptoir.catalog.models import Product, ProductImage
 from comptoir.core.money import Money, TaxedMoney, format_money
@@ -57,3 +61,13 @@ def query_with(context: dict[str, Any], **changes: Any) -> str:
 def quantity_range(maximum: int) -> range:
     """1 … maximum, for a quantity menu."""
     return range(1, int(maximum) + 1)
+
+
+_JSON_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+@register.filter
+def json_ld(data: Any) -> str:
+    """A JSON-LD block, escaped so that no text in it can close the script element."""
+    text = json.dumps(data, ensure_ascii=False, cls=DjangoJSONEncoder).translate(_JSON_ESCAPES)
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))  # noqa: S308

@@ -1,0 +1,101 @@
+"""The search-engine side of each boutique page: title, description, canonical address, image, JSON-LD.
+
+Built from the page's own objects by the seo domain; these functions only know the boutique's URLs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from django.conf import settings
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from comptoir.catalog.models import Collection, Product, ProductImage
+from comptoir.seo.page_meta import PageMeta, describe, page_title
+from comptoir.seo.structured_data import breadcrumb_list, organization_and_website, product_group
+
+SHOP_DESCRIPTION = "Chemises coupées à Paris, cousues au Portugal, faites pour durer."
+
+
+def base_url(request: HttpRequest) -> str:
+    return f"{request.scheme}://{request.get_host()}"
+
+
+def home_meta(request: HttpRequest, *, image: ProductImage | None) -> PageMeta:
+    base = base_url(request)
+    home = reverse("storefront:home")
+    return PageMeta(
+        title=_("%(shop)s — chemises coupées à Paris") % {"shop": settings.SHOP_NAME},
+        description=_(SHOP_DESCRIPTION),
+        canonical_url=base + home,
+        image_url=base + image.fallback_url if image else "",
+        image_alt=image.alt_text if image else "",
+        json_ld=organization_and_website(
+            base_url=base,
+            shop_name=settings.SHOP_NAME,
+            home_url=home,
+            search_url=reverse("storefront:search"),
+        ),
+    )
+
+
+def collection_meta(
+    request: HttpRequest, *, collection: Collection, page_number: int, image: ProductImage | None
+) -> PageMeta:
+    base = base_url(request)
+    path = collection.get_absolute_url()
+    canonical = base + path + (f"?page={page_number}" if page_number > 1 else "")
+    return PageMeta(
+        title=page_title(
+            name=str(collection.name),
+            shop_name=settings.SHOP_NAME,
+            written=collection.meta_title,
+            page_number=page_number,
+        ),
+        description=describe(
+            collection.meta_description,
+            collection.description,
+            _("%(collection)s : %(story)s") % {"collection": collection.name, "story": _(SHOP_DESCRIPTION)},
+        ),
+        canonical_url=canonical,
+        image_url=base + image.fallback_url if image else "",
+        image_alt=image.alt_text if image else "",
+        json_ld=[
+            breadcrumb_list(
+                base_url=base,
+                trail=[(_("Accueil"), reverse("storefront:home")), (str(collection.name), path)],
+            )
+        ],
+    )
+
+
+def product_meta(request: HttpRequest, *, product: Product, images: Sequence[ProductImage]) -> PageMeta:
+    base = base_url(request)
+    trail = [(_("Accueil"), reverse("storefront:home"))]
+    collections = getattr(product, "published_collections", [])
+    if collections:
+        trail.append((str(collections[0].name), collections[0].get_absolute_url()))
+    trail.append((str(product.name), product.get_absolute_url()))
+    cover = images[0] if images else None
+    return PageMeta(
+        title=page_title(name=str(product.name), shop_name=settings.SHOP_NAME, written=product.meta_title),
+        description=describe(
+            product.meta_description, product.summary, product.description, str(product.name)
+        ),
+        canonical_url=base + product.get_absolute_url(),
+        image_url=base + cover.fallback_url if cover else "",
+        image_alt=cover.alt_text if cover else "",
+        og_type="product",
+        json_ld=[
+            product_group(
+                product=product,
+                variants=product.active_variants,  # type: ignore[attr-defined]
+                images=images,
+                base_url=base,
+                brand=settings.SHOP_NAME,
+            ),
+            breadcrumb_list(base_url=base, trail=trail),
+        ],
+    )
