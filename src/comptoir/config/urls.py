@@ -1,17 +1,29 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import URLPattern, URLResolver, include, path
 from django.utils.translation import pgettext_lazy
 from django.views.static import serve
 
+from comptoir.seo.sitemaps import SITEMAPS
 from comptoir.storefront import views as storefront_views
-from comptoir.storefront import views_payment
+from comptoir.storefront import views_payment, views_seo
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("i18n/", include("django.conf.urls.i18n")),
     # Stripe calls this address, whatever the language: not under i18n_patterns.
     path("stripe/webhook/", views_payment.stripe_webhook, name="stripe_webhook"),
+    # For crawlers: one address whatever the language (the sitemap lists both languages).
+    path("robots.txt", views_seo.robots_txt, name="robots_txt"),
+    path("sitemap.xml", sitemap_views.index, {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"}),
+    path(
+        "sitemap-<section>.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": SITEMAPS, "template_name": "seo/sitemap.xml"},
+        name="sitemap_section",
+    ),
+    path("feeds/google-merchant-<str:language>.xml", views_seo.merchant_feed, name="merchant_feed"),
 ]
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),

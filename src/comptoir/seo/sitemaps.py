@@ -1,0 +1,77 @@
+"""sitemap.xml: every public page in French and English (hreflang alternates) with its images."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
+
+from comptoir.catalog.models import Collection, Product
+
+from .catalogue import collections_for_search_engines, products_for_search_engines
+
+
+class _Bilingual(Sitemap):
+    i18n = True
+    alternates = True
+    x_default = True
+
+    def get_urls(self, page: Any = 1, site: Any = None, protocol: str | None = None) -> list[dict[str, Any]]:
+        """x-default is the French page, as in the pages' own hreflang links.
+
+        Django's x-default drops the language prefix, but every address here has one.
+        """
+        urls = super().get_urls(page=page, site=site, protocol=protocol)
+        for url in urls:
+            by_language = {alternate["lang_code"]: alternate for alternate in url["alternates"]}
+            if "x-default" in by_language and settings.LANGUAGE_CODE in by_language:
+                by_language["x-default"]["location"] = by_language[settings.LANGUAGE_CODE]["location"]
+        return urls
+
+
+class PageSitemap(_Bilingual):
+    changefreq = "weekly"
+
+    def items(self) -> list[str]:
+        return ["storefront:home", "storefront:terms"]
+
+    def location(self, item: str) -> str:
+        return reverse(item)
+
+
+class CollectionSitemap(_Bilingual):
+    changefreq = "weekly"
+
+    def items(self) -> Any:
+        return collections_for_search_engines()
+
+    def lastmod(self, item: Collection) -> Any:
+        return item.updated_at
+
+
+class ProductSitemap(_Bilingual):
+    changefreq = "daily"
+
+    def items(self) -> Any:
+        return products_for_search_engines()
+
+    def lastmod(self, item: Product) -> Any:
+        return item.updated_at
+
+    def get_urls(self, page: Any = 1, site: Any = None, protocol: str | None = None) -> list[dict[str, Any]]:
+        """Each product address also lists its photos (Google's image sitemap extension)."""
+        urls = super().get_urls(page=page, site=site, protocol=protocol)
+        base = f"{self.get_protocol(protocol)}://{self.get_domain(site)}"
+        for url in urls:
+            product = url["item"][0] if isinstance(url["item"], tuple) else url["item"]  # (item, language)
+            url["images"] = [base + image.fallback_url for image in product.ordered_images]
+        return urls
+
+
+SITEMAPS: dict[str, type[Sitemap]] = {
+    "pages": PageSitemap,
+    "collections": CollectionSitemap,
+    "products": ProductSitemap,
+}

@@ -1,0 +1,143 @@
+"""sitemap.xml, robots.txt and the Google Merchant Center feed, parsed as their readers parse them."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from decimal import Decimal
+
+import pytest
+
+from comptoir.catalog.models import ProductStatus
+from comptoir.shipping.services.demo_shipping import ensure_demo_shipping
+from tests.factories import (
+    CollectionFactory,
+    ColourFactory,
+    ProductFactory,
+    ProductImageFactory,
+    SizeFactory,
+    VariantFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+NS = {
+    "s": "http://www.sitemaps.org/schemas/sitemap/0.9",
+    "xhtml": "http://www.w3.org/1999/xhtml",
+    "image": "http://www.google.com/schemas/sitemap-image/1.1",
+    "g": "http://base.google.com/ns/1.0",
+}
+
+
+@pytest.fixture
+def shop():
+    ensure_demo_shipping()
+    collection = CollectionFactory(slug_fr="ete-2027", slug_en="summer-2027")
+    product = ProductFactory(
+        name_fr="Chemise Oxford",
+        name_en="Oxford shirt",
+        slug_fr="chemise-oxford",
+        slug_en="oxford-shirt",
+        description_fr="Une Oxford en coton bio.",
+        retail_price=Decimal("95.00"),
+        gender="male",
+        in_collections=[collection],
+    )
+    colour = ColourFactory(name_fr="Bleu ciel", name_en="Sky blue", slug="bleu-ciel")
+    VariantFactory(
+        product=product,
+        colour=colour,
+        size=SizeFactory(label="40", slug="col-40"),
+        sku="OX-BC-40",
+        ean13="4006381333931",
+        on_hand=2,
+    )
+    VariantFactory(
+        product=product,
+        colour=colour,
+        size=SizeFactory(label="41", slug="col-41"),
+        sku="OX-BC-41",
+        ean13="",
+        on_hand=0,
+    )
+    ProductImageFactory(product=product, colour=colour)
+    ProductFactory(slug_fr="brouillon", status=ProductStatus.DRAFT)
+    return product
+
+
+def test_the_sitemap_index_lists_every_section_and_each_lists_both_languages(client, shop):
+    index = ET.fromstring(client.get("/sitemap.xml").content)
+    sections = [loc.text for loc in index.findall("s:sitemap/s:loc", NS)]
+    assert sections == [
+        "http://testserver/sitemap-pages.xml",
+        "http://testserver/sitemap-collections.xml",
+        "http://testserver/sitemap-products.xml",
+    ]
+
+    products = ET.fromstring(client.get("/sitemap-products.xml").content)
+    locations = [url.find("s:loc", NS).text for url in products.findall("s:url", NS)]
+    assert locations == [
+        "http://testserver/fr/produits/chemise-oxford/",
+        "http://testserver/en/products/oxford-shirt/",
+    ]
+    first = products.find("s:url", NS)
+    alternates = {link.get("hreflang"): link.get("href") for link in first.findall("xhtml:link", NS)}
+    assert alternates == {
+        "fr": "http://testserver/fr/produits/chemise-oxford/",
+        "en": "http://testserver/en/products/oxford-shirt/",
+        "x-default": "http://testserver/fr/produits/chemise-oxford/",
+    }
+    [image] = first.findall("image:image/image:loc", NS)
+    assert image.text.startswith("http://testserver/") and image.text.endswith(".jpg")
+    assert "brouillon" not in client.get("/sitemap-products.xml").content.decode()
+
+
+def test_robots_keeps_private_pages_out_and_points_to_the_sitemap(client, shop):
+    robots = client.get("/robots.txt").content.decode().splitlines()
+    for private in (
+        "/fr/panier/",
+        "/en/cart/",
+        "/fr/commander/",
+        "/en/checkout/",
+        "/fr/compte/",
+        "/en/account/",
+    ):
+        assert f"Disallow: {private}" in robots
+    assert "Disallow: /fr/commande/" in robots and "Disallow: /en/order/" in robots
+    assert "Sitemap: http://testserver/sitemap.xml" in robots
+    assert "Disallow: /fr/produits/" not in robots
+
+
+def test_the_merchant_feed_carries_the_apparel_attributes_of_every_variant(client, shop):
+    feed = ET.fromstring(client.get("/feeds/google-merchant-fr.xml").content)
+    items = {item.find("g:id", NS).text: item for item in feed.findall("channel/item")}
+    assert set(items) == {"OX-BC-40", "OX-BC-41"}
+    item = items["OX-BC-40"]
+
+    def g(name: str) -> str:
+        return item.find(f"g:{name}", NS).text
+
+    assert g("title") == "Chemise Oxford – Bleu ciel / 40"
+    assert g("item_group_id") == f"P{shop.pk}"
+    assert g("link") == "http://testserver/fr/produits/chemise-oxford/?colour=bleu-ciel&size=col-40"
+    assert (g("price"), g("availability"), g("condition")) == ("95.00 EUR", "in_stock", "new")
+    assert (g("brand"), g("gtin"), g("color"), g("size")) == (
+        "Maison Lavande",
+        "4006381333931",
+        "Bleu ciel",
+        "40",
+    )
+    assert (g("gender"), g("age_group")) == ("male", "adult")
+    assert g("image_link").startswith("http://testserver/")
+    shipping = {
+        s.find("g:service", NS).text: s.find("g:price", NS).text for s in item.findall("g:shipping", NS)
+    }
+    assert shipping["Colissimo à domicile"] == "5.90 EUR"
+    assert items["OX-BC-41"].find("g:availability", NS).text == "out_of_stock"
+    assert items["OX-BC-41"].find("g:identifier_exists", NS).text == "no"
+
+
+def test_the_english_feed_speaks_english_and_an_unknown_language_is_not_found(client, shop):
+    feed = ET.fromstring(client.get("/feeds/google-merchant-en.xml").content)
+    titles = [item.find("g:title", NS).text for item in feed.findall("channel/item")]
+    assert "Oxford shirt – Sky blue / 40" in titles
+    assert client.get("/feeds/google-merchant-de.xml").status_code == 404
