@@ -109,7 +109,10 @@ def meta(page: str, attribute: str, name: str) -> str:
 def test_titles_descriptions_canonical_and_cards_need_no_tuning(client, oxford):
     page = client.get("/fr/produits/chemise-oxford/?colour=bleu-ciel&size=col-40").content.decode()
     assert "<title>Chemise Oxford — Maison Lavande</title>" in page
-    assert meta(page, "name", "description") == "Une Oxford en coton bio, coupée à Paris."
+    # The tagline alone is short: the description completes it.
+    assert meta(page, "name", "description") == (
+        "Une Oxford en coton bio, coupée à Paris. Une chemise en popeline de coton."
+    )
     assert '<link rel="canonical" href="http://testserver/fr/produits/chemise-oxford/">' in page
     assert meta(page, "property", "og:type") == "product"
     assert meta(page, "property", "og:image").startswith("http://testserver/")

@@ -28,17 +28,29 @@ class PageMeta:
     json_ld: list[dict[str, Any]] = field(default_factory=list)
 
 
-def describe(*texts: str, limit: int = DESCRIPTION_LENGTH) -> str:
-    """The first non-empty text, as one line, cut at a word boundary to fit ``limit`` characters."""
+MIN_DESCRIPTION_LENGTH = 70
+
+
+def describe(*texts: str, limit: int = DESCRIPTION_LENGTH, minimum: int = MIN_DESCRIPTION_LENGTH) -> str:
+    """The page's texts as one line, long enough to be useful, cut at a word to fit ``limit``.
+
+    The first text is taken; while the line is shorter than ``minimum`` the next texts are added
+    (a short tagline, then the description, then the shop's own line).
+    """
+    line = ""
     for text in texts:
-        line = _SPACES.sub(" ", strip_tags(text or "")).strip()
-        if not line:
+        part = _SPACES.sub(" ", strip_tags(text or "")).strip()
+        if not part or part in line:
             continue
-        if len(line) <= limit:
-            return line
-        cut = line[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:.—- ")
-        return f"{cut}…"
-    return ""
+        if line and line[-1] not in ".!?…":
+            line += "."
+        line = f"{line} {part}".strip()
+        if len(line) >= minimum:
+            break
+    if len(line) <= limit:
+        return line
+    cut = line[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:.—- ")
+    return f"{cut}…"
 
 
 def page_title(*, name: str, shop_name: str, written: str = "", page_number: int = 1) -> str:

@@ -54,8 +54,8 @@ def collection_meta(
             written=collection.meta_title,
             page_number=page_number,
         ),
-        description=describe(
-            collection.meta_description,
+        description=collection.meta_description.strip()
+        or describe(
             collection.description,
             _("%(collection)s : %(story)s") % {"collection": collection.name, "story": _(SHOP_DESCRIPTION)},
         ),
@@ -81,9 +81,8 @@ def product_meta(request: HttpRequest, *, product: Product, images: Sequence[Pro
     cover = images[0] if images else None
     return PageMeta(
         title=page_title(name=str(product.name), shop_name=settings.SHOP_NAME, written=product.meta_title),
-        description=describe(
-            product.meta_description, product.summary, product.description, str(product.name)
-        ),
+        description=product.meta_description.strip()
+        or describe(product.summary, product.description, str(product.name), _(SHOP_DESCRIPTION)),
         canonical_url=base + product.get_absolute_url(),
         image_url=base + cover.fallback_url if cover else "",
         image_alt=cover.alt_text if cover else "",
