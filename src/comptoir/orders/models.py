@@ -63,6 +63,14 @@ class Order(TimeStampedModel):
 
     subtotal_gross = _amount(_("sous-total TTC"))
     subtotal_net = _amount(_("sous-total HT"))
+    # A discount code's reduction of the goods (free shipping shows in shipping_gross instead):
+    # total = subtotal − discount + shipping.
+    discount_code = models.CharField(_("code de réduction"), max_length=40, blank=True)
+    discount_gross = models.DecimalField(
+        _("remise TTC"), max_digits=12, decimal_places=2, default=Decimal("0")
+    )
+    discount_net = models.DecimalField(_("remise HT"), max_digits=12, decimal_places=2, default=Decimal("0"))
+    customer_note = models.TextField(_("note du client"), blank=True)
     total_gross = _amount(_("total TTC"))
     total_net = _amount(_("total HT"))
     currency = models.CharField(_("devise"), max_length=3, default=DEFAULT_CURRENCY)
