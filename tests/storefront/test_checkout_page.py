@@ -16,6 +16,7 @@ from comptoir.shipping.models import ShippingMethod
 from comptoir.shipping.services.demo_shipping import ensure_demo_shipping
 from tests.factories import ColourFactory, ProductFactory, SizeFactory, UserFactory, VariantFactory
 from tests.factories.accounts import AddressFactory
+from tests.factories.promotions import DiscountCodeFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -222,3 +223,26 @@ def test_a_signed_in_customer_finds_her_details_filled_in_and_the_order_in_her_a
     order = Order.objects.get()
     assert order.customer == customer
     assert order.number in client.get(reverse("storefront:account_orders")).content.decode()
+
+
+def test_a_discount_code_shows_in_the_summary_and_on_the_order(client, in_cart):
+    DiscountCodeFactory(code="ETE10", value=Decimal("10"))
+    page = client.post(
+        reverse("storefront:checkout"), filled(client, discount_code="ete10", place=None, refresh="1")
+    )
+    content = page.content.decode()
+    assert "Code ETE10 appliqué." in content and "Réduction (ETE10)" in content and "9,50" in content
+
+    client.post(reverse("storefront:checkout"), filled(client, discount_code="ete10"))
+    order = Order.objects.get()
+    assert (order.discount_code, order.discount_gross, order.total_gross) == (
+        "ETE10",
+        Decimal("9.50"),
+        Decimal("91.40"),
+    )
+
+
+def test_a_code_that_does_not_apply_is_explained_next_to_the_field_and_nothing_is_placed(client, in_cart):
+    response = client.post(reverse("storefront:checkout"), filled(client, discount_code="FAUX"))
+    assert "Ce code n&#x27;existe pas ou n&#x27;est plus valable." in response.content.decode()
+    assert not Order.objects.exists()

@@ -34,6 +34,10 @@ class InvalidCheckout(CheckoutError):
     """Something the checkout form should have caught (a missing key, an unknown payment method)."""
 
 
+class InvalidDiscount(CheckoutError):
+    """The discount code does not apply: unknown, expired, used up, or not for this basket."""
+
+
 class InvalidQuantity(CheckoutError):
     """A line asks for zero, a negative, a fraction or more than a household needs."""
 

@@ -17,8 +17,9 @@ from comptoir.cart.rules import MAX_QUANTITY_PER_LINE
 from comptoir.catalog.models import ProductStatus, Variant
 from comptoir.core.money import DEFAULT_CURRENCY, TaxedMoney
 from comptoir.pricing.policy import policy_for
+from comptoir.promotions.rules import AppliedDiscount, DiscountRefused, apply_code
 
-from .errors import InvalidQuantity, ItemsUnavailable
+from .errors import InvalidDiscount, InvalidQuantity, ItemsUnavailable
 
 MAX_RETAIL_QUANTITY_PER_LINE = MAX_QUANTITY_PER_LINE  # the cart's limit, enforced again here
 
@@ -51,6 +52,11 @@ class PricedCheckout:
     total: TaxedMoney
     prices_include_tax: bool
     currency: str
+    discount: AppliedDiscount | None = None  # the code applied: its reduction, or free shipping
+
+    @property
+    def reduction(self) -> TaxedMoney:
+        return self.discount.reduction if self.discount else TaxedMoney.zero(self.currency)
 
 
 def item_label(variant: Variant) -> str:
@@ -85,9 +91,18 @@ def validate_items(*, items: Sequence[CheckoutItem]) -> None:
 
 
 def price_items(
-    *, items: Sequence[CheckoutItem], customer: Any, shipping: TaxedMoney | None
+    *,
+    items: Sequence[CheckoutItem],
+    customer: Any,
+    shipping: TaxedMoney | None,
+    discount_code: str = "",
+    email: str = "",
+    lock_discount: bool = False,
 ) -> PricedCheckout:
-    """Quote every line through the customer's policy; subtotal, shipping and total as TaxedMoney."""
+    """Quote every line through the customer's policy; subtotal, discount, shipping and total.
+
+    A ``discount_code`` that does not apply raises ``InvalidDiscount`` with the reason.
+    """
     policy = policy_for(customer=customer)
     lines = []
     for item in items:
@@ -108,7 +123,23 @@ def price_items(
     subtotal = TaxedMoney.zero(currency)
     for line in lines:
         subtotal = subtotal + line.total
-    total = subtotal + shipping if shipping is not None else subtotal
+    discount = None
+    if discount_code.strip():
+        try:
+            discount = apply_code(
+                code_text=discount_code,
+                lines=lines,
+                prices_include_tax=policy.prices_include_tax,
+                email=email,
+                lock=lock_discount,
+            )
+        except DiscountRefused as refused:
+            raise InvalidDiscount(refused.messages) from refused
+        if discount.free_shipping and shipping is not None:
+            shipping = TaxedMoney.zero(currency)
+    total = subtotal - discount.reduction if discount else subtotal
+    if shipping is not None:
+        total = total + shipping
     return PricedCheckout(
         lines=lines,
         subtotal=subtotal,
@@ -116,4 +147,5 @@ def price_items(
         total=total,
         prices_include_tax=policy.prices_include_tax,
         currency=currency,
+        discount=discount,
     )

@@ -6,7 +6,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from comptoir.core.money import TaxedMoney
+from comptoir.promotions.rules import AppliedDiscount
 
+from .errors import InvalidDiscount
 from .pricing import PricedLine, price_items
 from .services.place_order import cart_items, shipping_choice
 
@@ -19,15 +21,32 @@ class CheckoutPreview:
     total: TaxedMoney
     prices_include_tax: bool
     shipping_option: Any  # the option chosen so far, or None
+    discount: AppliedDiscount | None = None
+    discount_error: str = ""  # why the code typed does not apply
+
+    @property
+    def free_shipping(self) -> bool:
+        return self.discount is not None and self.discount.free_shipping
 
 
-def checkout_preview(*, cart: Any, customer: Any, shipping_option: Any = None) -> CheckoutPreview:
-    """Lines, subtotal, shipping and total from the customer's pricing policy, as ``place_order`` prices them.
+def checkout_preview(
+    *, cart: Any, customer: Any, shipping_option: Any = None, discount_code: str = "", email: str = ""
+) -> CheckoutPreview:
+    """Lines, subtotal, discount, shipping and total as ``place_order`` prices them.
 
-    Only for display: ``place_order`` prices the cart again inside its transaction.
+    Only for display: ``place_order`` prices the cart again inside its transaction. A code that
+    does not apply leaves the prices without it and says why.
     """
     shipping = shipping_choice(shipping_option).price if shipping_option is not None else None
-    priced = price_items(items=cart_items(cart), customer=customer, shipping=shipping)
+    items = cart_items(cart)
+    error = ""
+    try:
+        priced = price_items(
+            items=items, customer=customer, shipping=shipping, discount_code=discount_code, email=email
+        )
+    except InvalidDiscount as refused:
+        error = " ".join(refused.messages)
+        priced = price_items(items=items, customer=customer, shipping=shipping)
     return CheckoutPreview(
         lines=priced.lines,
         subtotal=priced.subtotal,
@@ -35,4 +54,6 @@ def checkout_preview(*, cart: Any, customer: Any, shipping_option: Any = None) -
         total=priced.total,
         prices_include_tax=priced.prices_include_tax,
         shipping_option=shipping_option,
+        discount=priced.discount,
+        discount_error=error,
     )

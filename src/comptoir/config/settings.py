@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "comptoir.cart",
     "comptoir.orders",
     "comptoir.payments",
+    "comptoir.promotions",
     "comptoir.checkout",
     "comptoir.notifications",
     "comptoir.seo",

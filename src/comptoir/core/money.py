@@ -133,6 +133,9 @@ class TaxedMoney:
     def __add__(self, other: TaxedMoney) -> TaxedMoney:
         return TaxedMoney(net=self.net + other.net, gross=self.gross + other.gross)
 
+    def __sub__(self, other: TaxedMoney) -> TaxedMoney:
+        return TaxedMoney(net=self.net - other.net, gross=self.gross - other.gross)
+
     def __mul__(self, quantity: int) -> TaxedMoney:
         if not isinstance(quantity, int):
             raise TypeError("A taxed price is multiplied by a whole quantity.")

@@ -86,6 +86,8 @@ class OrderEmail:
     placed_at: str
     lines: list[EmailLine]
     subtotal: str
+    discount_code: str
+    discount: str
     shipping: str
     shipping_method: str
     total: str
@@ -168,6 +170,8 @@ def _email_context(*, order: Order, kind: str, language: str) -> OrderEmail:
         placed_at=_when(order.created_at),
         lines=lines,
         subtotal=money(order.subtotal_gross if order.prices_include_tax else order.subtotal_net),
+        discount_code=order.discount_code if order.discount_gross else "",
+        discount=money(order.discount_gross if order.prices_include_tax else order.discount_net),
         shipping=money(order.shipping_gross if order.prices_include_tax else order.shipping_net),
         shipping_method=order.shipping_method_name,
         total=money(order.total_gross),

@@ -115,6 +115,12 @@ class Order(TimeStampedModel):
         )
 
     @property
+    def discount(self) -> TaxedMoney:
+        return TaxedMoney(
+            net=Money(self.discount_net, self.currency), gross=Money(self.discount_gross, self.currency)
+        )
+
+    @property
     def shipping(self) -> TaxedMoney:
         return TaxedMoney(
             net=Money(self.shipping_net, self.currency), gross=Money(self.shipping_gross, self.currency)

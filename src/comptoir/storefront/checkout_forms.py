@@ -100,6 +100,13 @@ class CheckoutForm(forms.Form):
     pickup_point_name = forms.CharField(label=_("Nom du point relais"), max_length=120, required=False)
     pickup_point_address = forms.CharField(label=_("Adresse du point relais"), max_length=250, required=False)
     payment_method = forms.ChoiceField(label=_("Paiement"), widget=forms.RadioSelect)
+    discount_code = forms.CharField(label=_("Code de réduction"), max_length=40, required=False)
+    customer_note = forms.CharField(
+        label=_("Une précision pour la livraison ? (facultatif)"),
+        max_length=500,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
     accept_terms = forms.BooleanField(
         label=_("J'ai lu et j'accepte les conditions générales de vente."),
         error_messages={"required": _("Acceptez les conditions générales de vente pour commander.")},

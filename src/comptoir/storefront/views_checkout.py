@@ -23,7 +23,7 @@ from django_countries import countries
 
 from comptoir.accounts.selectors import addresses_of
 from comptoir.cart.selectors import CartSummary, cart_summary
-from comptoir.checkout.errors import CheckoutError
+from comptoir.checkout.errors import CheckoutError, InvalidDiscount
 from comptoir.checkout.selectors import checkout_preview
 from comptoir.checkout.services.place_order import place_order
 from comptoir.orders.access import order_access_token
@@ -153,7 +153,13 @@ def checkout(request: HttpRequest) -> HttpResponse:
         if order is not None:
             return _pay(request, order=order)
 
-    preview = checkout_preview(cart=cart, customer=request.user, shipping_option=chosen)
+    preview = checkout_preview(
+        cart=cart,
+        customer=request.user,
+        shipping_option=chosen,
+        discount_code=(data.get("discount_code", "") if data else ""),
+        email=(data.get("email", "") if data else ""),
+    )
     context = {
         "form": form,
         "shipping_form": shipping_form,
@@ -203,7 +209,12 @@ def _place(
             language=translation.get_language() or "fr",
             terms_accepted=form.cleaned_data["accept_terms"],
             pickup_point=form.pickup_point(),
+            discount_code=form.cleaned_data["discount_code"],
+            customer_note=form.cleaned_data["customer_note"],
         )
+    except InvalidDiscount as refused:
+        form.add_error("discount_code", " ".join(refused.messages))
+        return None
     except CheckoutError as refused:
         notices.extend(refused.messages)
         return None

@@ -24,8 +24,10 @@ from comptoir.inventory.stock_lines import InsufficientStock, StockLine
 from comptoir.orders.models import Order, OrderLine, OrderStatus
 from comptoir.orders.numbers import new_order_number
 from comptoir.orders.services.transition import email_after_commit, record_event
+from comptoir.promotions.rules import DiscountRefused
+from comptoir.promotions.services.redeem_code import redeem_code
 
-from ..errors import EmptyCart, InvalidCheckout, OutOfStock, TermsNotAccepted
+from ..errors import EmptyCart, InvalidCheckout, InvalidDiscount, OutOfStock, TermsNotAccepted
 from ..pricing import CheckoutItem, PricedCheckout, price_items, validate_items
 
 logger = logging.getLogger(__name__)
@@ -57,6 +59,8 @@ def place_order(
     language: str,
     terms_accepted: bool,
     pickup_point: dict[str, str] | None = None,
+    discount_code: str = "",
+    customer_note: str = "",
 ) -> Order:
     """Place the cart as an order awaiting payment, or raise a ``CheckoutError`` having changed nothing.
 
@@ -83,7 +87,15 @@ def place_order(
         validate_items(items=items)
         with translation.override(language):
             # Product and option names are frozen in the customer's language.
-            priced = price_items(items=items, customer=buyer, shipping=shipping.price)
+            # The code's row is locked from here to commit: its uses are counted against this order.
+            priced = price_items(
+                items=items,
+                customer=buyer,
+                shipping=shipping.price,
+                discount_code=discount_code,
+                email=email,
+                lock_discount=True,
+            )
 
         order = Order(
             status=OrderStatus.PLACED,
@@ -95,11 +107,15 @@ def place_order(
             shipping_method_name=shipping.name,
             shipping_carrier=shipping.carrier,
             pickup_point=pickup_point or None,
-            shipping_gross=shipping.price.gross.amount,
-            shipping_net=shipping.price.net.amount,
+            shipping_gross=priced.shipping.gross.amount if priced.shipping else shipping.price.gross.amount,
+            shipping_net=priced.shipping.net.amount if priced.shipping else shipping.price.net.amount,
             shipping_vat_rate=shipping.vat_rate,
             subtotal_gross=priced.subtotal.gross.amount,
             subtotal_net=priced.subtotal.net.amount,
+            discount_code=priced.discount.code.code if priced.discount else "",
+            discount_gross=priced.reduction.gross.amount,
+            discount_net=priced.reduction.net.amount,
+            customer_note=customer_note.strip(),
             total_gross=priced.total.gross.amount,
             total_net=priced.total.net.amount,
             currency=priced.currency,
@@ -120,6 +136,17 @@ def place_order(
             # Raised inside the atomic block: the order row inserted above is rolled back with it.
             raise OutOfStock(shortage.shortages) from shortage
         _create_lines(order=order, priced=priced)
+        if priced.discount is not None:
+            try:
+                redeem_code(
+                    code=priced.discount.code,
+                    order=order,
+                    email=email,
+                    customer=buyer,
+                    amount_gross=priced.reduction.gross.amount,
+                )
+            except DiscountRefused as refused:  # rolled back with the order and its reservation
+                raise InvalidDiscount(refused.messages) from refused
         record_event(
             order=order,
             kind="placed",
