@@ -48,7 +48,7 @@ def assert_no_sideways_scroll(page, device: str) -> None:
 
 def fill(page, values: dict[str, str]) -> None:
     for name, value in values.items():
-        page.locator(f"[name='{name}']").fill(value)
+        page.locator(f"main [name='{name}']").fill(value)
 
 
 @pytest.mark.parametrize("device", ["phone", "desktop"])

@@ -26,6 +26,8 @@ class Cart(TimeStampedModel):
         blank=True,
         related_name="cart",
     )
+    # The one reminder a forgotten cart may get (marketing/services/remind_forgotten_carts.py).
+    reminded_at = models.DateTimeField(_("relance envoyée le"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("panier")

@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "comptoir.orders",
     "comptoir.payments",
     "comptoir.promotions",
+    "comptoir.marketing",
     "comptoir.checkout",
     "comptoir.notifications",
     "comptoir.seo",
@@ -269,3 +270,5 @@ COMPTOIR_ORDER_NUMBER_PREFIX = os.environ.get("COMPTOIR_ORDER_NUMBER_PREFIX", "M
 # Bank-transfer orders still unpaid after this many days are cancelled (`manage.py cancel_unpaid_orders`,
 # run daily by cron) and their reserved stock goes back on sale.
 COMPTOIR_UNPAID_ORDER_DAYS = int(os.environ.get("COMPTOIR_UNPAID_ORDER_DAYS", "7"))
+# A signed-in customer's forgotten cart gets its one reminder after this many hours.
+COMPTOIR_CART_REMINDER_HOURS = int(os.environ.get("COMPTOIR_CART_REMINDER_HOURS", "24"))

@@ -1,7 +1,7 @@
 from django.urls import path
 from django.utils.translation import pgettext_lazy
 
-from . import views, views_account, views_cart, views_checkout, views_order, views_payment
+from . import views, views_account, views_cart, views_checkout, views_marketing, views_order, views_payment
 
 app_name = "storefront"
 
@@ -57,6 +57,18 @@ urlpatterns = [
         views_order.order_status_withdrawal,
         name="order_status_withdrawal",
     ),
+    path(pgettext_lazy("url", "lettre/"), views_marketing.newsletter_signup, name="newsletter_signup"),
+    path(
+        pgettext_lazy("url", "lettre/confirmer/<str:token>/"),
+        views_marketing.newsletter_confirm,
+        name="newsletter_confirm",
+    ),
+    path(
+        pgettext_lazy("url", "lettre/desinscription/<str:token>/"),
+        views_marketing.newsletter_unsubscribe,
+        name="newsletter_unsubscribe",
+    ),
+    path(pgettext_lazy("url", "alerte-stock/"), views_marketing.stock_alert, name="stock_alert"),
     # The demo shop's payment page (404 unless demo payments are on; never in production).
     path("paiement/demo/<str:token>/", views_payment.demo_payment, name="demo_payment"),
 ]
