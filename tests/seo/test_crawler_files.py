@@ -75,6 +75,8 @@ def test_the_sitemap_index_lists_every_section_and_each_lists_both_languages(cli
         "http://testserver/sitemap-pages.xml",
         "http://testserver/sitemap-collections.xml",
         "http://testserver/sitemap-products.xml",
+        "http://testserver/sitemap-content.xml",
+        "http://testserver/sitemap-journal.xml",
     ]
 
     products = parse(client.get("/sitemap-products.xml").content)

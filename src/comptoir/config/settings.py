@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "comptoir.marketing",
     "comptoir.checkout",
     "comptoir.notifications",
+    "comptoir.content",
     "comptoir.seo",
     "comptoir.storefront",
     # After the storefront, whose templates/allauth/ and templates/account/ override allauth's own.

@@ -41,6 +41,7 @@ class Problem:
 class Page:
     url: str
     status: int
+    is_html: bool = True
     title: str = ""
     description: str = ""
     noindex: bool = False
@@ -133,12 +134,15 @@ def fix_url_for(path: str) -> str:
 
 def audit_site(
     *,
-    fetch: Callable[[str], tuple[int, str]],
+    fetch: Callable[[str], tuple[int, str | None]],
     start_paths: Iterable[str],
     private_prefixes: Iterable[str],
     image_budget_bytes: int,
 ) -> list[Problem]:
-    """Crawl from ``start_paths`` through internal links; ``fetch(path)`` returns (status, html)."""
+    """Crawl from ``start_paths`` through internal links.
+
+    ``fetch(path)`` returns the status and the HTML, or None for what is not a page (a feed, a file).
+    """
     private = tuple(private_prefixes)
     pages: dict[str, Page] = {}
     queue = list(dict.fromkeys(start_paths))
@@ -147,9 +151,9 @@ def audit_site(
         if path in pages:
             continue
         status, html = fetch(path)
-        page = Page(url=path, status=status)
+        page = Page(url=path, status=status, is_html=html is not None)
         pages[path] = page
-        if status != 200:
+        if status != 200 or html is None:
             continue
         _PageReader(page).feed(html)
         for href in page.links:
@@ -158,7 +162,9 @@ def audit_site(
                 queue.append(target)
     problems: list[Problem] = []
     problems += _broken_links(pages, fetch, private)
-    crawled = {path: page for path, page in pages.items() if page.status == 200 and not page.noindex}
+    crawled = {
+        path: page for path, page in pages.items() if page.status == 200 and page.is_html and not page.noindex
+    }
     problems += _texts(crawled)
     problems += _images(crawled, fetch, image_budget_bytes)
     problems += _json_ld(crawled)
@@ -172,7 +178,7 @@ def audit_site(
 
 
 def _broken_links(
-    pages: dict[str, Page], fetch: Callable[[str], tuple[int, str]], private: tuple[str, ...]
+    pages: dict[str, Page], fetch: Callable[[str], tuple[int, str | None]], private: tuple[str, ...]
 ) -> list[Problem]:
     problems = []
     for page in pages.values():
@@ -232,7 +238,9 @@ def _texts(pages: dict[str, Page]) -> list[Problem]:
     return problems
 
 
-def _images(pages: dict[str, Page], fetch: Callable[[str], tuple[int, str]], budget: int) -> list[Problem]:
+def _images(
+    pages: dict[str, Page], fetch: Callable[[str], tuple[int, str | None]], budget: int
+) -> list[Problem]:
     problems = []
     seen_sizes: dict[str, int | None] = {}
     for page in pages.values():

@@ -9,6 +9,8 @@ from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
 from comptoir.catalog.models import Collection, Product
+from comptoir.content.models import Page, Post
+from comptoir.content.selectors import categories_in_use, live_posts
 
 from .catalogue import collections_for_search_engines, products_for_search_engines
 
@@ -70,8 +72,33 @@ class ProductSitemap(_Bilingual):
         return urls
 
 
+class ContentPageSitemap(_Bilingual):
+    changefreq = "monthly"
+
+    def items(self) -> Any:
+        return Page.objects.filter(is_published=True)
+
+    def lastmod(self, item: Page) -> Any:
+        return item.updated_at
+
+
+class JournalSitemap(_Bilingual):
+    changefreq = "weekly"
+
+    def items(self) -> Any:
+        return ["storefront:journal", *categories_in_use(), *live_posts()]
+
+    def location(self, item: Any) -> str:
+        return reverse(item) if isinstance(item, str) else item.get_absolute_url()
+
+    def lastmod(self, item: Any) -> Any:
+        return item.updated_at if isinstance(item, Post) else None
+
+
 SITEMAPS: dict[str, type[Sitemap]] = {
     "pages": PageSitemap,
     "collections": CollectionSitemap,
     "products": ProductSitemap,
+    "content": ContentPageSitemap,
+    "journal": JournalSitemap,
 }

@@ -190,3 +190,25 @@ def product_group(
     if images:
         group["image"] = [base_url + image.fallback_url for image in images[:4]]
     return group
+
+
+def blog_posting(
+    *, headline: str, url: str, description: str, published: Any, modified: Any, author: str, publisher: str,
+    image_url: str = "",
+) -> dict:  # fmt: skip
+    """BlogPosting for a journal post, with its author and the shop as publisher."""
+    posting: dict[str, Any] = {
+        "@context": SCHEMA,
+        "@type": "BlogPosting",
+        "headline": headline[:110],
+        "description": description,
+        "url": url,
+        "mainEntityOfPage": url,
+        "datePublished": published.isoformat(),
+        "dateModified": modified.isoformat(),
+        "author": {"@type": "Person", "name": author},
+        "publisher": {"@type": "Organization", "name": publisher},
+    }
+    if image_url:
+        posting["image"] = [image_url]
+    return posting

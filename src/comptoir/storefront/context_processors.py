@@ -6,6 +6,7 @@ from django.utils.functional import SimpleLazyObject
 
 from comptoir.cart.selectors import cart_item_count
 from comptoir.catalog.selectors import published_collections
+from comptoir.content.selectors import footer_pages
 from comptoir.pricing.policy import policy_for
 
 from .cart_session import SESSION_KEY
@@ -24,4 +25,5 @@ def shop(request: HttpRequest) -> dict[str, Any]:
         "shop_name": settings.SHOP_NAME,
         "pricing_policy": policy_for(customer=getattr(request, "user", None)),
         "menu_collections": published_collections().only("id", "name_fr", "name_en", "slug_fr", "slug_en"),
+        "footer_pages": footer_pages(),
     }

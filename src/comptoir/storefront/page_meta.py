@@ -13,8 +13,15 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from comptoir.catalog.models import Collection, Product, ProductImage
+from comptoir.content.markdown import plain_text
+from comptoir.content.models import Category, Page, Post, Tag
 from comptoir.seo.page_meta import PageMeta, describe, page_title
-from comptoir.seo.structured_data import breadcrumb_list, organization_and_website, product_group
+from comptoir.seo.structured_data import (
+    blog_posting,
+    breadcrumb_list,
+    organization_and_website,
+    product_group,
+)
 
 SHOP_DESCRIPTION = "Chemises coupées à Paris, cousues au Portugal, faites pour durer."
 
@@ -96,5 +103,73 @@ def product_meta(request: HttpRequest, *, product: Product, images: Sequence[Pro
                 brand=settings.SHOP_NAME,
             ),
             breadcrumb_list(base_url=base, trail=trail),
+        ],
+    )
+
+
+def journal_meta(
+    request: HttpRequest, *, heading: str, current: Category | Tag | None, page_number: int
+) -> PageMeta:
+    base = base_url(request)
+    path = current.get_absolute_url() if current is not None else reverse("storefront:journal")
+    trail = [(_("Accueil"), reverse("storefront:home")), (_("Le journal"), reverse("storefront:journal"))]
+    if current is not None:
+        trail.append((str(current.name), path))
+    return PageMeta(
+        title=page_title(name=heading, shop_name=settings.SHOP_NAME, page_number=page_number),
+        description=describe(
+            _("%(heading)s : les nouvelles de l'atelier, les pièces, les rencontres de %(shop)s.")
+            % {"heading": heading, "shop": settings.SHOP_NAME}
+        ),
+        canonical_url=base + path + (f"?page={page_number}" if page_number > 1 else ""),
+        json_ld=[breadcrumb_list(base_url=base, trail=trail)],
+    )
+
+
+def post_meta(request: HttpRequest, *, post: Post, is_preview: bool) -> PageMeta:
+    base = base_url(request)
+    url = base + post.get_absolute_url()
+    description = post.meta_description.strip() or describe(post.excerpt, plain_text(post.body))
+    image_url = base + post.cover.url if post.cover else ""
+    trail = [(_("Accueil"), reverse("storefront:home")), (_("Le journal"), reverse("storefront:journal"))]
+    if post.category is not None:
+        trail.append((str(post.category.name), post.category.get_absolute_url()))
+    trail.append((post.title, post.get_absolute_url()))
+    return PageMeta(
+        title=page_title(name=post.title, shop_name=settings.SHOP_NAME),
+        description=description,
+        canonical_url=url,
+        image_url=image_url,
+        image_alt=post.cover_alt,
+        og_type="article",
+        json_ld=[]
+        if is_preview
+        else [
+            blog_posting(
+                headline=post.title,
+                url=url,
+                description=description,
+                published=post.publish_at,
+                modified=post.updated_at,
+                author=post.author.get_full_name() or settings.SHOP_NAME,
+                publisher=settings.SHOP_NAME,
+                image_url=image_url,
+            ),
+            breadcrumb_list(base_url=base, trail=trail),
+        ],
+    )
+
+
+def page_meta_for(request: HttpRequest, *, page: Page) -> PageMeta:
+    base = base_url(request)
+    return PageMeta(
+        title=page_title(name=page.title, shop_name=settings.SHOP_NAME),
+        description=page.meta_description.strip() or describe(plain_text(page.body), page.title),
+        canonical_url=base + page.get_absolute_url(),
+        json_ld=[
+            breadcrumb_list(
+                base_url=base,
+                trail=[(_("Accueil"), reverse("storefront:home")), (page.title, page.get_absolute_url())],
+            )
         ],
     )

@@ -1,7 +1,16 @@
 from django.urls import path
 from django.utils.translation import pgettext_lazy
 
-from . import views, views_account, views_cart, views_checkout, views_marketing, views_order, views_payment
+from . import (
+    views,
+    views_account,
+    views_cart,
+    views_checkout,
+    views_content,
+    views_marketing,
+    views_order,
+    views_payment,
+)
 
 app_name = "storefront"
 
@@ -57,6 +66,22 @@ urlpatterns = [
         views_order.order_status_withdrawal,
         name="order_status_withdrawal",
     ),
+    path(pgettext_lazy("url", "journal/"), views_content.journal, name="journal"),
+    path(pgettext_lazy("url", "journal/rss/"), views_content.JournalFeed(), name="journal_rss"),
+    path(pgettext_lazy("url", "journal/atom/"), views_content.JournalAtomFeed(), name="journal_atom"),
+    path(
+        pgettext_lazy("url", "journal/rubrique/<slug:slug>/"),
+        views_content.journal_category,
+        name="journal_category",
+    ),
+    path(pgettext_lazy("url", "journal/mot-cle/<slug:slug>/"), views_content.journal_tag, name="journal_tag"),
+    path(
+        pgettext_lazy("url", "journal/apercu/<str:token>/"),
+        views_content.journal_preview,
+        name="journal_preview",
+    ),
+    path(pgettext_lazy("url", "journal/<slug:slug>/"), views_content.journal_post, name="journal_post"),
+    path(pgettext_lazy("url", "infos/<slug:slug>/"), views_content.page, name="page"),
     path(pgettext_lazy("url", "lettre/"), views_marketing.newsletter_signup, name="newsletter_signup"),
     path(
         pgettext_lazy("url", "lettre/confirmer/<str:token>/"),

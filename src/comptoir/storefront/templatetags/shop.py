@@ -71,3 +71,13 @@ def json_ld(data: Any) -> str:
     """A JSON-LD block, escaped so that no text in it can close the script element."""
     text = json.dumps(data, ensure_ascii=False, cls=DjangoJSONEncoder).translate(_JSON_ESCAPES)
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))  # noqa: S308
+
+
+@register.simple_tag
+def mention_availability(product: Product) -> bool:
+    """Whether any size of a product mentioned in a text can still be bought (from its prefetched stock)."""
+    for variant in getattr(product, "active_variants", []):
+        stock = getattr(variant, "stock", None)
+        if stock is not None and stock.on_hand - stock.reserved > 0:
+            return True
+    return False

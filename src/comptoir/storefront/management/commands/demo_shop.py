@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandParser
 
 from comptoir.catalog.services.build_demo_shop import build_demo_shop
 from comptoir.catalog.services.demo_data import STAFF_EMAIL, STAFF_PASSWORD
+from comptoir.content.services.demo_content import ensure_demo_content
 from comptoir.shipping.services.demo_shipping import ensure_demo_shipping
 
 
@@ -41,6 +43,11 @@ class Command(BaseCommand):
             self.stdout.write("Livraison créée : France, Union européenne et reste du monde.")
         else:
             self.stdout.write("Zones de livraison existantes conservées, sans modification.")
+        founder = get_user_model().objects.get(email=STAFF_EMAIL)
+        if ensure_demo_content(author=founder):
+            self.stdout.write("Pages et premiers articles du journal créés.")
+        else:
+            self.stdout.write("Pages et journal existants conservés, sans modification.")
         if report.staff_user_created:
             self.stdout.write(f"Compte créé : {STAFF_EMAIL} / {STAFF_PASSWORD}")
         else:

@@ -7,6 +7,7 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.test import Client
+from django.utils import translation
 
 from comptoir.seo.audit import audit_site, sitemap_paths
 
@@ -37,11 +38,17 @@ def run_audit(*, image_budget_kb: int = IMAGE_BUDGET_KB) -> list:
     host = next((host for host in settings.ALLOWED_HOSTS if host not in {"*", ""}), "localhost").lstrip(".")
     client = Client(HTTP_HOST=host)
 
-    def fetch(path: str) -> tuple[int, str]:
+    def fetch(path: str) -> tuple[int, str | None]:
         response = client.get(path)
-        body = response.content.decode(errors="replace") if response.status_code == 200 else ""
-        return response.status_code, body
+        if not response.get("Content-Type", "").startswith("text/html"):
+            return response.status_code, None
+        return response.status_code, response.content.decode(errors="replace")
 
+    with translation.override(settings.LANGUAGE_CODE):  # the founder reads the report in French
+        return _audit(client=client, fetch=fetch, image_budget_kb=image_budget_kb)
+
+
+def _audit(*, client: Client, fetch: Any, image_budget_kb: int) -> list:
     languages = [f"/{code}/" for code, _name in settings.LANGUAGES]
     private = [f"/{code}/{prefix}" for code, _name in settings.LANGUAGES for prefix in _translated(code)]
     return audit_site(
@@ -53,7 +60,5 @@ def run_audit(*, image_budget_kb: int = IMAGE_BUDGET_KB) -> list:
 
 
 def _translated(language: str) -> list[str]:
-    from django.utils import translation
-
     with translation.override(language):
         return [str(prefix) for prefix in PRIVATE_PREFIXES]
