@@ -72,6 +72,12 @@ def categories_in_use() -> QuerySet[Category]:
     )
 
 
+def tags_in_use() -> QuerySet[Tag]:
+    return Tag.objects.annotate(live=Count("posts", filter=Q(posts__in=Post.objects.live()))).filter(
+        live__gt=0
+    )
+
+
 def footer_pages() -> QuerySet[Page]:
     return Page.objects.filter(is_published=True, in_footer=True).only(
         "id", "title_fr", "title_en", "slug_fr", "slug_en", "position"

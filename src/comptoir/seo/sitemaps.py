@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from comptoir.catalog.models import Collection, Product
 from comptoir.content.models import Page, Post
-from comptoir.content.selectors import categories_in_use, live_posts
+from comptoir.content.selectors import categories_in_use, live_posts, tags_in_use
 
 from .catalogue import collections_for_search_engines, products_for_search_engines
 
@@ -86,7 +86,7 @@ class JournalSitemap(_Bilingual):
     changefreq = "weekly"
 
     def items(self) -> Any:
-        return ["storefront:journal", *categories_in_use(), *live_posts()]
+        return ["storefront:journal", *categories_in_use(), *tags_in_use(), *live_posts()]
 
     def location(self, item: Any) -> str:
         return reverse(item) if isinstance(item, str) else item.get_absolute_url()

@@ -38,7 +38,7 @@ PAGES = [
         "“Withdraw from the contract here”. We refund within 14 days.",
     ),
     (
-        "Contact", "Contact", "contact", "contact",
+        "Nous écrire", "Contact us", "contact", "contact",
         "Une question sur une taille, une commande, un retour ? Écrivez-nous à "
         "[bonjour@maison-lavande.example](mailto:bonjour@maison-lavande.example) : nous répondons sous un jour ouvré."
         "\n\nAtelier Maison Lavande, 12 rue Oberkampf, 75011 Paris.",
