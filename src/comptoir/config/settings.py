@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "comptoir.checkout",
     "comptoir.notifications",
     "comptoir.content",
+    "comptoir.community",
     "comptoir.seo",
     "comptoir.storefront",
     # After the storefront, whose templates/allauth/ and templates/account/ override allauth's own.

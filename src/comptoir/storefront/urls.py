@@ -81,6 +81,11 @@ urlpatterns = [
         name="journal_preview",
     ),
     path(pgettext_lazy("url", "journal/<slug:slug>/"), views_content.journal_post, name="journal_post"),
+    path(
+        pgettext_lazy("url", "journal/<slug:slug>/commenter/"),
+        views_content.journal_comment,
+        name="journal_comment",
+    ),
     path(pgettext_lazy("url", "infos/<slug:slug>/"), views_content.page, name="page"),
     path(pgettext_lazy("url", "lettre/"), views_marketing.newsletter_signup, name="newsletter_signup"),
     path(

@@ -6,20 +6,27 @@ from typing import Any
 from urllib.parse import quote
 
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.syndication.views import Feed
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
 
+from comptoir.community.models import CommentStatus
+from comptoir.community.selectors import comment_of_post, published_comments
+from comptoir.community.services.post_comment import CommentRefused, form_started_token, post_comment
 from comptoir.content import selectors
 from comptoir.content.markdown import mentioned_products, plain_text, render_markdown
 from comptoir.content.models import Category, Page, Post, Tag
 from comptoir.core.models import object_id_for_old_slug
 
+from .comment_forms import CommentForm
 from .navigation import alternate_urls
 from .page_meta import base_url, journal_meta, page_meta_for, post_meta
 
@@ -90,7 +97,47 @@ def journal_preview(request: HttpRequest, token: str) -> HttpResponse:
     return response
 
 
-def _post_page(request: HttpRequest, post: Post, *, is_preview: bool = False) -> HttpResponse:
+@require_POST
+def journal_comment(request: HttpRequest, slug: str) -> HttpResponse:
+    post = selectors.post_by_slug(slug=slug)
+    if post is None:
+        raise Http404(_("Cette page n'existe pas."))
+    form = CommentForm(request.POST)
+    if not form.is_valid():
+        return _post_page(request, post, comment_form=form, status=200)
+    data = form.cleaned_data
+    try:
+        comment = post_comment(
+            post=post,
+            parent=comment_of_post(post=post, comment_id=data["parent"]),
+            name=data["name"],
+            email=data["email"],
+            website=data["website"],
+            body=data["body"],
+            notify_replies=data["notify_replies"],
+            honeypot=data["nickname"],
+            started_token=data["started"],
+            ip_address=request.META.get("REMOTE_ADDR", ""),
+            language=translation.get_language() or "fr",
+        )
+    except CommentRefused as refused:
+        form.add_error(None, refused.message)
+        return _post_page(request, post, comment_form=form, status=200)
+    if comment.status == CommentStatus.APPROVED:
+        messages.success(request, _("Merci ! Votre commentaire est publié."))
+        return redirect(f"{post.get_absolute_url()}#comment-{comment.pk}")
+    messages.success(request, _("Merci ! Votre commentaire sera publié après relecture."))
+    return redirect(f"{post.get_absolute_url()}#comments")
+
+
+def _post_page(
+    request: HttpRequest,
+    post: Post,
+    *,
+    is_preview: bool = False,
+    comment_form: CommentForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
     blocks = render_markdown(post.body)
     url = base_url(request) + post.get_absolute_url()
     title = quote(post.title)
@@ -113,7 +160,10 @@ def _post_page(request: HttpRequest, post: Post, *, is_preview: bool = False) ->
             "is_preview": is_preview,
             "alternates": alternate_urls(request, post),
             "page_meta": post_meta(request, post=post, is_preview=is_preview),
+            "comments": published_comments(post=post),
+            "comment_form": comment_form or CommentForm(initial={"started": form_started_token()}),
         },
+        status=status,
     )
 
 
