@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "django_countries",
     "comptoir.core",
     "comptoir.accounts",
+    "comptoir.resellers",
     "comptoir.catalog",
     "comptoir.inventory",
     "comptoir.pricing",
@@ -76,6 +77,7 @@ INSTALLED_APPS = [
     "comptoir.community",
     "comptoir.seo",
     "comptoir.storefront",
+    "comptoir.reseller_portal",
     # After the storefront, whose templates/allauth/ and templates/account/ override allauth's own.
     "allauth",
     "allauth.account",
@@ -250,6 +252,10 @@ CELERY_TIMEZONE = TIME_ZONE
 # --- Links in emails, payments ----------------------------------------------------------------------------
 # Where the shop is reached from outside: emails and payment providers' return URLs are built on it.
 COMPTOIR_PUBLIC_URL = os.environ.get("COMPTOIR_PUBLIC_URL", "http://127.0.0.1:8000")
+# Who reads new reseller applications (empty: the first superuser's address, else DEFAULT_FROM_EMAIL).
+COMPTOIR_FOUNDER_EMAIL = os.environ.get("COMPTOIR_FOUNDER_EMAIL", "")
+# Ask the EU's VIES service whether a reseller's VAT number is registered (a network call: off by default).
+COMPTOIR_VIES_CHECK = env_bool("COMPTOIR_VIES_CHECK", default=False)
 # Payment providers offered at checkout, in this order (payments/providers/registry.py).
 COMPTOIR_PAYMENT_PROVIDERS = env_list(
     "COMPTOIR_PAYMENT_PROVIDERS", "bank_transfer" if IS_PRODUCTION else "demo,bank_transfer"

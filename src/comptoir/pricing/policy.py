@@ -6,7 +6,6 @@ in through ``policy_for`` without any template or view changing.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Protocol
 
@@ -16,27 +15,10 @@ from django.db.models.functions import Coalesce
 from comptoir.catalog.models import Product, Variant
 from comptoir.core.money import Money, TaxedMoney
 
+from .quotes import PriceQuote
+from .wholesale import WholesalePolicy
 
-@dataclass(frozen=True, slots=True)
-class PriceQuote:
-    unit: TaxedMoney
-    quantity: int
-    vat_rate: Decimal
-    prices_include_tax: bool
-    is_from_price: bool = False  # a "from" price: the product's variants are not all at one price
-
-    @property
-    def total(self) -> TaxedMoney:
-        return self.unit * self.quantity
-
-    @property
-    def displayed_unit(self) -> Money:
-        return self.unit.gross if self.prices_include_tax else self.unit.net
-
-    @property
-    def displayed_total(self) -> Money:
-        total = self.total
-        return total.gross if self.prices_include_tax else total.net
+__all__ = ["PriceQuote", "PricingPolicy", "RetailPolicy", "WholesalePolicy", "policy_for", "quote"]
 
 
 class PricingPolicy(Protocol):
@@ -92,10 +74,31 @@ class RetailPolicy:
 _RETAIL = RetailPolicy()
 
 
-def policy_for(*, customer: Any) -> PricingPolicy:
-    """The pricing policy for this customer (anonymous visitors and consumers: retail)."""
-    return _RETAIL
+BOUTIQUE = "boutique"
+RESELLER = "reseller"
 
 
-def quote(*, variant: Variant, customer: Any, quantity: int = 1) -> PriceQuote:
-    return policy_for(customer=customer).quote(variant=variant, quantity=quantity)
+class NoWholesaleAccess(Exception):
+    """This customer is not a buyer of an active approved company: no wholesale price for them."""
+
+
+def policy_for(*, customer: Any, space: str = BOUTIQUE) -> PricingPolicy:
+    """The pricing policy for this customer in this space.
+
+    The boutique is retail for everyone, resellers' buyers included. The reseller space answers a
+    company's ``WholesalePolicy`` to its buyers only and raises ``NoWholesaleAccess`` for anyone else.
+    """
+    if space == BOUTIQUE:
+        return _RETAIL
+    if space != RESELLER:
+        raise ValueError(f"Unknown pricing space: {space!r}")
+    from comptoir.resellers.selectors import active_buyer_for  # resellers' models point at pricing's
+
+    buyer = active_buyer_for(user=customer)
+    if buyer is None:
+        raise NoWholesaleAccess
+    return WholesalePolicy(company=buyer.company)
+
+
+def quote(*, variant: Variant, customer: Any, quantity: int = 1, space: str = BOUTIQUE) -> PriceQuote:
+    return policy_for(customer=customer, space=space).quote(variant=variant, quantity=quantity)

@@ -1,0 +1,150 @@
+"""Wholesale price lists: one default list, one list per price group, volume tiers.
+
+A list stands alone: a variant's HT price is the list's own item for it, else the retail price HT
+divided by the list's coefficient and rounded by the list's rule. Resellers without a group (or whose
+group has no list) buy from the default list.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models.functions import Coalesce
+from django.utils.translation import gettext_lazy as _
+
+from comptoir.catalog.models import Product, Variant
+from comptoir.core.models import TimeStampedModel
+
+
+class Rounding(models.TextChoices):
+    CENT = "0.01", _("Au centime")
+    TEN_CENTS = "0.10", _("Aux 10 centimes")
+    FIFTY_CENTS = "0.50", _("Aux 50 centimes")
+    EURO = "1.00", _("À l'euro")
+
+
+def round_to_step(amount: Decimal, *, step: Decimal) -> Decimal:
+    """Nearest multiple of ``step``, half up (29,95 → 30,00 to 0.10; 29,74 → 29,50 to 0.50)."""
+    return ((amount / step).quantize(Decimal("1"), rounding=ROUND_HALF_UP) * step).quantize(Decimal("0.01"))
+
+
+class PriceGroup(models.Model):
+    name = models.CharField(_("nom"), max_length=80, unique=True)
+
+    class Meta:
+        ordering = ("name",)
+        verbose_name = _("groupe de prix")
+        verbose_name_plural = _("groupes de prix")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class PriceList(TimeStampedModel):
+    name = models.CharField(_("nom"), max_length=80)
+    price_group = models.OneToOneField(
+        PriceGroup,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="price_list",
+        verbose_name=_("groupe de prix"),
+        help_text=_("Laisser vide pour le tarif revendeur par défaut (un seul)."),
+    )
+    coefficient = models.DecimalField(
+        _("coefficient"),
+        max_digits=6,
+        decimal_places=3,
+        default=Decimal("2.000"),
+        validators=[MinValueValidator(Decimal("1.000"))],
+        help_text=_("Prix HT revendeur = prix public HT ÷ coefficient, quand la variante n'a pas de prix."),
+    )
+    rounding = models.CharField(_("arrondi"), max_length=4, choices=Rounding.choices, default=Rounding.CENT)
+
+    class Meta:
+        ordering = ("price_group__name", "id")
+        verbose_name = _("tarif revendeur")
+        verbose_name_plural = _("tarifs revendeurs")
+        constraints = [
+            # Coalesce: one list without a group (the default) at most; NULLs would be distinct otherwise.
+            models.UniqueConstraint(Coalesce("price_group", 0), name="price_list_one_per_group"),
+            models.CheckConstraint(
+                condition=models.Q(coefficient__gte=1), name="price_list_coefficient_sane"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def is_default(self) -> bool:
+        return self.price_group_id is None
+
+    def derived_net(self, *, retail_gross: Decimal, vat_rate: Decimal) -> Decimal:
+        """HT drawn from the retail price: TTC ÷ (1 + VAT) ÷ coefficient, then the list's rounding."""
+        return round_to_step(retail_gross / (1 + vat_rate) / self.coefficient, step=Decimal(self.rounding))
+
+
+class PriceListItem(models.Model):
+    price_list = models.ForeignKey(
+        PriceList, on_delete=models.CASCADE, related_name="items", verbose_name=_("tarif")
+    )
+    variant = models.ForeignKey(
+        Variant, on_delete=models.CASCADE, related_name="price_list_items", verbose_name=_("variante")
+    )
+    net_price = models.DecimalField(
+        _("prix HT"), max_digits=12, decimal_places=2, validators=[MinValueValidator(Decimal("0.01"))]
+    )
+
+    class Meta:
+        ordering = ("price_list_id", "variant_id")
+        verbose_name = _("prix d'une variante")
+        verbose_name_plural = _("prix des variantes")
+        constraints = [
+            models.UniqueConstraint(fields=["price_list", "variant"], name="price_list_item_unique"),
+            models.CheckConstraint(condition=models.Q(net_price__gt=0), name="price_list_item_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.variant} — {self.net_price}"
+
+
+class VolumeTier(models.Model):
+    """From ``min_quantity`` pieces (of the product, or of any product when none is set), a discount."""
+
+    price_list = models.ForeignKey(
+        PriceList, on_delete=models.CASCADE, related_name="tiers", verbose_name=_("tarif")
+    )
+    product = models.ForeignKey(
+        Product,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("produit"),
+        help_text=_("Laisser vide : vaut pour tous les produits."),
+    )
+    min_quantity = models.PositiveIntegerField(_("à partir de (pièces)"), validators=[MinValueValidator(1)])
+    discount_percent = models.DecimalField(
+        _("remise (%)"),
+        max_digits=5,
+        decimal_places=2,
+        validators=[MinValueValidator(Decimal("0.01")), MaxValueValidator(Decimal("100"))],
+    )
+
+    class Meta:
+        ordering = ("price_list_id", "product_id", "min_quantity")
+        verbose_name = _("remise sur quantité")
+        verbose_name_plural = _("remises sur quantité")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(discount_percent__gt=0) & models.Q(discount_percent__lte=100),
+                name="volume_tier_discount_sane",
+            ),
+            models.CheckConstraint(condition=models.Q(min_quantity__gte=1), name="volume_tier_quantity_sane"),
+        ]
+
+    def __str__(self) -> str:
+        return f"≥ {self.min_quantity} : −{self.discount_percent} %"

@@ -1,0 +1,9 @@
+from __future__ import annotations
+
+
+class ResellerError(Exception):
+    """A reseller rule refused the action; ``messages`` are shown to the person as they are."""
+
+    def __init__(self, message: str) -> None:
+        self.messages = [message]
+        super().__init__(message)

@@ -1,0 +1,101 @@
+"""French company numbers and EU VAT numbers: format and checksum by python-stdnum, never by hand.
+
+``check_vat_online`` (VIES) is an adapter switched on by ``settings.COMPTOIR_VIES_CHECK``; it is off by
+default, so nothing here reaches the network unless the operator asks for it.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from stdnum.eu import vat
+from stdnum.exceptions import ValidationError as StdnumError
+from stdnum.fr import siren, siret
+
+logger = logging.getLogger(__name__)
+
+# Countries whose VAT numbers make an intra-EU supply (Northern Ireland's "XI" is handled by stdnum).
+EU_COUNTRIES = frozenset(
+    [
+        "AT",
+        "BE",
+        "BG",
+        "CY",
+        "CZ",
+        "DE",
+        "DK",
+        "EE",
+        "ES",
+        "FI",
+        "FR",
+        "GR",
+        "HR",
+        "HU",
+        "IE",
+        "IT",
+        "LT",
+        "LU",
+        "LV",
+        "MT",
+        "NL",
+        "PL",
+        "PT",
+        "RO",
+        "SE",
+        "SI",
+        "SK",
+    ]
+)
+
+
+def compact_company_number(value: str) -> str:
+    return siret.compact(value or "")
+
+
+def validate_company_number(value: str) -> None:
+    """A SIREN (9 digits) or a SIRET (14 digits), checksum included."""
+    number = compact_company_number(value)
+    valid = siren.is_valid(number) if len(number) == 9 else siret.is_valid(number)
+    if not valid:
+        raise ValidationError(
+            _("« %(value)s » n'est ni un SIREN ni un SIRET valide."), params={"value": value}
+        )
+
+
+def siren_of(value: str) -> str:
+    """The SIREN (the company) of a SIREN or a SIRET (one of its establishments)."""
+    return compact_company_number(value)[:9]
+
+
+def compact_vat_number(value: str) -> str:
+    return vat.compact(value or "")
+
+
+def validate_vat_number(value: str) -> None:
+    """An intra-EU VAT number: country prefix, format and checksum."""
+    try:
+        vat.validate(value)
+    except StdnumError as error:
+        raise ValidationError(
+            _("« %(value)s » n'est pas un numéro de TVA intracommunautaire valide."),
+            params={"value": value},
+        ) from error
+
+
+def vat_number_is_valid(value: str) -> bool:
+    return bool(value) and vat.is_valid(value)
+
+
+def check_vat_online(value: str) -> bool | None:
+    """Ask VIES whether the number is registered; ``None`` when the check is off or VIES is unreachable."""
+    if not getattr(settings, "COMPTOIR_VIES_CHECK", False):
+        return None
+    try:
+        answer = vat.check_vies(compact_vat_number(value), timeout=10)
+    except Exception:  # VIES is often down; the founder decides by hand then.
+        logger.warning("VIES did not answer for %s", value, exc_info=True)
+        return None
+    return bool(answer["valid"])

@@ -1,0 +1,200 @@
+"""Resellers: the shops that apply, the companies the founder approves and the people who buy for them.
+
+A ``ResellerApplication`` is what a shop asks; a ``Company`` is what the founder approved (its legal
+identity, its price group, its payment terms); a ``Buyer`` ties a user account to a company; a
+``BuyerInvitation`` lets a company's admin bring a colleague in.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+
+from comptoir.core.models import TimeStampedModel
+
+from .identifiers import EU_COUNTRIES, validate_company_number, validate_vat_number, vat_number_is_valid
+
+
+class ExpectedVolume(models.TextChoices):
+    SMALL = "under_50", _("Moins de 50 pièces par saison")
+    MEDIUM = "50_200", _("De 50 à 200 pièces par saison")
+    LARGE = "over_200", _("Plus de 200 pièces par saison")
+
+
+class ApplicationStatus(models.TextChoices):
+    PENDING = "pending", _("En attente")
+    APPROVED = "approved", _("Acceptée")
+    REFUSED = "refused", _("Refusée")
+
+
+class PaymentTerms(models.TextChoices):
+    PREPAYMENT = "prepayment", _("Paiement à la commande")
+    NET_30 = "net_30", _("30 jours net")
+    EOM_45 = "eom_45", _("45 jours fin de mois")
+
+
+class ResellerApplication(models.Model):
+    shop_name = models.CharField(_("nom de la boutique"), max_length=120)
+    legal_name = models.CharField(_("raison sociale"), max_length=160)
+    company_number = models.CharField(
+        _("SIREN ou SIRET"), max_length=20, blank=True, validators=[validate_company_number]
+    )
+    vat_number = models.CharField(
+        _("numéro de TVA intracommunautaire"), max_length=20, blank=True, validators=[validate_vat_number]
+    )
+    line1 = models.CharField(_("adresse"), max_length=160)
+    line2 = models.CharField(_("complément d'adresse"), max_length=160, blank=True)
+    postcode = models.CharField(_("code postal"), max_length=16)
+    city = models.CharField(_("ville"), max_length=80)
+    country = CountryField(_("pays"), default="FR")
+    website = models.CharField(_("site web ou Instagram"), max_length=200, blank=True)
+    first_name = models.CharField(_("prénom"), max_length=80)
+    last_name = models.CharField(_("nom"), max_length=80)
+    email = models.EmailField(_("adresse e-mail"))
+    phone = models.CharField(_("téléphone"), max_length=32, blank=True)
+    expected_volume = models.CharField(
+        _("volume envisagé"), max_length=12, choices=ExpectedVolume.choices, default=ExpectedVolume.SMALL
+    )
+    message = models.TextField(_("message"), blank=True)
+    language = models.CharField(_("langue"), max_length=8, default="fr")
+    status = models.CharField(
+        _("statut"), max_length=10, choices=ApplicationStatus.choices, default=ApplicationStatus.PENDING
+    )
+    decision_message = models.TextField(_("message de décision"), blank=True)
+    decided_at = models.DateTimeField(_("décidée le"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("décidée par"),
+    )
+    company = models.OneToOneField(
+        "Company",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="application",
+        verbose_name=_("entreprise créée"),
+    )
+    created_at = models.DateTimeField(_("reçue le"), default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ("-created_at", "-id")
+        verbose_name = _("demande revendeur")
+        verbose_name_plural = _("demandes revendeurs")
+        indexes = [models.Index(fields=["status", "created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.shop_name} ({self.legal_name})"
+
+    @property
+    def contact_name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+
+class Company(TimeStampedModel):
+    legal_name = models.CharField(_("raison sociale"), max_length=160)
+    shop_name = models.CharField(_("nom de la boutique"), max_length=120)
+    siren = models.CharField(_("SIREN"), max_length=9, blank=True)
+    vat_number = models.CharField(
+        _("numéro de TVA intracommunautaire"), max_length=20, blank=True, validators=[validate_vat_number]
+    )
+    line1 = models.CharField(_("adresse"), max_length=160)
+    line2 = models.CharField(_("complément d'adresse"), max_length=160, blank=True)
+    postcode = models.CharField(_("code postal"), max_length=16)
+    city = models.CharField(_("ville"), max_length=80)
+    country = CountryField(_("pays"), default="FR")
+    price_group = models.ForeignKey(
+        "pricing.PriceGroup",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="companies",
+        verbose_name=_("groupe de prix"),
+        help_text=_("Laisser vide : le tarif revendeur par défaut."),
+    )
+    payment_terms = models.CharField(
+        _("conditions de paiement"),
+        max_length=12,
+        choices=PaymentTerms.choices,
+        default=PaymentTerms.PREPAYMENT,
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        ordering = ("shop_name", "id")
+        verbose_name = _("entreprise revendeuse")
+        verbose_name_plural = _("entreprises revendeuses")
+
+    def __str__(self) -> str:
+        return self.shop_name or self.legal_name
+
+    @property
+    def country_code(self) -> str:
+        return str(self.country.code if hasattr(self.country, "code") else self.country).upper()
+
+    @property
+    def is_in_eu(self) -> bool:
+        return self.country_code in EU_COUNTRIES
+
+    @property
+    def has_valid_vat_number(self) -> bool:
+        return vat_number_is_valid(self.vat_number)
+
+
+class Buyer(TimeStampedModel):
+    """A person who orders for a company. One company per person: a user buys for one shop."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="buyer",
+        verbose_name=_("utilisateur"),
+    )
+    company = models.ForeignKey(
+        Company, on_delete=models.CASCADE, related_name="buyers", verbose_name=_("entreprise")
+    )
+    is_admin = models.BooleanField(
+        _("administrateur"), default=False, help_text=_("Peut inviter d'autres acheteurs.")
+    )
+
+    class Meta:
+        ordering = ("company_id", "id")
+        verbose_name = _("acheteur")
+        verbose_name_plural = _("acheteurs")
+
+    def __str__(self) -> str:
+        return f"{self.user} — {self.company}"
+
+
+class BuyerInvitation(models.Model):
+    """An invitation sent by email; only the token's SHA-256 is stored, so a database leak opens nothing."""
+
+    company = models.ForeignKey(
+        Company, on_delete=models.CASCADE, related_name="invitations", verbose_name=_("entreprise")
+    )
+    email = models.EmailField(_("adresse e-mail"))
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(_("envoyée le"), default=timezone.now, editable=False)
+    expires_at = models.DateTimeField(_("expire le"))
+    accepted_at = models.DateTimeField(_("acceptée le"), null=True, blank=True)
+
+    class Meta:
+        ordering = ("-created_at", "-id")
+        verbose_name = _("invitation d'acheteur")
+        verbose_name_plural = _("invitations d'acheteurs")
+
+    def __str__(self) -> str:
+        return self.email
+
+    @property
+    def is_open(self) -> bool:
+        return self.accepted_at is None and self.expires_at > timezone.now()

@@ -1,0 +1,50 @@
+"""A shop applies to become a reseller: a pending application, and an email to the founder."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from functools import partial
+
+from django.db import transaction
+
+from comptoir.notifications.jobs import enqueue
+
+from ..emails import send_application_received_email
+from ..identifiers import compact_company_number, compact_vat_number
+from ..models import ExpectedVolume, ResellerApplication
+
+
+@dataclass(frozen=True, slots=True)
+class ApplicationDetails:
+    shop_name: str
+    legal_name: str
+    line1: str
+    postcode: str
+    city: str
+    country: str
+    first_name: str
+    last_name: str
+    email: str
+    company_number: str = ""
+    vat_number: str = ""
+    line2: str = ""
+    website: str = ""
+    phone: str = ""
+    expected_volume: str = ExpectedVolume.SMALL
+    message: str = ""
+
+
+def submit_application(*, details: ApplicationDetails, language: str = "fr") -> ResellerApplication:
+    """Validated again here (a form is not the only caller); raises ``ValidationError`` on bad input."""
+    fields = asdict(details)
+    fields["company_number"] = compact_company_number(details.company_number)
+    fields["vat_number"] = compact_vat_number(details.vat_number)
+    fields["email"] = details.email.strip().lower()
+    application = ResellerApplication(**fields, language=(language or "fr")[:8])
+    application.full_clean(exclude=["company", "decided_by"])
+    with transaction.atomic():
+        application.save()
+        transaction.on_commit(
+            partial(enqueue, send_application_received_email, application_id=application.pk)
+        )
+    return application
