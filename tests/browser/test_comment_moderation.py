@@ -18,7 +18,7 @@ def test_a_held_comment_appears_once_the_founder_approves_it(live_server, browse
     visitor.goto(f"{live_server.url}/fr/journal/atelier/")
     visitor.locator("main [name='name']").fill("Camille")
     visitor.locator("main [name='email']").fill("camille@example.com")
-    visitor.locator("main [name='body']").fill("Quel beau travail de col. Merci pour ces photos de l'atelier !")
+    visitor.locator("main [name='body']").fill("Quel beau travail de col. Merci pour ces photos !")
     visitor.wait_for_timeout(3200)  # a person takes a few seconds to write; robots do not
     visitor.get_by_role("button", name="Envoyer le commentaire").click()
     visitor.get_by_text("Merci ! Votre commentaire sera publié après relecture.").wait_for()

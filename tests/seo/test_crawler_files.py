@@ -77,6 +77,7 @@ def test_the_sitemap_index_lists_every_section_and_each_lists_both_languages(cli
         "http://testserver/sitemap-products.xml",
         "http://testserver/sitemap-content.xml",
         "http://testserver/sitemap-journal.xml",
+        "http://testserver/sitemap-events.xml",
     ]
 
     products = parse(client.get("/sitemap-products.xml").content)

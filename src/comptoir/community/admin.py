@@ -1,15 +1,26 @@
 from __future__ import annotations
 
+import csv
 from typing import Any
 
 from django import forms
 from django.contrib import admin, messages
 from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from modeltranslation.admin import TabbedTranslationAdmin
 
-from .models import Comment, CommentStatus, RejectedAttempt
+from .models import (
+    Comment,
+    CommentStatus,
+    Event,
+    EventMessage,
+    Registration,
+    RegistrationStatus,
+    RejectedAttempt,
+)
+from .services.event_emails import send_event_message
 from .services.moderate import moderate_comments, reply_as_author
 
 
@@ -91,3 +102,75 @@ class RejectedAttemptAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
+
+
+class RegistrationInline(admin.TabularInline):
+    model = Registration
+    extra = 0
+    can_delete = False
+    fields = ("name", "email", "company", "status", "created_at", "promoted_at", "cancelled_at")
+    readonly_fields = fields
+
+    def has_add_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+
+class EventMessageInline(admin.StackedInline):
+    model = EventMessage
+    extra = 0
+    fields = ("subject", "body", "sent_at")
+    readonly_fields = ("sent_at",)
+
+
+@admin.register(Event)
+class EventAdmin(TabbedTranslationAdmin):
+    list_display = (
+        "title",
+        "starts_at",
+        "place_name",
+        "capacity",
+        "seats_taken",
+        "waitlisted",
+        "is_published",
+    )
+    list_filter = ("is_published",)
+    prepopulated_fields = {"slug_fr": ("title_fr",), "slug_en": ("title_en",)}
+    readonly_fields = ("seats_taken",)
+    inlines = (RegistrationInline, EventMessageInline)
+    actions = ("export_attendees", "send_messages")
+
+    @admin.display(description=_("en attente"))
+    def waitlisted(self, event: Event) -> int:
+        return event.registrations.filter(status=RegistrationStatus.WAITLISTED).count()
+
+    @admin.action(description=_("Exporter les inscrits en CSV"))
+    def export_attendees(self, request: HttpRequest, queryset: QuerySet[Event]) -> HttpResponse:
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="inscrits.csv"'
+        response.write("\ufeff")
+        writer = csv.writer(response, delimiter=";")
+        writer.writerow(["rencontre", "nom", "email", "societe", "statut", "inscription"])
+        registrations = (
+            Registration.objects.filter(event__in=queryset)
+            .select_related("event")
+            .order_by("event__starts_at", "created_at")
+        )
+        for registration in registrations:
+            writer.writerow(
+                [
+                    registration.event.title,
+                    registration.name,
+                    registration.email,
+                    registration.company,
+                    registration.status,
+                    registration.created_at.isoformat(),
+                ]
+            )
+        return response
+
+    @admin.action(description=_("Envoyer les messages en attente aux inscrits"))
+    def send_messages(self, request: HttpRequest, queryset: QuerySet[Event]) -> None:
+        sent = 0
+        for message in EventMessage.objects.filter(event__in=queryset, sent_at__isnull=True):
+            sent += send_event_message(message_id=message.pk)
+        self.message_user(request, _("%(count)d message(s) envoyé(s).") % {"count": sent})

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from django.db.models import Prefetch
+from django.conf import settings
+from django.db.models import Prefetch, Q
+from django.utils import timezone
 
 from comptoir.content.models import Post
 
-from .models import Comment, CommentStatus
+from .models import Comment, CommentStatus, Event
 
 
 def published_comments(*, post: Post) -> list[Comment]:
@@ -22,3 +24,20 @@ def comment_of_post(*, post: Post, comment_id: object) -> Comment | None:
     if not str(comment_id).isdigit():
         return None
     return Comment.objects.filter(post=post, pk=int(str(comment_id)), status=CommentStatus.APPROVED).first()
+
+
+def upcoming_events() -> list[Event]:
+    return list(Event.objects.filter(is_published=True, ends_at__gte=timezone.now()).order_by("starts_at"))
+
+
+def past_events(*, limit: int = 12) -> list[Event]:
+    return list(
+        Event.objects.filter(is_published=True, ends_at__lt=timezone.now()).order_by("-starts_at")[:limit]
+    )
+
+
+def event_by_slug(*, slug: str) -> Event | None:
+    lookup = Q()
+    for language_code, _name in settings.LANGUAGES:
+        lookup |= Q(**{f"slug_{language_code}": slug})
+    return Event.objects.filter(is_published=True).filter(lookup).first()

@@ -9,6 +9,7 @@ from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
 from comptoir.catalog.models import Collection, Product
+from comptoir.community.models import Event
 from comptoir.content.models import Page, Post
 from comptoir.content.selectors import categories_in_use, live_posts, tags_in_use
 
@@ -95,10 +96,21 @@ class JournalSitemap(_Bilingual):
         return item.updated_at if isinstance(item, Post) else None
 
 
+class EventSitemap(_Bilingual):
+    changefreq = "weekly"
+
+    def items(self) -> Any:
+        return ["storefront:events", *Event.objects.filter(is_published=True).order_by("starts_at")]
+
+    def location(self, item: Any) -> str:
+        return reverse(item) if isinstance(item, str) else item.get_absolute_url()
+
+
 SITEMAPS: dict[str, type[Sitemap]] = {
     "pages": PageSitemap,
     "collections": CollectionSitemap,
     "products": ProductSitemap,
     "content": ContentPageSitemap,
     "journal": JournalSitemap,
+    "events": EventSitemap,
 }

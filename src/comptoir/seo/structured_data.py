@@ -212,3 +212,33 @@ def blog_posting(
     if image_url:
         posting["image"] = [image_url]
     return posting
+
+
+def event_json_ld(
+    *, name: str, url: str, description: str, starts: Any, ends: Any, place: str, address: str,
+    organizer: str, is_full: bool, image_url: str = "",
+) -> dict:  # fmt: skip
+    """Event for one of the founder's evenings: free, in person, with its place and seats."""
+    event: dict[str, Any] = {
+        "@context": SCHEMA,
+        "@type": "Event",
+        "name": name,
+        "description": description,
+        "url": url,
+        "startDate": starts.isoformat(),
+        "endDate": ends.isoformat(),
+        "eventStatus": f"{SCHEMA}/EventScheduled",
+        "eventAttendanceMode": f"{SCHEMA}/OfflineEventAttendanceMode",
+        "location": {"@type": "Place", "name": place, "address": address},
+        "organizer": {"@type": "Organization", "name": organizer},
+        "offers": {
+            "@type": "Offer",
+            "price": "0",
+            "priceCurrency": "EUR",
+            "availability": f"{SCHEMA}/{'SoldOut' if is_full else 'InStock'}",
+            "url": url,
+        },
+    }
+    if image_url:
+        event["image"] = [image_url]
+    return event

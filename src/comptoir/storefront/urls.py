@@ -7,6 +7,7 @@ from . import (
     views_cart,
     views_checkout,
     views_content,
+    views_events,
     views_marketing,
     views_order,
     views_payment,
@@ -87,6 +88,18 @@ urlpatterns = [
         name="journal_comment",
     ),
     path(pgettext_lazy("url", "infos/<slug:slug>/"), views_content.page, name="page"),
+    path(pgettext_lazy("url", "rencontres/"), views_events.events, name="events"),
+    path(
+        pgettext_lazy("url", "rencontres/calendrier.ics"),
+        views_events.events_calendar,
+        name="events_calendar",
+    ),
+    path(
+        pgettext_lazy("url", "rencontres/annulation/<str:token>/"),
+        views_events.event_cancel,
+        name="event_cancel",
+    ),
+    path(pgettext_lazy("url", "rencontres/<slug:slug>/"), views_events.event, name="event"),
     path(pgettext_lazy("url", "lettre/"), views_marketing.newsletter_signup, name="newsletter_signup"),
     path(
         pgettext_lazy("url", "lettre/confirmer/<str:token>/"),

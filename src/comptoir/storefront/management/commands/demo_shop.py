@@ -14,6 +14,7 @@ from django.core.management.base import BaseCommand, CommandParser
 
 from comptoir.catalog.services.build_demo_shop import build_demo_shop
 from comptoir.catalog.services.demo_data import STAFF_EMAIL, STAFF_PASSWORD
+from comptoir.community.services.demo_events import ensure_demo_events
 from comptoir.content.services.demo_content import ensure_demo_content
 from comptoir.shipping.services.demo_shipping import ensure_demo_shipping
 
@@ -48,6 +49,8 @@ class Command(BaseCommand):
             self.stdout.write("Pages et premiers articles du journal créés.")
         else:
             self.stdout.write("Pages et journal existants conservés, sans modification.")
+        if ensure_demo_events():
+            self.stdout.write("Prochaine rencontre créée.")
         if report.staff_user_created:
             self.stdout.write(f"Compte créé : {STAFF_EMAIL} / {STAFF_PASSWORD}")
         else:
