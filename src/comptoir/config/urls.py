@@ -27,6 +27,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
 ]
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
+    # The reseller space: its own prefix (pro/, trade/), before the boutique's catch-all slugs.
+    path(pgettext_lazy("url", "pro/"), include("comptoir.reseller_portal.urls")),
     path("", include("comptoir.storefront.urls")),
     # allauth's sign-in, sign-up, password reset…: its own URL names (account_login…) under /fr/compte/.
     path(pgettext_lazy("url", "compte/"), include("allauth.urls")),

@@ -1,0 +1,54 @@
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from comptoir.resellers.models import ResellerApplication
+
+
+class ApplicationForm(forms.ModelForm):
+    """The shop's application; the model's validators check the SIREN/SIRET and the VAT number."""
+
+    class Meta:
+        model = ResellerApplication
+        fields = (
+            "shop_name",
+            "legal_name",
+            "company_number",
+            "vat_number",
+            "line1",
+            "line2",
+            "postcode",
+            "city",
+            "country",
+            "website",
+            "first_name",
+            "last_name",
+            "email",
+            "phone",
+            "expected_volume",
+            "message",
+        )
+        widgets = {"message": forms.Textarea(attrs={"rows": 4})}
+        help_texts = {
+            "company_number": _("9 chiffres (SIREN) ou 14 (SIRET). Pour une entreprise française."),
+            "vat_number": _("Avec le préfixe du pays, par exemple FR40303265045."),
+        }
+
+    def clean(self) -> dict[str, object]:
+        cleaned = super().clean() or {}
+        if str(cleaned.get("country") or "") == "FR" and not cleaned.get("company_number"):
+            self.add_error("company_number", _("Une entreprise française indique son SIREN ou son SIRET."))
+        return cleaned
+
+
+class InvitationForm(forms.Form):
+    email = forms.EmailField(label=_("Adresse e-mail de votre collègue"))
+
+
+class NewAccountPasswordForm(forms.Form):
+    password = forms.CharField(
+        label=_("Mot de passe"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        min_length=8,
+    )

@@ -1,0 +1,21 @@
+from django.urls import path
+from django.utils.translation import pgettext_lazy
+
+from . import views
+
+app_name = "reseller_portal"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path(pgettext_lazy("url", "devenir-revendeur/"), views.apply, name="apply"),
+    path(pgettext_lazy("url", "devenir-revendeur/merci/"), views.apply_thanks, name="apply_thanks"),
+    path(pgettext_lazy("url", "mot-de-passe/<uidb64>/<token>/"), views.set_password, name="set_password"),
+    path(
+        pgettext_lazy("url", "invitation/<str:token>/"),
+        views.accept_invitation_page,
+        name="accept_invitation",
+    ),
+    path(pgettext_lazy("url", "catalogue/"), views.catalogue, name="catalogue"),
+    path(pgettext_lazy("url", "catalogue/<slug:slug>/"), views.product, name="product"),
+    path(pgettext_lazy("url", "equipe/"), views.team, name="team"),
+]

@@ -1,0 +1,187 @@
+"""The reseller space: thin views that check access, call one service or selector, and render.
+
+Every page that shows a price is behind ``buyer_required`` and asks the company's ``WholesalePolicy``
+(``request.wholesale``); the boutique's retail policy is never used here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model, login
+from django.contrib.auth.forms import SetPasswordForm
+from django.contrib.auth.tokens import default_token_generator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.http import urlsafe_base64_decode
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from comptoir.catalog.models import Colour, Size, Variant
+from comptoir.catalog.selectors import product_by_slug, published_products
+from comptoir.inventory.selectors import available_quantities
+from comptoir.pricing.quotes import PriceQuote
+from comptoir.resellers.errors import ResellerError
+from comptoir.resellers.selectors import active_buyer_for, company_buyers, company_invitations
+from comptoir.resellers.services.invitations import accept_invitation, invite_buyer, open_invitation
+from comptoir.resellers.services.submit_application import ApplicationDetails, submit_application
+
+from .access import buyer_required
+from .forms import ApplicationForm, InvitationForm, NewAccountPasswordForm
+
+SESSION_BACKEND = "django.contrib.auth.backends.ModelBackend"
+
+
+@require_http_methods(["GET", "POST"])
+def apply(request: HttpRequest) -> HttpResponse:
+    if active_buyer_for(user=request.user) is not None:
+        return redirect("reseller_portal:home")
+    form = ApplicationForm(request.POST or None)
+    if request.method == "POST":
+        if form.is_valid():
+            submit_application(
+                details=ApplicationDetails(**{key: str(value) for key, value in form.cleaned_data.items()}),
+                language=get_language() or "fr",
+            )
+            return redirect("reseller_portal:apply_thanks")
+        messages.error(request, _("Quelques champs sont à corriger : ils sont signalés ci-dessous."))
+    return render(request, "reseller_portal/apply.html", {"form": form})
+
+
+def apply_thanks(request: HttpRequest) -> HttpResponse:
+    return render(request, "reseller_portal/apply_thanks.html")
+
+
+@require_http_methods(["GET", "POST"])
+def set_password(request: HttpRequest, uidb64: str, token: str) -> HttpResponse:
+    """The approved buyer's first password, from the one-time link of the approval email."""
+    user_model = get_user_model()
+    try:
+        user = user_model.objects.get(pk=int(urlsafe_base64_decode(uidb64).decode()))
+    except (ValueError, TypeError, OverflowError, user_model.DoesNotExist):
+        user = None
+    if user is None or not default_token_generator.check_token(user, token):
+        return render(request, "reseller_portal/link_expired.html", status=400)
+    form = SetPasswordForm(user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        login(request, user, backend=SESSION_BACKEND)
+        messages.success(request, _("Votre mot de passe est enregistré. Bienvenue dans votre espace."))
+        return redirect("reseller_portal:home")
+    return render(request, "reseller_portal/set_password.html", {"form": form})
+
+
+@require_http_methods(["GET", "POST"])
+def accept_invitation_page(request: HttpRequest, token: str) -> HttpResponse:
+    invitation = open_invitation(token=token)
+    if invitation is None:
+        return render(request, "reseller_portal/link_expired.html", status=400)
+    form = NewAccountPasswordForm(request.POST or None)
+    if request.method == "POST" and (request.user.is_authenticated or form.is_valid()):
+        try:
+            buyer = accept_invitation(
+                token=token,
+                user=request.user if request.user.is_authenticated else None,
+                password=form.cleaned_data.get("password") if not request.user.is_authenticated else None,
+            )
+        except ResellerError as error:
+            messages.error(request, error.messages[0])
+        else:
+            if not request.user.is_authenticated:
+                login(request, buyer.user, backend=SESSION_BACKEND)
+            return redirect("reseller_portal:home")
+    return render(request, "reseller_portal/accept_invitation.html", {"invitation": invitation, "form": form})
+
+
+@buyer_required
+def home(request: HttpRequest) -> HttpResponse:
+    return render(request, "reseller_portal/home.html", {"buyer": request.buyer})  # type: ignore[attr-defined]
+
+
+@dataclass(frozen=True, slots=True)
+class CatalogueCard:
+    product: Any
+    quote: PriceQuote
+
+
+@buyer_required
+def catalogue(request: HttpRequest) -> HttpResponse:
+    policy = request.wholesale  # type: ignore[attr-defined]
+    products = policy.annotate_listing_prices(published_products().order_by("position", "-id"))
+    cards = [
+        CatalogueCard(product=product, quote=policy.listing_quote(product=product)) for product in products
+    ]
+    return render(request, "reseller_portal/catalogue.html", {"cards": cards, "buyer": request.buyer})  # type: ignore[attr-defined]
+
+
+@dataclass(frozen=True, slots=True)
+class GridCell:
+    variant: Variant
+    quote: PriceQuote
+    available: int
+
+
+@buyer_required
+def product(request: HttpRequest, slug: str) -> HttpResponse:
+    """One product as a size × colour table: each cell its SKU, price HT and pieces available."""
+    found = product_by_slug(slug=slug)
+    if found is None:
+        raise Http404
+    policy = request.wholesale  # type: ignore[attr-defined]
+    variants: list[Variant] = list(found.active_variants)  # type: ignore[attr-defined]
+    available = available_quantities(variant_ids=[variant.pk for variant in variants])
+    sizes = sorted({v.size for v in variants if v.size}, key=lambda size: (size.position, size.pk))
+    colours = sorted(
+        {v.colour for v in variants if v.colour}, key=lambda colour: (colour.position, colour.pk)
+    )
+    cells: dict[tuple[int | None, int | None], GridCell] = {}
+    for variant in variants:
+        variant.product = found
+        cells[(variant.colour_id, variant.size_id)] = GridCell(
+            variant=variant, quote=policy.quote(variant=variant), available=available.get(variant.pk, 0)
+        )
+    row_colours: list[Colour | None] = list(colours) or [None]
+    columns: list[Size | None] = list(sizes) or [None]
+    rows = [
+        (colour, [cells.get((colour.pk if colour else None, size.pk if size else None)) for size in columns])
+        for colour in row_colours
+    ]
+    return render(
+        request,
+        "reseller_portal/product.html",
+        {"product": found, "sizes": columns, "rows": rows, "buyer": request.buyer},  # type: ignore[attr-defined]
+    )
+
+
+@buyer_required
+@require_http_methods(["GET", "POST"])
+def team(request: HttpRequest) -> HttpResponse:
+    """The company's buyers and invitations; an admin buyer invites a colleague here."""
+    buyer = request.buyer  # type: ignore[attr-defined]
+    form = InvitationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            invite_buyer(
+                company=buyer.company,
+                invited_by=request.user,
+                email=form.cleaned_data["email"],
+                language=get_language() or "fr",
+            )
+        except ResellerError as error:
+            messages.error(request, error.messages[0])
+        else:
+            messages.success(request, _("Invitation envoyée."))
+            return redirect("reseller_portal:team")
+    return render(
+        request,
+        "reseller_portal/team.html",
+        {
+            "buyer": buyer,
+            "buyers": company_buyers(buyer=buyer),
+            "invitations": company_invitations(buyer=buyer),
+            "form": form,
+        },
+    )

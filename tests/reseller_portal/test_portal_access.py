@@ -1,0 +1,127 @@
+"""Nobody but a buyer of an active approved company ever sees a wholesale figure, on any portal page."""
+
+from decimal import Decimal
+
+import pytest
+
+from comptoir.core.money import Money, format_money
+from tests.factories import ProductFactory, UserFactory, VariantFactory
+from tests.factories.resellers import (
+    BuyerFactory,
+    PriceListFactory,
+    PriceListItemFactory,
+    ResellerApplicationFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def catalogue():
+    price_list = PriceListFactory(coefficient=Decimal("2.5"))
+    product = ProductFactory(retail_price=Decimal("120.00"), slug_fr="chemise-oxford", slug_en="oxford-shirt")
+    listed = VariantFactory(product=product)
+    VariantFactory(product=product)
+    PriceListItemFactory(price_list=price_list, variant=listed, net_price=Decimal("43.21"))
+    return product
+
+
+def wholesale_figures():
+    # 120 TTC / 1.2 / 2.5 = 40.00 HT; the explicit item 43.21 HT
+    return [format_money(Money(Decimal("40.00"))), format_money(Money(Decimal("43.21"))), "43,21", "43.21"]
+
+
+def portal_pages(product):
+    return [
+        "/fr/pro/",
+        "/fr/pro/catalogue/",
+        f"/fr/pro/catalogue/{product.slug}/",
+        "/fr/pro/equipe/",
+        "/fr/pro/devenir-revendeur/",
+    ]
+
+
+def assert_no_wholesale_anywhere(client, product):
+    for url in portal_pages(product):
+        response = client.get(url, follow=True)
+        html = response.content.decode()
+        for figure in wholesale_figures():
+            assert figure not in html, (url, figure)
+
+
+def test_an_anonymous_visitor_is_sent_to_sign_in_and_sees_no_wholesale_price(client, catalogue):
+    response = client.get("/fr/pro/catalogue/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/fr/compte/")
+    assert_no_wholesale_anywhere(client, catalogue)
+
+
+def test_a_consumer_is_sent_to_the_apply_page_and_sees_no_wholesale_price(client, catalogue):
+    client.force_login(UserFactory())
+    response = client.get("/fr/pro/catalogue/")
+    assert response.status_code == 302
+    assert response["Location"] == "/fr/pro/devenir-revendeur/"
+    assert_no_wholesale_anywhere(client, catalogue)
+
+
+def test_a_pending_applicant_sees_no_wholesale_price(client, catalogue):
+    applicant = UserFactory(email="claire@mercerie.example")
+    ResellerApplicationFactory(email="claire@mercerie.example")
+    client.force_login(applicant)
+    assert client.get("/fr/pro/").status_code == 302
+    assert_no_wholesale_anywhere(client, catalogue)
+
+
+def test_a_buyer_of_an_inactive_company_sees_no_wholesale_price(client, catalogue):
+    client.force_login(BuyerFactory(company__is_active=False).user)
+    assert_no_wholesale_anywhere(client, catalogue)
+
+
+def test_a_buyer_sees_the_catalogue_and_the_grid_in_prices_ht(client, catalogue):
+    client.force_login(BuyerFactory().user)
+    listing = client.get("/fr/pro/catalogue/").content.decode()
+    assert format_money(Money(Decimal("40.00"))) in listing  # the lowest: "dès 40,00 €"
+    page = client.get(f"/fr/pro/catalogue/{catalogue.slug}/")
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert format_money(Money(Decimal("43.21"))) in html
+    assert format_money(Money(Decimal("40.00"))) in html
+    assert "noindex" in html
+    # the boutique's own retail price is not shown in the portal
+    assert format_money(Money(Decimal("120.00"))) not in html
+
+
+def test_a_buyer_sees_retail_prices_in_the_boutique(client, catalogue):
+    client.force_login(BuyerFactory().user)
+    html = client.get(catalogue.get_absolute_url()).content.decode()
+    for figure in wholesale_figures():
+        assert figure not in html
+
+
+def test_an_unpublished_product_is_a_404_in_the_portal(client, catalogue):
+    client.force_login(BuyerFactory().user)
+    catalogue.status = "draft"
+    catalogue.save()
+    assert client.get(f"/fr/pro/catalogue/{catalogue.slug}/").status_code == 404
+
+
+def test_a_buyer_sees_only_the_buyers_and_invitations_of_their_company(
+    client, django_capture_on_commit_callbacks
+):
+    PriceListFactory()
+    mine = BuyerFactory(user__email="moi@a.example")
+    theirs = BuyerFactory(user__email="eux@b.example")
+    client.force_login(theirs.user)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/fr/pro/equipe/", {"email": "secret-invite@b.example"})
+    client.force_login(mine.user)
+    html = client.get("/fr/pro/equipe/").content.decode()
+    assert "moi@a.example" in html
+    assert "eux@b.example" not in html
+    assert "secret-invite@b.example" not in html
+
+
+def test_without_a_default_list_the_portal_says_prices_are_coming(client):
+    client.force_login(BuyerFactory().user)
+    response = client.get("/fr/pro/catalogue/")
+    assert response.status_code == 503
