@@ -16,6 +16,11 @@ from comptoir.catalog.services.build_demo_shop import build_demo_shop
 from comptoir.catalog.services.demo_data import STAFF_EMAIL, STAFF_PASSWORD
 from comptoir.community.services.demo_events import ensure_demo_events
 from comptoir.content.services.demo_content import ensure_demo_content
+from comptoir.resellers.services.demo_resellers import (
+    DEMO_BUYER_EMAIL,
+    DEMO_BUYER_PASSWORD,
+    ensure_demo_resellers,
+)
 from comptoir.shipping.services.demo_shipping import ensure_demo_shipping
 
 
@@ -51,6 +56,11 @@ class Command(BaseCommand):
             self.stdout.write("Pages et journal existants conservés, sans modification.")
         if ensure_demo_events():
             self.stdout.write("Prochaine rencontre créée.")
+        if ensure_demo_resellers():
+            self.stdout.write(
+                f"Revendeurs créés : tarifs, une boutique acceptée ({DEMO_BUYER_EMAIL} / "
+                f"{DEMO_BUYER_PASSWORD}) et une demande en attente."
+            )
         if report.staff_user_created:
             self.stdout.write(f"Compte créé : {STAFF_EMAIL} / {STAFF_PASSWORD}")
         else:

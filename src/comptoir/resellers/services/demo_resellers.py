@@ -1,0 +1,101 @@
+"""The demo shop's resellers: a default wholesale list, a premium group, one approved shop, one pending.
+
+Created once: each piece is looked up first, so running the demo again changes nothing the founder
+has edited since.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+
+from comptoir.pricing.models import PriceGroup, PriceList, Rounding
+
+from ..models import ApplicationStatus, Buyer, Company, ExpectedVolume, PaymentTerms, ResellerApplication
+
+DEMO_BUYER_EMAIL = "boutique@revendeur.example"
+DEMO_BUYER_PASSWORD = "comptoir-demo"  # noqa: S105 (the demo's published password)
+PENDING_EMAIL = "bonjour@atelier-nantais.example"
+
+
+def ensure_demo_resellers() -> bool:
+    """True when something was created."""
+    created = False
+    with transaction.atomic():
+        _, made = PriceList.objects.get_or_create(
+            price_group=None,
+            defaults={
+                "name": "Tarif revendeur",
+                "coefficient": Decimal("2.2"),
+                "rounding": Rounding.TEN_CENTS,
+            },
+        )
+        created |= made
+        premium, made = PriceGroup.objects.get_or_create(name="Partenaires premium")
+        created |= made
+        _, made = PriceList.objects.get_or_create(
+            price_group=premium,
+            defaults={
+                "name": "Partenaires premium",
+                "coefficient": Decimal("2.4"),
+                "rounding": Rounding.TEN_CENTS,
+            },
+        )
+        created |= made
+        user_model = get_user_model()
+        if not Buyer.objects.filter(user__email=DEMO_BUYER_EMAIL).exists():
+            user = user_model.objects.filter(
+                email=DEMO_BUYER_EMAIL
+            ).first() or user_model.objects.create_user(
+                email=DEMO_BUYER_EMAIL, password=DEMO_BUYER_PASSWORD, first_name="Claire", last_name="Martin"
+            )
+            company = Company.objects.create(
+                legal_name="La Mercerie Lyonnaise SARL",
+                shop_name="La Mercerie",
+                siren="732829320",
+                vat_number="FR40303265045",
+                line1="12 rue Mercière",
+                postcode="69002",
+                city="Lyon",
+                country="FR",
+                payment_terms=PaymentTerms.NET_30,
+            )
+            Buyer.objects.create(user=user, company=company, is_admin=True)
+            ResellerApplication.objects.create(
+                shop_name=company.shop_name,
+                legal_name=company.legal_name,
+                company_number=company.siren,
+                vat_number=company.vat_number,
+                line1=company.line1,
+                postcode=company.postcode,
+                city=company.city,
+                country="FR",
+                first_name="Claire",
+                last_name="Martin",
+                email=DEMO_BUYER_EMAIL,
+                expected_volume=ExpectedVolume.MEDIUM,
+                status=ApplicationStatus.APPROVED,
+                company=company,
+            )
+            created = True
+        if not ResellerApplication.objects.filter(email=PENDING_EMAIL).exists():
+            ResellerApplication.objects.create(
+                shop_name="L'Atelier nantais",
+                legal_name="Atelier Nantais SAS",
+                company_number="73282932000074",
+                vat_number="FR40303265045",
+                line1="5 rue Crébillon",
+                postcode="44000",
+                city="Nantes",
+                country="FR",
+                website="@atelier.nantais",
+                first_name="Hugo",
+                last_name="Le Goff",
+                email=PENDING_EMAIL,
+                expected_volume=ExpectedVolume.SMALL,
+                message="Nous ouvrons une deuxième boutique au printemps.",
+            )
+            created = True
+    return created

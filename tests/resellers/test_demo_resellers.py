@@ -1,0 +1,34 @@
+from decimal import Decimal
+
+import pytest
+from django.contrib.auth import authenticate
+
+from comptoir.pricing.models import PriceGroup, PriceList, Rounding
+from comptoir.pricing.policy import WholesalePolicy, policy_for
+from comptoir.resellers.models import ApplicationStatus, Buyer, Company, ResellerApplication
+from comptoir.resellers.services.demo_resellers import (
+    DEMO_BUYER_EMAIL,
+    DEMO_BUYER_PASSWORD,
+    ensure_demo_resellers,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_demo_has_lists_an_approved_shop_and_a_pending_application():
+    assert ensure_demo_resellers() is True
+    default = PriceList.objects.get(price_group=None)
+    assert (default.coefficient, default.rounding) == (Decimal("2.200"), Rounding.TEN_CENTS)
+    assert PriceGroup.objects.filter(name="Partenaires premium").exists()
+    user = authenticate(email=DEMO_BUYER_EMAIL, password=DEMO_BUYER_PASSWORD)
+    assert user is not None
+    assert isinstance(policy_for(customer=user, space="reseller"), WholesalePolicy)
+    assert ResellerApplication.objects.filter(status=ApplicationStatus.PENDING).count() == 1
+
+
+def test_running_it_again_changes_nothing():
+    ensure_demo_resellers()
+    PriceList.objects.filter(price_group=None).update(coefficient=Decimal("2.5"))
+    assert ensure_demo_resellers() is False
+    assert PriceList.objects.get(price_group=None).coefficient == Decimal("2.500")
+    assert (Company.objects.count(), Buyer.objects.count(), ResellerApplication.objects.count()) == (1, 1, 2)
