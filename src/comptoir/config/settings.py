@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "comptoir.payments",
     "comptoir.promotions",
     "comptoir.marketing",
+    "comptoir.reviews",
     "comptoir.checkout",
     "comptoir.notifications",
     "comptoir.content",

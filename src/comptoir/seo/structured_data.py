@@ -132,8 +132,9 @@ def product_group(
     images: Sequence[ProductImage],
     base_url: str,
     brand: str,
+    rating: tuple[Any, int] | None = None,
 ) -> dict:
-    """ProductGroup with one Product per variant on sale, each with its Offer."""
+    """ProductGroup with one Product per variant on sale, each with its Offer (and the rating, if any)."""
     policy = RetailPolicy()
     product_url = base_url + product.get_absolute_url()
     heaviest = max((variant.weight_grams for variant in variants), default=0)
@@ -189,6 +190,13 @@ def product_group(
     }
     if images:
         group["image"] = [base_url + image.fallback_url for image in images[:4]]
+    if rating is not None and rating[1] > 0:
+        average, count = rating
+        group["aggregateRating"] = {
+            "@type": "AggregateRating",
+            "ratingValue": str(average),
+            "reviewCount": count,
+        }
     return group
 
 

@@ -78,7 +78,13 @@ def collection_meta(
     )
 
 
-def product_meta(request: HttpRequest, *, product: Product, images: Sequence[ProductImage]) -> PageMeta:
+def product_meta(
+    request: HttpRequest,
+    *,
+    product: Product,
+    images: Sequence[ProductImage],
+    rating: tuple[object, int] | None = None,
+) -> PageMeta:
     base = base_url(request)
     trail = [(_("Accueil"), reverse("storefront:home"))]
     collections = getattr(product, "published_collections", [])
@@ -101,6 +107,7 @@ def product_meta(request: HttpRequest, *, product: Product, images: Sequence[Pro
                 images=images,
                 base_url=base,
                 brand=settings.SHOP_NAME,
+                rating=rating,
             ),
             breadcrumb_list(base_url=base, trail=trail),
         ],

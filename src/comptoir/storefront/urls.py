@@ -38,6 +38,11 @@ urlpatterns = [
         views_order.account_order_withdrawal,
         name="account_order_withdrawal",
     ),
+    path(
+        pgettext_lazy("url", "compte/commandes/<str:number>/avis/<int:product_id>/"),
+        views_order.account_order_review,
+        name="account_order_review",
+    ),
     path(pgettext_lazy("url", "compte/adresses/"), views_account.address_list, name="account_addresses"),
     path(
         pgettext_lazy("url", "compte/adresses/nouvelle/"),
@@ -112,6 +117,11 @@ urlpatterns = [
         name="newsletter_unsubscribe",
     ),
     path(pgettext_lazy("url", "alerte-stock/"), views_marketing.stock_alert, name="stock_alert"),
+    path(
+        pgettext_lazy("url", "commande/<str:token>/avis/<int:product_id>/"),
+        views_order.order_status_review,
+        name="order_status_review",
+    ),
     # The demo shop's payment page (404 unless demo payments are on; never in production).
     path("paiement/demo/<str:token>/", views_payment.demo_payment, name="demo_payment"),
 ]

@@ -14,7 +14,9 @@ from django_htmx.middleware import HtmxDetails
 
 from comptoir.catalog import selectors
 from comptoir.catalog.models import Product
+from comptoir.content.selectors import page_by_slug
 from comptoir.pricing.policy import policy_for
+from comptoir.reviews.selectors import REVIEW_POLICY_SLUG, product_reviews
 
 from .forms import SORT_CHOICES, filters_from_query
 from .navigation import alternate_urls
@@ -125,9 +127,23 @@ def product_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     if request.htmx and request.htmx.target == "purchase":
         return render(request, "storefront/partials/purchase.html", context)
     related = _with_colours(selectors.related_products(product=product, pricing_policy=policy))
-    page_meta = product_meta(request, product=product, images=product.ordered_images)  # type: ignore[attr-defined]
+    reviews = product_reviews(product=product)
+    page_meta = product_meta(
+        request,
+        product=product,
+        images=product.ordered_images,  # type: ignore[attr-defined]
+        rating=(reviews.average, reviews.count),
+    )
     return render(
-        request, "storefront/product.html", {**context, "related_products": related, "page_meta": page_meta}
+        request,
+        "storefront/product.html",
+        {
+            **context,
+            "related_products": related,
+            "page_meta": page_meta,
+            "reviews": reviews,
+            "review_policy": page_by_slug(slug=REVIEW_POLICY_SLUG),
+        },
     )
 
 

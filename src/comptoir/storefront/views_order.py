@@ -6,6 +6,8 @@ withdrawal button during the legal window; the domain decides the window and rec
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
@@ -20,6 +22,7 @@ from comptoir.orders.errors import WithdrawalRefused
 from comptoir.orders.models import Order
 from comptoir.orders.services.request_withdrawal import request_withdrawal
 from comptoir.orders.withdrawal import withdrawal_status
+from comptoir.reviews.services.write_review import ReviewRefused, reviewable_product_ids, write_review
 
 from .views_account import AuthenticatedRequest
 
@@ -47,10 +50,20 @@ def _private(response: HttpResponse) -> HttpResponse:
     return response
 
 
-def _order_context(order: Order, *, order_url: str, withdrawal_url: str) -> dict[str, object]:
+def _order_context(
+    order: Order, *, order_url: str, withdrawal_url: str, review_url: Callable[[int], str]
+) -> dict[str, object]:
+    reviewable = reviewable_product_ids(order=order)
+    lines = list(order.lines.select_related("variant"))
+    review_urls = {
+        line.pk: review_url(line.variant.product_id)
+        for line in lines
+        if line.variant is not None and line.variant.product_id in reviewable
+    }
     return {
+        "review_urls": review_urls,
         "order": order,
-        "lines": list(order.lines.all()),
+        "lines": lines,
         "timeline": order_selectors.order_timeline(order=order),
         "shipping_address": PostalAddress.from_dict(order.shipping_address or {}),
         "billing_address": PostalAddress.from_dict(order.billing_address or {}),
@@ -67,6 +80,9 @@ def account_order(request: AuthenticatedRequest, number: str) -> HttpResponse:
         order,
         order_url=reverse("storefront:account_order", kwargs={"number": order.number}),
         withdrawal_url=reverse("storefront:account_order_withdrawal", kwargs={"number": order.number}),
+        review_url=lambda product_id: reverse(
+            "storefront:account_order_review", kwargs={"number": order.number, "product_id": product_id}
+        ),
     )
     return render(request, "storefront/account/order.html", context)
 
@@ -77,6 +93,9 @@ def order_status(request: HttpRequest, token: str) -> HttpResponse:
         order,
         order_url=reverse("storefront:order_status", kwargs={"token": token}),
         withdrawal_url=reverse("storefront:order_status_withdrawal", kwargs={"token": token}),
+        review_url=lambda product_id: reverse(
+            "storefront:order_status_review", kwargs={"token": token, "product_id": product_id}
+        ),
     )
     # Checkout (or the payment provider) sends the customer here with ?merci once the order is placed.
     context["just_placed"] = "merci" in request.GET
@@ -134,3 +153,52 @@ def order_status_withdrawal(request: HttpRequest, token: str) -> HttpResponse:
         request, order, order_url=order_url, template="storefront/account/withdrawal.html"
     )
     return _private(response)
+
+
+def _review_step(request: HttpRequest, order: Order, *, product_id: int, order_url: str) -> HttpResponse:
+    """GET: the review form for one product of the order. POST: the review, held for moderation."""
+    if product_id not in reviewable_product_ids(order=order):
+        raise Http404(_("Ce produit ne peut pas recevoir d'avis depuis cette commande."))
+    line = next(
+        line
+        for line in order.lines.select_related("variant")
+        if line.variant and line.variant.product_id == product_id
+    )
+    error = ""
+    values = {"rating": "", "body": "", "name": ""}
+    if request.method == "POST":
+        values = {key: request.POST.get(key, "") for key in values}
+        try:
+            write_review(order=order, product_id=product_id, **values)
+        except ReviewRefused as refused:
+            error = refused.message
+        else:
+            messages.success(request, _("Merci pour votre avis ! Il sera publié après relecture."))
+            return redirect(order_url)
+    return render(
+        request,
+        "storefront/account/review.html",
+        {
+            "order": order,
+            "line": line,
+            "error": error,
+            "values": values,
+            "order_url": order_url,
+            "ratings": range(5, 0, -1),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def account_order_review(request: AuthenticatedRequest, number: str, product_id: int) -> HttpResponse:
+    order = _account_order_or_404(request, number)
+    order_url = reverse("storefront:account_order", kwargs={"number": order.number})
+    return _review_step(request, order, product_id=product_id, order_url=order_url)
+
+
+@require_http_methods(["GET", "POST"])
+def order_status_review(request: HttpRequest, token: str, product_id: int) -> HttpResponse:
+    order = _token_order_or_404(token)
+    order_url = reverse("storefront:order_status", kwargs={"token": token})
+    return _private(_review_step(request, order, product_id=product_id, order_url=order_url))

@@ -47,6 +47,18 @@ PAGES = [
         "\n\nAtelier Maison Lavande, 12 rue Oberkampf, 75011 Paris.",
     ),
     (
+        "Politique des avis", "Review policy", "politique-des-avis", "review-policy",
+        "Seules les personnes qui ont reçu une commande peuvent donner leur avis sur les produits de cette "
+        "commande, une fois par produit, depuis leur compte ou le lien de leur commande.\n\nChaque avis est lu "
+        "avant publication : nous publions les avis positifs comme négatifs, et ne refusons que les propos "
+        "injurieux, hors sujet ou contenant des données personnelles. Les avis ne sont pas rémunérés. Ils "
+        "paraissent avec la date de l'achat et celle de la publication.",
+        "Only people who received an order can review the products of that order, once per product, from "
+        "their account or the link of their order.\n\nEvery review is read before publication: we publish "
+        "positive and negative reviews alike, and refuse only abusive or off-topic words or personal data. "
+        "Reviews are not paid for. They appear with the date of purchase and of publication.",
+    ),
+    (
         "Mentions légales", "Legal notice", "mentions-legales", "legal-notice",
         "**Maison Lavande SAS**, au capital de 10 000 €, RCS Paris 732 829 320, TVA FR40732829320.\n\n"
         "Siège : 12 rue Oberkampf, 75011 Paris. Directrice de la publication : Louise Martin.",

@@ -35,3 +35,8 @@ def phone_display(number: str) -> str:
     except phonenumbers.NumberParseException:
         return number
     return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+
+@register.filter
+def get_item(mapping: dict, key: object) -> object:
+    return mapping.get(key) if isinstance(mapping, dict) else None

@@ -81,3 +81,13 @@ def mention_availability(product: Product) -> bool:
         if stock is not None and stock.on_hand - stock.reserved > 0:
             return True
     return False
+
+
+@register.filter
+def stars(rating: object) -> str:
+    """★★★★☆ for 4 (or 4.3): the rounded rating drawn with five stars."""
+    try:
+        full = max(0, min(5, round(float(str(rating)))))
+    except ValueError:
+        return ""
+    return "★" * full + "☆" * (5 - full)
