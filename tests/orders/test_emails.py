@@ -137,3 +137,15 @@ def test_an_unknown_kind_is_refused_before_anything_is_sent():
         queue_order_email(order_id=order.pk, kind="shipped-by-owl")
 
     assert mail.outbox == []
+
+
+def test_the_delivered_email_invites_a_review_and_recalls_the_withdrawal_right(settings):
+    from comptoir.orders.emails import build_order_email
+    from tests.factories.payments import OrderFactory
+
+    order = OrderFactory(number="ML-26-000777", language="fr")
+    message = build_order_email(order=order, kind="delivered")
+    assert message.subject == "Votre commande ML-26-000777 est arrivée"
+    assert "dites-nous ce que vous en pensez" in message.body
+    assert "Renoncer au contrat ici" in message.body
+    assert "/fr/commande/" in message.body  # the order page, where the review links are

@@ -35,7 +35,11 @@ SERVICES = {
     OrderStatus.RETURNED: (accept_return, "returned_at"),
     OrderStatus.REFUNDED: (refund_order, "refunded_at"),
 }
-EMAILS = {OrderStatus.PAID: ["paid"], OrderStatus.CANCELLED: ["cancelled"]}
+EMAILS = {
+    OrderStatus.PAID: ["paid"],
+    OrderStatus.CANCELLED: ["cancelled"],
+    OrderStatus.DELIVERED: ["delivered"],
+}
 
 ALLOWED = [(source, target) for source, targets in ALLOWED_TRANSITIONS.items() for target in sorted(targets)]
 REFUSED = [

@@ -46,8 +46,13 @@ def _subject_withdrawal(order: Order) -> str:
     }
 
 
+def _subject_delivered(order: Order) -> str:
+    return gettext("Votre commande %(number)s est arrivée") % {"number": order.number}
+
+
 SUBJECTS = {
     "confirmation": _subject_confirmation,
+    "delivered": _subject_delivered,
     "paid": _subject_paid,
     "cancelled": _subject_cancelled,
     "withdrawal_acknowledged": _subject_withdrawal,

@@ -10,7 +10,7 @@ from django.utils import timezone
 from comptoir.accounts.models import User
 
 from ..models import Order, OrderStatus
-from .transition import locked_order, move_order
+from .transition import email_after_commit, locked_order, move_order
 
 
 def mark_order_delivered(
@@ -32,4 +32,6 @@ def mark_order_delivered(
             actor_label=actor_label,
             timestamps={"delivered_at": delivered_at or timezone.now()},
         )
+        # Arrived: how to withdraw within 14 days, and a word on the pieces (the review links).
+        email_after_commit(order=order, kind="delivered")
     return order
