@@ -36,6 +36,7 @@ def portal_pages(product):
         "/fr/pro/",
         "/fr/pro/catalogue/",
         f"/fr/pro/catalogue/{product.slug}/",
+        "/fr/pro/commande/",
         "/fr/pro/equipe/",
         "/fr/pro/devenir-revendeur/",
     ]

@@ -17,5 +17,6 @@ urlpatterns = [
     ),
     path(pgettext_lazy("url", "catalogue/"), views.catalogue, name="catalogue"),
     path(pgettext_lazy("url", "catalogue/<slug:slug>/"), views.product, name="product"),
+    path(pgettext_lazy("url", "commande/"), views.draft, name="draft"),
     path(pgettext_lazy("url", "equipe/"), views.team, name="team"),
 ]

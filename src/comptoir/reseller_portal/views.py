@@ -25,7 +25,14 @@ from comptoir.catalog.selectors import product_by_slug, published_products
 from comptoir.inventory.selectors import available_quantities
 from comptoir.pricing.quotes import PriceQuote
 from comptoir.resellers.errors import ResellerError
-from comptoir.resellers.selectors import active_buyer_for, company_buyers, company_invitations
+from comptoir.resellers.selectors import (
+    active_buyer_for,
+    company_buyers,
+    company_invitations,
+    draft_quantities,
+    draft_summary,
+)
+from comptoir.resellers.services.draft_orders import GridRefused, set_grid_quantities
 from comptoir.resellers.services.invitations import accept_invitation, invite_buyer, open_invitation
 from comptoir.resellers.services.submit_application import ApplicationDetails, submit_application
 
@@ -122,17 +129,66 @@ class GridCell:
     variant: Variant
     quote: PriceQuote
     available: int
+    quantity: str  # what the grid shows in the cell: the draft's pieces, or what was just typed
+
+    @property
+    def field_name(self) -> str:
+        return f"{GRID_FIELD_PREFIX}{self.variant.pk}"
+
+
+GRID_FIELD_PREFIX = "qty-"
+
+
+def _typed_quantities(data: Any) -> tuple[dict[int, int], bool]:
+    """The grid's cells as variant id → pieces; ``False`` when a cell is not a whole number."""
+    quantities: dict[int, int] = {}
+    is_valid = True
+    for name, value in data.items():
+        if not name.startswith(GRID_FIELD_PREFIX):
+            continue
+        variant_id, text = name.removeprefix(GRID_FIELD_PREFIX), str(value).strip()
+        if not variant_id.isdigit():
+            continue
+        if text == "":
+            quantities[int(variant_id)] = 0
+        elif text.isdigit():
+            quantities[int(variant_id)] = int(text)
+        else:
+            is_valid = False
+    return quantities, is_valid
 
 
 @buyer_required
+@require_http_methods(["GET", "POST"])
 def product(request: HttpRequest, slug: str) -> HttpResponse:
-    """One product as a size × colour table: each cell its SKU, price HT and pieces available."""
+    """One product as a size × colour grid: each cell its price HT, pieces available and a quantity."""
     found = product_by_slug(slug=slug)
     if found is None:
         raise Http404
+    buyer = request.buyer  # type: ignore[attr-defined]
+    typed: dict[int, str] = {}
+    if request.method == "POST":
+        quantities, is_valid = _typed_quantities(request.POST)
+        typed = {
+            int(name.removeprefix(GRID_FIELD_PREFIX)): str(value)
+            for name, value in request.POST.items()
+            if name.startswith(GRID_FIELD_PREFIX) and name.removeprefix(GRID_FIELD_PREFIX).isdigit()
+        }
+        if not is_valid:
+            messages.error(request, _("Saisissez des nombres entiers dans la grille."))
+        else:
+            try:
+                set_grid_quantities(buyer=buyer, product=found, quantities=quantities)
+            except GridRefused as refusal:
+                for message in refusal.messages:
+                    messages.error(request, message)
+            else:
+                messages.success(request, _("Votre commande en préparation est à jour."))
+                return redirect("reseller_portal:draft")
     policy = request.wholesale  # type: ignore[attr-defined]
     variants: list[Variant] = list(found.active_variants)  # type: ignore[attr-defined]
     available = available_quantities(variant_ids=[variant.pk for variant in variants])
+    in_draft = draft_quantities(buyer=buyer, product_id=found.pk)
     sizes = sorted({v.size for v in variants if v.size}, key=lambda size: (size.position, size.pk))
     colours = sorted(
         {v.colour for v in variants if v.colour}, key=lambda colour: (colour.position, colour.pk)
@@ -141,7 +197,10 @@ def product(request: HttpRequest, slug: str) -> HttpResponse:
     for variant in variants:
         variant.product = found
         cells[(variant.colour_id, variant.size_id)] = GridCell(
-            variant=variant, quote=policy.quote(variant=variant), available=available.get(variant.pk, 0)
+            variant=variant,
+            quote=policy.quote(variant=variant),
+            available=available.get(variant.pk, 0),
+            quantity=typed.get(variant.pk, str(in_draft.get(variant.pk, ""))),
         )
     row_colours: list[Colour | None] = list(colours) or [None]
     columns: list[Size | None] = list(sizes) or [None]
@@ -152,8 +211,17 @@ def product(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "reseller_portal/product.html",
-        {"product": found, "sizes": columns, "rows": rows, "buyer": request.buyer},  # type: ignore[attr-defined]
+        {"product": found, "sizes": columns, "rows": rows, "buyer": buyer},
+        status=400 if request.method == "POST" else 200,
     )
+
+
+@buyer_required
+def draft(request: HttpRequest) -> HttpResponse:
+    """The company's order in progress, priced HT by its policy (tiers count a product's whole run)."""
+    buyer = request.buyer  # type: ignore[attr-defined]
+    summary = draft_summary(buyer=buyer, policy=request.wholesale)  # type: ignore[attr-defined]
+    return render(request, "reseller_portal/draft.html", {"buyer": buyer, "summary": summary})
 
 
 @buyer_required

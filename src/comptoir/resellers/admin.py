@@ -18,7 +18,16 @@ from django.utils.translation import gettext_lazy as _
 from comptoir.pricing.models import PriceGroup
 
 from .errors import ResellerError
-from .models import ApplicationStatus, Buyer, BuyerInvitation, Company, PaymentTerms, ResellerApplication
+from .models import (
+    ApplicationStatus,
+    Buyer,
+    BuyerInvitation,
+    Company,
+    DraftOrder,
+    DraftOrderLine,
+    PaymentTerms,
+    ResellerApplication,
+)
 from .services.decide_application import approve_application, refuse_application
 
 
@@ -165,3 +174,16 @@ class BuyerInvitationAdmin(admin.ModelAdmin):
     list_display = ("email", "company", "created_at", "expires_at", "accepted_at")
     readonly_fields = ("token_hash",)
     list_select_related = ("company",)
+
+
+class DraftOrderLineInline(admin.TabularInline):
+    model = DraftOrderLine
+    extra = 0
+    raw_id_fields = ("variant",)
+
+
+@admin.register(DraftOrder)
+class DraftOrderAdmin(admin.ModelAdmin):
+    list_display = ("company", "updated_at", "updated_by")
+    list_select_related = ("company", "updated_by")
+    inlines = (DraftOrderLineInline,)

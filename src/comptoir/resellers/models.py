@@ -198,3 +198,41 @@ class BuyerInvitation(models.Model):
     @property
     def is_open(self) -> bool:
         return self.accepted_at is None and self.expires_at > timezone.now()
+
+
+class DraftOrder(TimeStampedModel):
+    """The company's order in progress, kept between visits and shared by its buyers (one per company)."""
+
+    company = models.OneToOneField(
+        Company, on_delete=models.CASCADE, related_name="draft_order", verbose_name=_("entreprise")
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("commande en préparation")
+        verbose_name_plural = _("commandes en préparation")
+
+    def __str__(self) -> str:
+        return str(self.company)
+
+
+class DraftOrderLine(models.Model):
+    draft = models.ForeignKey(DraftOrder, on_delete=models.CASCADE, related_name="lines")
+    variant = models.ForeignKey(
+        "catalog.Variant", on_delete=models.CASCADE, related_name="+", verbose_name=_("variante")
+    )
+    quantity = models.PositiveIntegerField(_("quantité"))
+
+    class Meta:
+        ordering = ("variant__product_id", "variant__colour__position", "variant__size__position", "pk")
+        verbose_name = _("ligne de commande en préparation")
+        verbose_name_plural = _("lignes de commande en préparation")
+        constraints = [
+            models.UniqueConstraint(fields=("draft", "variant"), name="draft_line_one_per_variant"),
+            models.CheckConstraint(condition=models.Q(quantity__gte=1), name="draft_line_quantity_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.variant} × {self.quantity}"

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
+from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import QuerySet
 
-from .models import ApplicationStatus, Buyer, BuyerInvitation, ResellerApplication
+from comptoir.core.money import TaxedMoney
+from comptoir.pricing.quotes import PriceQuote
+
+from .models import ApplicationStatus, Buyer, BuyerInvitation, DraftOrderLine, ResellerApplication
 
 
 def active_buyer_for(*, user: Any) -> Buyer | None:
@@ -34,3 +39,54 @@ def company_buyers(*, buyer: Buyer) -> QuerySet[Buyer]:
 
 def company_invitations(*, buyer: Buyer) -> QuerySet[BuyerInvitation]:
     return BuyerInvitation.objects.filter(company_id=buyer.company_id).order_by("-created_at")
+
+
+def draft_quantities(*, buyer: Buyer, product_id: int) -> dict[int, int]:
+    """Variant id → pieces already in the company's draft, for one product's grid."""
+    return dict(
+        DraftOrderLine.objects.filter(
+            draft__company_id=buyer.company_id, variant__product_id=product_id
+        ).values_list("variant_id", "quantity")
+    )
+
+
+def draft_lines(*, buyer: Buyer) -> list[DraftOrderLine]:
+    return list(
+        DraftOrderLine.objects.filter(draft__company_id=buyer.company_id).select_related(
+            "variant__product", "variant__size", "variant__colour"
+        )
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class DraftLineQuote:
+    line: DraftOrderLine
+    quote: PriceQuote
+
+
+@dataclass(frozen=True, slots=True)
+class DraftSummary:
+    lines: list[DraftLineQuote]
+    total: TaxedMoney
+    pieces: int
+
+
+def draft_summary(*, buyer: Buyer, policy: Any) -> DraftSummary:
+    """The draft priced by the company's policy; volume tiers count the pieces of each product together."""
+    lines = draft_lines(buyer=buyer)
+    pieces_per_product: dict[int, int] = defaultdict(int)
+    for line in lines:
+        pieces_per_product[line.variant.product_id] += line.quantity
+    quoted = [
+        DraftLineQuote(
+            line=line,
+            quote=policy.quote(
+                variant=line.variant,
+                quantity=line.quantity,
+                tier_quantity=pieces_per_product[line.variant.product_id],
+            ),
+        )
+        for line in lines
+    ]
+    total = sum((item.quote.total for item in quoted), TaxedMoney.zero())
+    return DraftSummary(lines=quoted, total=total, pieces=sum(line.quantity for line in lines))
