@@ -23,10 +23,12 @@ from ..models import ApplicationStatus, Buyer, Company, PaymentTerms, ResellerAp
 
 
 def _lock_pending(application_id: int) -> ResellerApplication:
-    application = (
-        ResellerApplication.objects.select_for_update().select_related("company").get(pk=application_id)
+    # of=("self",): PostgreSQL cannot lock the nullable side of the outer join to the company.
+    return (
+        ResellerApplication.objects.select_for_update(of=("self",))
+        .select_related("company")
+        .get(pk=application_id)
     )
-    return application
 
 
 def approve_application(
