@@ -48,9 +48,15 @@ endef
 
 system-deps:
 	$(call apt_install_missing,msgfmt:gettext)
+	@# WeasyPrint (invoices as PDF) draws text with Pango.
+	@if ! ldconfig -p 2>/dev/null | grep -q libpangoft2-1.0; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 >/dev/null) \
+	      || echo "could not install Pango"; \
+	  else echo "missing Pango: run apt-get install libpango-1.0-0 libpangoft2-1.0-0 as root"; fi; fi
 
 browser-deps: system-deps
-	$(call apt_install_missing,chromium:chromium)
+	$(call apt_install_missing,chromium:chromium pdftoppm:poppler-utils)
 	@[ -f var/npm/node_modules/axe-core/axe.min.js ] || { \
 	  command -v npm >/dev/null 2>&1 && npm install --silent --no-audit --no-fund --prefix var/npm axe-core@4 >/dev/null \
 	    || echo "axe-core could not be installed: the accessibility check will be skipped"; }

@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "comptoir.cart",
     "comptoir.orders",
     "comptoir.payments",
+    "comptoir.invoicing",
     "comptoir.promotions",
     "comptoir.marketing",
     "comptoir.reviews",
@@ -270,6 +271,17 @@ COMPTOIR_BANK_HOLDER = os.environ.get("COMPTOIR_BANK_HOLDER", SHOP_NAME)
 COMPTOIR_BANK_IBAN = os.environ.get("COMPTOIR_BANK_IBAN", "FR76 3000 6000 0112 3456 7890 189")
 COMPTOIR_BANK_BIC = os.environ.get("COMPTOIR_BANK_BIC", "AGRIFRPP882")
 # Stripe Checkout: keys from the Stripe dashboard; the webhook secret signs /stripe/webhook/ calls.
+# The seller's legal identity printed on every invoice (Code de commerce, art. R123-237).
+COMPTOIR_SELLER = {
+    "name": os.environ.get("COMPTOIR_SELLER_NAME", "Maison Lavande SAS"),
+    "legal_form": os.environ.get("COMPTOIR_SELLER_LEGAL_FORM", "SAS"),
+    "share_capital": os.environ.get("COMPTOIR_SELLER_SHARE_CAPITAL", "10 000 €"),
+    "address": os.environ.get("COMPTOIR_SELLER_ADDRESS", "12 rue Oberkampf\n75011 Paris\nFrance"),
+    "siren": os.environ.get("COMPTOIR_SELLER_SIREN", "732829320"),
+    "rcs": os.environ.get("COMPTOIR_SELLER_RCS", "RCS Paris 732 829 320"),
+    "vat_number": os.environ.get("COMPTOIR_SELLER_VAT_NUMBER", "FR44732829320"),
+}
+
 STRIPE_SECRET_KEY = os.environ.get("STRIPE_SECRET_KEY", "")
 STRIPE_WEBHOOK_SECRET = os.environ.get("STRIPE_WEBHOOK_SECRET", "")
 

@@ -43,6 +43,11 @@ urlpatterns = [
         views_order.account_order_review,
         name="account_order_review",
     ),
+    path(
+        pgettext_lazy("url", "compte/commandes/<str:number>/facture/"),
+        views_order.account_order_invoice,
+        name="account_order_invoice",
+    ),
     path(pgettext_lazy("url", "compte/adresses/"), views_account.address_list, name="account_addresses"),
     path(
         pgettext_lazy("url", "compte/adresses/nouvelle/"),
@@ -121,6 +126,11 @@ urlpatterns = [
         pgettext_lazy("url", "commande/<str:token>/avis/<int:product_id>/"),
         views_order.order_status_review,
         name="order_status_review",
+    ),
+    path(
+        pgettext_lazy("url", "commande/<str:token>/facture/"),
+        views_order.order_status_invoice,
+        name="order_status_invoice",
     ),
     # The demo shop's payment page (404 unless demo payments are on; never in production).
     path("paiement/demo/<str:token>/", views_payment.demo_payment, name="demo_payment"),

@@ -17,6 +17,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from comptoir.core.addresses import PostalAddress
+from comptoir.invoicing.models import Invoice
+from comptoir.invoicing.pdf import invoice_pdf
 from comptoir.orders import selectors as order_selectors
 from comptoir.orders.errors import WithdrawalRefused
 from comptoir.orders.models import Order
@@ -51,7 +53,12 @@ def _private(response: HttpResponse) -> HttpResponse:
 
 
 def _order_context(
-    order: Order, *, order_url: str, withdrawal_url: str, review_url: Callable[[int], str]
+    order: Order,
+    *,
+    order_url: str,
+    withdrawal_url: str,
+    review_url: Callable[[int], str],
+    invoice_url: str,
 ) -> dict[str, object]:
     reviewable = reviewable_product_ids(order=order)
     lines = list(order.lines.select_related("variant"))
@@ -61,6 +68,7 @@ def _order_context(
         if line.variant is not None and line.variant.product_id in reviewable
     }
     return {
+        "invoice_url": invoice_url if Invoice.objects.filter(order=order).exists() else "",
         "review_urls": review_urls,
         "order": order,
         "lines": lines,
@@ -83,6 +91,7 @@ def account_order(request: AuthenticatedRequest, number: str) -> HttpResponse:
         review_url=lambda product_id: reverse(
             "storefront:account_order_review", kwargs={"number": order.number, "product_id": product_id}
         ),
+        invoice_url=reverse("storefront:account_order_invoice", kwargs={"number": order.number}),
     )
     return render(request, "storefront/account/order.html", context)
 
@@ -96,6 +105,7 @@ def order_status(request: HttpRequest, token: str) -> HttpResponse:
         review_url=lambda product_id: reverse(
             "storefront:order_status_review", kwargs={"token": token, "product_id": product_id}
         ),
+        invoice_url=reverse("storefront:order_status_invoice", kwargs={"token": token}),
     )
     # Checkout (or the payment provider) sends the customer here with ?merci once the order is placed.
     context["just_placed"] = "merci" in request.GET
@@ -202,3 +212,21 @@ def order_status_review(request: HttpRequest, token: str, product_id: int) -> Ht
     order = _token_order_or_404(token)
     order_url = reverse("storefront:order_status", kwargs={"token": token})
     return _private(_review_step(request, order, product_id=product_id, order_url=order_url))
+
+
+def _invoice_response(order: Order) -> HttpResponse:
+    invoice = Invoice.objects.filter(order=order).first()
+    if invoice is None:
+        raise Http404(_("Cette commande n'a pas encore de facture."))
+    response = HttpResponse(invoice_pdf(invoice=invoice), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{invoice.number}.pdf"'
+    return response
+
+
+@login_required
+def account_order_invoice(request: AuthenticatedRequest, number: str) -> HttpResponse:
+    return _invoice_response(_account_order_or_404(request, number))
+
+
+def order_status_invoice(request: HttpRequest, token: str) -> HttpResponse:
+    return _private(_invoice_response(_token_order_or_404(token)))

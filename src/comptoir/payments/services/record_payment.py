@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from comptoir.accounts.models import User
+from comptoir.invoicing.services.issue_invoice import issue_invoice_for_order
 from comptoir.orders.models import Order, OrderStatus
 from comptoir.orders.services.mark_order_paid import mark_order_paid
 
@@ -39,8 +40,10 @@ class Outcome(StrEnum):
 
 
 def _mark_order_paid(*, order: Order, actor: User | None, actor_label: str, payment_reference: str) -> None:
-    # The order service owns the order's move, its event and the "paid" email.
+    # The order service owns the order's move, its event and the "paid" email; the invoice is
+    # issued in the same transaction, so a paid order always has one and a failed payment none.
     mark_order_paid(order=order, actor=actor, actor_label=actor_label, payment_reference=payment_reference)
+    issue_invoice_for_order(order=order)
 
 
 def mark_payment_paid(

@@ -1,0 +1,55 @@
+"""Invoices as PDF: an HTML template drawn by WeasyPrint, in the buyer's language."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from weasyprint import HTML
+
+from comptoir.core.money import Money, format_money
+
+from .models import Invoice
+
+PAYMENT_METHODS = {
+    "bank_transfer": _("virement bancaire"),
+    "stripe": _("carte bancaire"),
+    "demo": _("paiement de démonstration"),
+}
+
+
+def invoice_pdf(*, invoice: Invoice) -> bytes:
+    with translation.override(invoice.language):
+
+        def money(amount: object) -> str:
+            return format_money(Money(Decimal(str(amount)), invoice.currency))
+
+        context = {
+            "invoice": invoice,
+            "lines": [
+                {
+                    "line": line,
+                    "unit_net": money(line.unit_net),
+                    "total_net": money(line.total_net),
+                    "vat_percent": f"{Decimal(line.vat_rate) * 100:.1f}".replace(".0", ""),
+                }
+                for line in invoice.lines.all()
+            ],
+            "breakdown": [
+                {
+                    "rate": f"{Decimal(row['rate']) * 100:.1f}".replace(".0", ""),
+                    "net": money(row["net"]),
+                    "vat": money(row["vat"]),
+                    "gross": money(row["gross"]),
+                }
+                for row in invoice.vat_breakdown
+            ],
+            "total_net": money(invoice.total_net),
+            "total_vat": money(invoice.total_vat),
+            "total_gross": money(invoice.total_gross),
+            "payment_method": PAYMENT_METHODS.get(invoice.payment_method, invoice.payment_method),
+        }
+        html = render_to_string("invoicing/invoice.html", context)
+    return HTML(string=html).write_pdf()
