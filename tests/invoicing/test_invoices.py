@@ -15,7 +15,7 @@ from comptoir.invoicing.pdf import invoice_pdf
 from comptoir.invoicing.services.issue_invoice import issue_invoice_for_order
 from comptoir.invoicing.services.numbering import next_number
 from comptoir.orders.access import order_access_token
-from comptoir.orders.models import OrderStatus
+from comptoir.orders.models import Order, OrderStatus
 from comptoir.payments.models import PaymentStatus
 from comptoir.payments.services.record_payment import mark_payment_paid
 from tests.factories.orders import order_with_stock
@@ -116,3 +116,39 @@ def test_an_unpaid_order_has_no_invoice_to_download(client):
     order = OrderFactory(status=OrderStatus.PLACED)
     token = order_access_token(order=order)
     assert client.get(reverse("storefront:order_status_invoice", args=[token])).status_code == 404
+
+
+def test_a_refund_by_hand_moves_the_order_and_issues_the_credit_note(admin_client):
+    order = OrderFactory(status=OrderStatus.RETURNED)
+    invoice = issue_invoice_for_order(order=order)
+    admin_client.post(
+        "/fr/admin/orders/order/", {"action": "refunded_by_hand", "_selected_action": [order.pk]}
+    )
+    admin_client.post(
+        "/fr/admin/orders/order/", {"action": "refunded_by_hand", "_selected_action": [order.pk]}
+    )
+    order.refresh_from_db()
+    [credit_note] = invoice.credit_notes.all()
+    assert order.status == OrderStatus.REFUNDED
+    assert credit_note.number == f"A{credit_note.year}-000001"
+    assert (credit_note.total_gross, credit_note.total_net) == (-invoice.total_gross, -invoice.total_net)
+    assert sum(line.total_gross for line in credit_note.lines.all()) == -invoice.total_gross
+
+
+def test_a_stripe_refund_issues_the_credit_note_too(admin_client, stripe_http):
+    from tests.payments.stripe_helpers import recording
+
+    order = OrderFactory(status=OrderStatus.PAID, payment_method="stripe")
+    invoice = issue_invoice_for_order(order=order)
+    Order.objects.filter(pk=order.pk).update(status=OrderStatus.RETURNED)
+    PaymentFactory(order=order, status=PaymentStatus.PAID, provider_reference="pi_3PqRsTuVwXyZ0001")
+    stripe_http.responses.append((200, recording("refund_created")))
+
+    admin_client.post(
+        "/fr/admin/orders/order/", {"action": "refund_through_provider", "_selected_action": [order.pk]}
+    )
+
+    order.refresh_from_db()
+    assert order.status == OrderStatus.REFUNDED
+    [credit_note] = invoice.credit_notes.all()
+    assert credit_note.total_gross == -invoice.total_gross

@@ -6,9 +6,12 @@ the shop: the founder wires it from her bank, then marks the order refunded by h
 
 from __future__ import annotations
 
+from django.db import transaction
 from django.utils.translation import gettext as _
 
 from comptoir.accounts.models import User
+from comptoir.invoicing.models import Invoice
+from comptoir.invoicing.services.issue_credit_note import issue_full_credit_note
 from comptoir.orders.errors import OrderTransitionRefused
 from comptoir.orders.models import Order, OrderStatus
 from comptoir.orders.services.refund_order import refund_order
@@ -56,9 +59,26 @@ def refund_order_payments(*, order: Order, actor: User | None = None, actor_labe
         left = payment.amount - payment.refunded_amount
         if left > 0:
             references.append(refund_payment(payment=payment, amount=left).external_id)
-    return refund_order(
+    return refunded_with_credit_note(
         order=order,
         actor=actor,
         actor_label=actor_label,
         refund_reference=", ".join(reference for reference in references if reference),
     )
+
+
+def refunded_with_credit_note(
+    *, order: Order, actor: User | None, actor_label: str, refund_reference: str = ""
+) -> Order:
+    """The order moves to refunded and its invoice, if any, is cancelled by a credit note, together."""
+    with transaction.atomic():
+        order = refund_order(
+            order=order, actor=actor, actor_label=actor_label, refund_reference=refund_reference
+        )
+        invoice = Invoice.objects.filter(order=order).first()
+        if invoice is not None:
+            issue_full_credit_note(
+                invoice=invoice,
+                reason=_("Remboursement de la commande %(number)s") % {"number": order.number},
+            )
+    return order
