@@ -23,12 +23,8 @@ from ..models import ApplicationStatus, Buyer, Company, PaymentTerms, ResellerAp
 
 
 def _lock_pending(application_id: int) -> ResellerApplication:
-    # of=("self",): PostgreSQL cannot lock the nullable side of the outer join to the company.
-    return (
-        ResellerApplication.objects.select_for_update(of=("self",))
-        .select_related("company")
-        .get(pk=application_id)
-    )
+    # No join: a row read after waiting for the lock is the committed one, its relations are not.
+    return ResellerApplication.objects.select_for_update().get(pk=application_id)
 
 
 def approve_application(
@@ -43,8 +39,8 @@ def approve_application(
     user_model = get_user_model()
     with transaction.atomic():
         application = _lock_pending(application_id)
-        if application.status == ApplicationStatus.APPROVED and application.company is not None:
-            return application.company
+        if application.status == ApplicationStatus.APPROVED and application.company_id is not None:
+            return Company.objects.get(pk=application.company_id)
         if application.status != ApplicationStatus.PENDING:
             raise ResellerError(_("Cette demande a déjà été traitée."))
         user = user_model.objects.filter(email__iexact=application.email).first()
