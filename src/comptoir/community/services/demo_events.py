@@ -12,9 +12,12 @@ from ..models import Event
 def ensure_demo_events() -> bool:
     if Event.objects.exists():
         return False
-    starts = (timezone.localtime() + timedelta(days=21)).replace(hour=19, minute=0, second=0, microsecond=0)
+    # A Thursday evening, three weeks or so ahead: the « jeudis de l'atelier ».
+    day = timezone.localtime() + timedelta(days=14)
+    day += timedelta(days=(3 - day.weekday()) % 7)
+    starts = day.replace(hour=19, minute=0, second=0, microsecond=0)
     Event.objects.create(
-        title_fr="Les jeudis de l'atelier : vendre sans agence",
+        title_fr="Les jeudis de l'atelier\u00a0: vendre sans agence",
         title_en="Workshop Thursdays: selling without an agency",
         slug_fr="jeudis-de-l-atelier",
         slug_en="workshop-thursdays",
