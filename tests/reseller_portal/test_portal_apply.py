@@ -1,7 +1,10 @@
+import re
+
 import pytest
 
 from comptoir.resellers.models import ApplicationStatus, ResellerApplication
-from tests.factories.resellers import BuyerFactory, PriceListFactory
+from tests.factories import UserFactory
+from tests.factories.resellers import BuyerFactory, PriceListFactory, ResellerApplicationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -72,3 +75,28 @@ def test_a_buyer_on_the_apply_page_goes_to_their_space(client):
 def test_the_boutique_footer_links_to_the_reseller_space(client):
     html = client.get("/fr/").content.decode()
     assert 'href="/fr/pro/devenir-revendeur/"' in html
+
+
+def test_a_signed_in_pending_applicant_is_told_the_application_is_being_read(client):
+    client.force_login(UserFactory(email="claire@mercerie.example"))
+    ResellerApplicationFactory(email="claire@mercerie.example")
+    html = client.get("/fr/pro/devenir-revendeur/").content.decode()
+    assert "Votre demande est en cours d&#x27;examen" in html or "Votre demande est en cours d'examen" in html
+    assert 'name="shop_name"' not in html
+
+
+def test_an_invited_colleague_chooses_a_password_and_enters(
+    client, mailoutbox, django_capture_on_commit_callbacks
+):
+    PriceListFactory()
+    admin = BuyerFactory()
+    client.force_login(admin.user)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/fr/pro/equipe/", {"email": "collegue@mercerie.example"})
+    client.logout()
+    path = re.search(r"/fr/pro/invitation/[^/\s]+/", mailoutbox[-1].body).group(0)
+    assert client.get(path).status_code == 200
+    response = client.post(path, {"password": "Un-mot-de-passe-solide-42"})
+    assert response["Location"] == "/fr/pro/"
+    assert client.get("/fr/pro/").status_code == 200
+    assert client.get(path).status_code == 400  # used once

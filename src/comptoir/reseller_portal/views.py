@@ -31,6 +31,7 @@ from comptoir.resellers.selectors import (
     company_invitations,
     draft_quantities,
     draft_summary,
+    has_pending_application,
 )
 from comptoir.resellers.services.draft_orders import GridRefused, set_grid_quantities
 from comptoir.resellers.services.invitations import accept_invitation, invite_buyer, open_invitation
@@ -46,6 +47,8 @@ SESSION_BACKEND = "django.contrib.auth.backends.ModelBackend"
 def apply(request: HttpRequest) -> HttpResponse:
     if active_buyer_for(user=request.user) is not None:
         return redirect("reseller_portal:home")
+    if has_pending_application(user=request.user):
+        return render(request, "reseller_portal/apply_pending.html")
     form = ApplicationForm(request.POST or None)
     if request.method == "POST":
         if form.is_valid():
