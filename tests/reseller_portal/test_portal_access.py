@@ -3,6 +3,8 @@
 from decimal import Decimal
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from comptoir.core.money import Money, format_money
 from tests.factories import ProductFactory, UserFactory, VariantFactory
@@ -126,3 +128,21 @@ def test_without_a_default_list_the_portal_says_prices_are_coming(client):
     client.force_login(BuyerFactory().user)
     response = client.get("/fr/pro/catalogue/")
     assert response.status_code == 503
+
+
+def test_the_catalogue_costs_the_same_queries_for_3_products_as_for_30(client):
+    price_list = PriceListFactory()
+    client.force_login(BuyerFactory().user)
+
+    def add_products(count):
+        for _ in range(count):
+            variant = VariantFactory()
+            PriceListItemFactory(price_list=price_list, variant=variant)
+
+    add_products(3)
+    with CaptureQueriesContext(connection) as few:
+        client.get("/fr/pro/catalogue/")
+    add_products(27)
+    with CaptureQueriesContext(connection) as many:
+        client.get("/fr/pro/catalogue/")
+    assert len(many.captured_queries) == len(few.captured_queries)

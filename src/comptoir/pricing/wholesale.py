@@ -116,7 +116,15 @@ class WholesalePolicy:
         return products.prefetch_related(
             Prefetch(
                 "variants",
-                queryset=Variant.objects.filter(is_active=True).order_by("pk"),
+                queryset=Variant.objects.filter(is_active=True)
+                .order_by("pk")
+                .prefetch_related(
+                    Prefetch(
+                        "price_list_items",
+                        queryset=PriceListItem.objects.filter(price_list=self.price_list),
+                        to_attr="wholesale_items",
+                    )
+                ),
                 to_attr="wholesale_variants",
             )
         )
@@ -125,9 +133,13 @@ class WholesalePolicy:
         variants: list[Variant] = getattr(product, "wholesale_variants", None) or list(
             product.variants.filter(is_active=True)
         )
-        self._load_items([variant.pk for variant in variants])
         for variant in variants:
             variant.product = product  # already in hand: no query per variant
+            prefetched = getattr(variant, "wholesale_items", None)
+            if prefetched is not None:  # annotate_listing_prices brought this list's items along
+                self._items.update({item.variant_id: item.net_price for item in prefetched})
+                self._loaded_variants.add(variant.pk)
+        self._load_items([variant.pk for variant in variants])
         nets = [self.base_net(variant) for variant in variants] or [
             self.price_list.derived_net(retail_gross=product.retail_price, vat_rate=product.vat_rate)
         ]
