@@ -1,6 +1,8 @@
 from decimal import Decimal
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from comptoir.core.money import Money, format_money
 from comptoir.resellers.models import DraftOrderLine
@@ -107,3 +109,23 @@ def test_anonymous_and_consumers_cannot_post_a_grid(client, shirt):
     response = client.post(f"/fr/pro/catalogue/{product.slug}/", {f"qty-{variants[0].pk}": "1"})
     assert response.status_code == 302
     assert DraftOrderLine.objects.count() == 0
+
+
+def test_the_grid_and_the_draft_cost_the_same_queries_whatever_their_size(client, shirt):
+    product, variants = shirt
+    buyer = BuyerFactory()
+    client.force_login(buyer.user)
+    set_grid_quantities(buyer=buyer, product=product, quantities={variants[0].pk: 1})
+
+    def count(url):
+        with CaptureQueriesContext(connection) as queries:
+            client.get(url)
+        return len(queries.captured_queries)
+
+    grid_before, draft_before = count(f"/fr/pro/catalogue/{product.slug}/"), count("/fr/pro/commande/")
+    for size in (SizeFactory(label="XL"), SizeFactory(label="XXL")):
+        VariantFactory(product=product, size=size, colour=variants[0].colour)
+    everything = {variant.pk: 1 for variant in product.variants.all() if variant.pk != variants[3].pk}
+    set_grid_quantities(buyer=buyer, product=product, quantities=everything)
+    assert count(f"/fr/pro/catalogue/{product.slug}/") == grid_before
+    assert count("/fr/pro/commande/") == draft_before

@@ -7,6 +7,7 @@ outside the EU, export without VAT. An EU company without a valid number pays Fr
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -63,6 +64,10 @@ class WholesalePolicy:
         self._tiers: list[VolumeTier] | None = None
 
     # --- the HT price of one piece, before volume tiers ------------------------------------------------
+    def load_prices(self, *, variant_ids: Iterable[int]) -> None:
+        """Reads the list's prices of these variants in one query, before quoting them one by one."""
+        self._load_items(list(variant_ids))
+
     def _load_items(self, variant_ids: list[int]) -> None:
         missing = [pk for pk in variant_ids if pk not in self._loaded_variants]
         if not missing:

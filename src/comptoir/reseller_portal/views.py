@@ -191,6 +191,7 @@ def product(request: HttpRequest, slug: str) -> HttpResponse:
     policy = request.wholesale  # type: ignore[attr-defined]
     variants: list[Variant] = list(found.active_variants)  # type: ignore[attr-defined]
     available = available_quantities(variant_ids=[variant.pk for variant in variants])
+    policy.load_prices(variant_ids=available.keys())
     in_draft = draft_quantities(buyer=buyer, product_id=found.pk)
     sizes = sorted({v.size for v in variants if v.size}, key=lambda size: (size.position, size.pk))
     colours = sorted(

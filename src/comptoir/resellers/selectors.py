@@ -74,6 +74,7 @@ class DraftSummary:
 def draft_summary(*, buyer: Buyer, policy: Any) -> DraftSummary:
     """The draft priced by the company's policy; volume tiers count the pieces of each product together."""
     lines = draft_lines(buyer=buyer)
+    policy.load_prices(variant_ids=[line.variant_id for line in lines])
     pieces_per_product: dict[int, int] = defaultdict(int)
     for line in lines:
         pieces_per_product[line.variant.product_id] += line.quantity
