@@ -188,3 +188,29 @@ def test_the_account_order_page_shows_the_button_on_day_fourteen_only(client, fr
     late = delivered_order(days_ago=15, customer=customer)
     assert "Renoncer au contrat ici" in page(client, f"/fr/compte/commandes/{on_time.number}/")
     assert "Renoncer au contrat ici" not in page(client, f"/fr/compte/commandes/{late.number}/")
+
+
+def test_a_guest_creates_her_account_from_the_order_page_and_finds_her_orders(client):
+    order = OrderFactory(email="camille@example.com")
+    earlier = OrderFactory(email="Camille@Example.com")
+    url = status_url(order)
+    assert "Créer mon compte en un geste" in page(client, url)
+
+    short = client.post(url, {"password": "court"})
+    assert "Ce mot de passe est trop court" in html.unescape(short.content.decode())
+    response = client.post(url, {"password": "un-mot-de-passe-solide"})
+    assert response["Location"] == f"/fr/compte/commandes/{order.number}/"
+    order.refresh_from_db()
+    earlier.refresh_from_db()
+    assert order.customer is not None and earlier.customer == order.customer
+    assert order.customer.check_password("un-mot-de-passe-solide")
+    assert order.customer.emailaddress_set.get().verified
+
+
+def test_no_account_offer_when_one_exists_for_the_address(client):
+    UserFactory(email="camille@example.com")
+    order = OrderFactory(email="camille@example.com")
+    assert "Créer mon compte en un geste" not in page(client, status_url(order))
+    client.post(status_url(order), {"password": "un-mot-de-passe-solide"})
+    order.refresh_from_db()
+    assert order.customer is None

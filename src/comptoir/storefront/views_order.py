@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.contrib import messages
+from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -22,6 +23,11 @@ from comptoir.invoicing.pdf import invoice_pdf
 from comptoir.orders import selectors as order_selectors
 from comptoir.orders.errors import WithdrawalRefused
 from comptoir.orders.models import Order
+from comptoir.orders.services.create_account_for_guest import (
+    AccountRefused,
+    create_account_for_guest_order,
+    guest_can_create_account,
+)
 from comptoir.orders.services.request_withdrawal import request_withdrawal
 from comptoir.orders.withdrawal import withdrawal_status
 from comptoir.reviews.services.write_review import ReviewRefused, reviewable_product_ids, write_review
@@ -96,6 +102,7 @@ def account_order(request: AuthenticatedRequest, number: str) -> HttpResponse:
     return render(request, "storefront/account/order.html", context)
 
 
+@require_http_methods(["GET", "POST"])
 def order_status(request: HttpRequest, token: str) -> HttpResponse:
     order = _token_order_or_404(token)
     context = _order_context(
@@ -109,6 +116,17 @@ def order_status(request: HttpRequest, token: str) -> HttpResponse:
     )
     # Checkout (or the payment provider) sends the customer here with ?merci once the order is placed.
     context["just_placed"] = "merci" in request.GET
+    context["offer_account"] = not request.user.is_authenticated and guest_can_create_account(order=order)
+    context["account_errors"] = []
+    if request.method == "POST" and context["offer_account"]:
+        try:
+            user = create_account_for_guest_order(order=order, password=request.POST.get("password", ""))
+        except AccountRefused as refused:
+            context["account_errors"] = refused.messages
+        else:
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            messages.success(request, _("Votre compte est créé : vos commandes y sont déjà."))
+            return redirect("storefront:account_order", number=order.number)
     return _private(render(request, "storefront/account/order_status.html", context))
 
 
