@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "comptoir.orders",
     "comptoir.payments",
     "comptoir.invoicing",
+    "comptoir.fulfillment",
     "comptoir.promotions",
     "comptoir.marketing",
     "comptoir.reviews",
@@ -79,6 +80,7 @@ INSTALLED_APPS = [
     "comptoir.community",
     "comptoir.seo",
     "comptoir.storefront",
+    "comptoir.backoffice",
     "comptoir.reseller_portal",
     # After the storefront, whose templates/allauth/ and templates/account/ override allauth's own.
     "allauth",
@@ -281,6 +283,22 @@ COMPTOIR_SELLER = {
     "rcs": os.environ.get("COMPTOIR_SELLER_RCS", "RCS Paris 732 829 320"),
     "vat_number": os.environ.get("COMPTOIR_SELLER_VAT_NUMBER", "FR44732829320"),
 }
+
+# Parcels: the sender on carrier files, the box's weight, the ColiShip file's encoding, customs data.
+COMPTOIR_SHIPPER = {
+    "company": os.environ.get("COMPTOIR_SHIPPER_COMPANY", SHOP_NAME),
+    "line1": os.environ.get("COMPTOIR_SHIPPER_LINE1", "12 rue Oberkampf"),
+    "line2": os.environ.get("COMPTOIR_SHIPPER_LINE2", ""),
+    "postcode": os.environ.get("COMPTOIR_SHIPPER_POSTCODE", "75011"),
+    "city": os.environ.get("COMPTOIR_SHIPPER_CITY", "Paris"),
+    "country": os.environ.get("COMPTOIR_SHIPPER_COUNTRY", "FR"),
+    "email": os.environ.get("COMPTOIR_SHIPPER_EMAIL", "atelier@maison-lavande.example"),
+    "phone": os.environ.get("COMPTOIR_SHIPPER_PHONE", "0102030405"),
+}
+COMPTOIR_PACKAGING_GRAMS = int(os.environ.get("COMPTOIR_PACKAGING_GRAMS", "150"))
+COMPTOIR_COLISHIP_ENCODING = os.environ.get("COMPTOIR_COLISHIP_ENCODING", "utf-8-sig")  # or "latin-1"
+COMPTOIR_ORIGIN_COUNTRY = os.environ.get("COMPTOIR_ORIGIN_COUNTRY", "PT")  # sewn in Portugal
+COMPTOIR_HS_CODE = os.environ.get("COMPTOIR_HS_CODE", "620520")  # men's cotton shirts
 
 STRIPE_SECRET_KEY = os.environ.get("STRIPE_SECRET_KEY", "")
 STRIPE_WEBHOOK_SECRET = os.environ.get("STRIPE_WEBHOOK_SECRET", "")

@@ -29,6 +29,8 @@ urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     # The reseller space: its own prefix (pro/, trade/), before the boutique's catch-all slugs.
     path(pgettext_lazy("url", "pro/"), include("comptoir.reseller_portal.urls")),
+    # The founder's cockpit (staff only): its own prefix (atelier/, workshop/).
+    path(pgettext_lazy("url", "atelier/"), include("comptoir.backoffice.urls")),
     path("", include("comptoir.storefront.urls")),
     # allauth's sign-in, sign-up, password reset…: its own URL names (account_login…) under /fr/compte/.
     path(pgettext_lazy("url", "compte/"), include("allauth.urls")),

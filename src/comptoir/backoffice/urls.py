@@ -1,0 +1,18 @@
+from django.urls import path
+from django.utils.translation import pgettext_lazy
+
+from . import views
+
+app_name = "backoffice"
+
+urlpatterns = [
+    path("", views.today, name="today"),
+    path(pgettext_lazy("url", "a-preparer/"), views.to_pack, name="to_pack"),
+    path(pgettext_lazy("url", "lots/<int:batch_id>/"), views.batch, name="batch"),
+    path(
+        pgettext_lazy("url", "lots/<int:batch_id>/<str:document>"),
+        views.batch_document,
+        name="batch_document",
+    ),
+    path("coliship.fmt", views.coliship_format, name="coliship_format"),
+]

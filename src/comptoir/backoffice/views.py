@@ -1,0 +1,102 @@
+"""The founder's cockpit: today's work on one screen, and the batch that turns paid orders into parcels.
+
+Staff only (``staff_member_required``); every action goes through a domain service that records who.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from django.contrib import messages
+from django.contrib.admin.views.decorators import staff_member_required
+from django.db.models import F
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from comptoir.community.models import Comment, CommentStatus
+from comptoir.fulfillment.carriers import coliship_file, coliship_fmt, generic_csv, mondial_relay_file
+from comptoir.fulfillment.documents import packing_slips_pdf, pick_list_pdf
+from comptoir.fulfillment.models import Batch
+from comptoir.fulfillment.services.prepare_batch import orders_to_pack, prepare_batch
+from comptoir.inventory.models import StockRecord
+from comptoir.orders.models import Order, OrderStatus
+from comptoir.payments.models import Payment, PaymentStatus
+from comptoir.reviews.models import Review, ReviewStatus
+
+# What each download of a batch is: file name, content type, how it is drawn from the orders.
+DOCUMENTS: dict[str, tuple[str, str, Callable[[Sequence[Order]], bytes]]] = {
+    "liste-de-prelevement.pdf": ("application/pdf", "inline", lambda orders: pick_list_pdf(orders=orders)),
+    "bons-de-livraison.pdf": ("application/pdf", "inline", lambda orders: packing_slips_pdf(orders=orders)),
+    "coliship.csv": ("text/csv", "attachment", lambda orders: coliship_file(orders=orders)),
+    "mondial-relay.csv": ("text/csv", "attachment", lambda orders: mondial_relay_file(orders=orders)),
+    "commandes.csv": ("text/csv", "attachment", lambda orders: generic_csv(orders=orders)),
+}
+
+
+@staff_member_required
+@require_GET
+def today(request: HttpRequest) -> HttpResponse:
+    to_pack = Order.objects.filter(status=OrderStatus.PAID)
+    counts = {
+        "to_pack": to_pack.count(),
+        "transfers": Payment.objects.filter(provider="bank_transfer", status=PaymentStatus.PENDING).count(),
+        "comments": Comment.objects.filter(status=CommentStatus.PENDING).count(),
+        "reviews": Review.objects.filter(status=ReviewStatus.PENDING).count(),
+        "low_stock": StockRecord.objects.filter(on_hand__lte=F("low_stock_threshold")).count(),
+        "returns": Order.objects.filter(
+            withdrawal_requested_at__isnull=False, status=OrderStatus.DELIVERED
+        ).count(),
+    }
+    return render(request, "backoffice/today.html", {"counts": counts})
+
+
+@staff_member_required
+@require_http_methods(["GET", "POST"])
+def to_pack(request: HttpRequest) -> HttpResponse:
+    orders = orders_to_pack()
+    if request.method == "POST":
+        if "all" in request.POST:
+            chosen = [order.pk for order in orders]
+        else:
+            chosen = [int(value) for value in request.POST.getlist("order") if value.isdigit()]
+        if not chosen:
+            messages.error(request, _("Choisissez au moins une commande."))
+            return redirect("backoffice:to_pack")
+        batch = prepare_batch(order_ids=chosen, actor=request.user)  # type: ignore[arg-type]
+        messages.success(request, _("%(count)d commande(s) préparée(s).") % {"count": batch.orders.count()})
+        return redirect("backoffice:batch", batch_id=batch.pk)
+    return render(request, "backoffice/to_pack.html", {"orders": orders, "batches": Batch.objects.all()[:10]})
+
+
+@staff_member_required
+@require_GET
+def batch(request: HttpRequest, batch_id: int) -> HttpResponse:
+    found = get_object_or_404(Batch, pk=batch_id)
+    return render(
+        request,
+        "backoffice/batch.html",
+        {"batch": found, "orders": list(found.orders.order_by("number")), "documents": list(DOCUMENTS)},
+    )
+
+
+@staff_member_required
+@require_GET
+def batch_document(request: HttpRequest, batch_id: int, document: str) -> HttpResponse:
+    found = get_object_or_404(Batch, pk=batch_id)
+    if document not in DOCUMENTS:
+        raise Http404
+    content_type, disposition, draw = DOCUMENTS[document]
+    orders = list(found.orders.prefetch_related("lines__variant").order_by("number"))
+    response = HttpResponse(draw(orders), content_type=content_type)
+    response["Content-Disposition"] = f'{disposition}; filename="lot-{found.pk}-{document}"'
+    return response
+
+
+@staff_member_required
+@require_GET
+def coliship_format(request: HttpRequest) -> HttpResponse:
+    response = HttpResponse(coliship_fmt(), content_type="text/plain")
+    response["Content-Disposition"] = 'attachment; filename="comptoir.fmt"'
+    return response

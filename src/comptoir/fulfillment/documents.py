@@ -1,0 +1,41 @@
+"""The batch's papers as PDF: the pick list and one packing slip per order (WeasyPrint)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from weasyprint import HTML
+
+from comptoir.core.addresses import PostalAddress
+from comptoir.orders.models import Order
+
+from .picking import pick_list
+
+
+def pick_list_pdf(*, orders: Sequence[Order]) -> bytes:
+    with translation.override(settings.LANGUAGE_CODE):
+        html = render_to_string(
+            "fulfillment/pick_list.html",
+            {"lines": pick_list(orders=orders), "orders": orders, "printed_at": timezone.localtime()},
+        )
+    return HTML(string=html).write_pdf()
+
+
+def packing_slips_pdf(*, orders: Sequence[Order]) -> bytes:
+    slips = []
+    for order in orders:
+        slips.append(
+            {
+                "order": order,
+                "address": PostalAddress.from_dict(order.shipping_address or {}),
+                "lines": list(order.lines.all()),
+            }
+        )
+    with translation.override(settings.LANGUAGE_CODE):
+        html = render_to_string(
+            "fulfillment/packing_slips.html", {"slips": slips, "shop_name": settings.SHOP_NAME}
+        )
+    return HTML(string=html).write_pdf()

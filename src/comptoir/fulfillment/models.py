@@ -1,0 +1,31 @@
+"""A batch: the orders prepared together, so their papers and carrier files can be downloaded again."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from comptoir.orders.models import Order
+
+
+class Batch(models.Model):
+    """The documents are drawn again from the orders on each download: nothing goes stale on disk."""
+
+    created_at = models.DateTimeField(_("préparé le"), auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("par"),
+    )
+    orders = models.ManyToManyField(Order, related_name="batches", verbose_name=_("commandes"))
+
+    class Meta:
+        verbose_name = _("lot de préparation")
+        verbose_name_plural = _("lots de préparation")
+        ordering = ("-created_at",)
+
+    def __str__(self) -> str:
+        return f"#{self.pk} {self.created_at:%Y-%m-%d %H:%M}"

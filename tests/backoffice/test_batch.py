@@ -1,0 +1,65 @@
+"""The cockpit: staff only; a batch moves paid orders to packed and offers every download."""
+
+from __future__ import annotations
+
+import pytest
+
+from comptoir.orders.models import OrderEvent, OrderStatus
+from tests.factories import UserFactory
+from tests.factories.payments import OrderFactory
+
+pytestmark = pytest.mark.django_db
+
+URLS = ["/fr/atelier/", "/fr/atelier/a-preparer/", "/fr/atelier/coliship.fmt"]
+
+
+@pytest.mark.parametrize("url", URLS)
+def test_only_staff_enter_the_cockpit(client, url):
+    assert client.get(url).status_code == 302  # to the sign-in page
+    client.force_login(UserFactory())
+    assert client.get(url).status_code == 302
+    client.force_login(UserFactory(is_staff=True))
+    assert client.get(url).status_code == 200
+
+
+def test_today_counts_the_work(client):
+    OrderFactory(status=OrderStatus.PAID)
+    OrderFactory(status=OrderStatus.PAID)
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    page = client.get("/fr/atelier/").content.decode()
+    assert '<span class="bo-card__count">2</span><span>commandes à préparer</span>' in page
+
+
+def test_all_paid_orders_become_one_batch_packed_with_its_papers(client):
+    founder = UserFactory(is_staff=True, is_superuser=True)
+    paid = [OrderFactory(status=OrderStatus.PAID) for _ in range(3)]
+    unpaid = OrderFactory(status=OrderStatus.PLACED)
+    client.force_login(founder)
+
+    response = client.post("/fr/atelier/a-preparer/", {"all": "1"})
+    batch_url = response["Location"]
+    for order in paid:
+        order.refresh_from_db()
+        assert order.status == OrderStatus.PACKED
+        assert OrderEvent.objects.filter(order=order, to_status=OrderStatus.PACKED, actor=founder).exists()
+    unpaid.refresh_from_db()
+    assert unpaid.status == OrderStatus.PLACED
+
+    page = client.get(batch_url).content.decode()
+    for document in (
+        "liste-de-prelevement.pdf",
+        "bons-de-livraison.pdf",
+        "coliship.csv",
+        "mondial-relay.csv",
+    ):
+        assert document in page
+        download = client.get(f"{batch_url}{document}")
+        assert download.status_code == 200 and download.content
+    assert client.get(f"{batch_url}inconnu.txt").status_code == 404
+
+
+def test_choosing_nothing_says_so(client):
+    client.force_login(UserFactory(is_staff=True))
+    OrderFactory(status=OrderStatus.PAID)
+    response = client.post("/fr/atelier/a-preparer/", {}, follow=True)
+    assert "Choisissez au moins une commande." in response.content.decode()
