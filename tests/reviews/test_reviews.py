@@ -52,11 +52,12 @@ def test_a_rating_must_be_one_to_five(shirt, rating):
 
 def test_the_order_page_offers_the_review_and_the_review_waits_for_moderation(client, shirt):
     order = order_with_stock(status=OrderStatus.DELIVERED, variant=shirt)
-    status_url = reverse("storefront:order_status", args=[order_access_token(order=order)])
+    token = order_access_token(order=order)  # signed with the time: one link for the whole visit
+    status_url = reverse("storefront:order_status", args=[token])
     assert "Donner mon avis" in client.get(status_url).content.decode()
 
     response = client.post(
-        review_url(order, shirt.product),
+        review_url(order, shirt.product, token),
         {"rating": "4", "body": "Belle coupe <b>vraiment</b>.", "name": "Camille"},
     )
     assert response["Location"] == status_url
