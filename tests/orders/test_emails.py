@@ -149,3 +149,14 @@ def test_the_delivered_email_invites_a_review_and_recalls_the_withdrawal_right(s
     assert "dites-nous ce que vous en pensez" in message.body
     assert "Renoncer au contrat ici" in message.body
     assert "/fr/commande/" in message.body  # the order page, where the review links are
+
+
+def test_the_shipped_email_carries_the_tracking_link_of_the_carrier():
+    from comptoir.orders.emails import build_order_email
+    from tests.factories.payments import OrderFactory
+
+    order = OrderFactory(number="ML-26-000888", tracking_number="6A12345678901", shipping_carrier="colissimo")
+    message = build_order_email(order=order, kind="shipped")
+    assert message.subject == "Votre commande ML-26-000888 est en route"
+    assert "https://www.laposte.fr/outils/suivre-vos-envois?code=6A12345678901" in message.body
+    assert "6A12345678901" in message.alternatives[0][0]

@@ -38,6 +38,7 @@ SERVICES = {
 EMAILS = {
     OrderStatus.PAID: ["paid"],
     OrderStatus.CANCELLED: ["cancelled"],
+    OrderStatus.SHIPPED: ["shipped"],
     OrderStatus.DELIVERED: ["delivered"],
 }
 

@@ -46,6 +46,22 @@ def _subject_withdrawal(order: Order) -> str:
     }
 
 
+def _subject_shipped(order: Order) -> str:
+    return gettext("Votre commande %(number)s est en route") % {"number": order.number}
+
+
+# Where the customer follows her parcel, by carrier (the number is added at the end).
+TRACKING_URLS = {
+    "colissimo": "https://www.laposte.fr/outils/suivre-vos-envois?code=",
+    "mondial_relay": "https://www.mondialrelay.fr/suivi-de-colis/?numeroExpedition=",
+}
+
+
+def tracking_url(order: Order) -> str:
+    base = TRACKING_URLS.get(order.shipping_carrier, "")
+    return base + order.tracking_number if base and order.tracking_number else ""
+
+
 def _subject_delivered(order: Order) -> str:
     return gettext("Votre commande %(number)s est arrivée") % {"number": order.number}
 
@@ -53,6 +69,7 @@ def _subject_delivered(order: Order) -> str:
 SUBJECTS = {
     "confirmation": _subject_confirmation,
     "delivered": _subject_delivered,
+    "shipped": _subject_shipped,
     "paid": _subject_paid,
     "cancelled": _subject_cancelled,
     "withdrawal_acknowledged": _subject_withdrawal,
@@ -104,6 +121,8 @@ class OrderEmail:
     payment_method: str
     bank: BankDetails | None = None
     withdrawal_received_at: str = ""
+    tracking_number: str = ""
+    tracking_url: str = ""
 
 
 def queue_order_email(*, order_id: int, kind: str) -> None:
@@ -188,4 +207,6 @@ def _email_context(*, order: Order, kind: str, language: str) -> OrderEmail:
         payment_method=order.payment_method,
         bank=bank,
         withdrawal_received_at=_when(order.withdrawal_requested_at),
+        tracking_number=order.tracking_number,
+        tracking_url=tracking_url(order),
     )

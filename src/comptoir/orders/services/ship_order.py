@@ -11,7 +11,7 @@ from comptoir.accounts.models import User
 from comptoir.inventory.services.consume_stock import consume_stock
 
 from ..models import Order, OrderStatus
-from .transition import locked_order, move_order, stock_lines_of
+from .transition import email_after_commit, locked_order, move_order, stock_lines_of
 
 
 def ship_order(
@@ -41,4 +41,5 @@ def ship_order(
             data={"carrier": order.shipping_carrier, "tracking_number": tracking_number},
         )
         consume_stock(lines=stock_lines_of(order=order))
+        email_after_commit(order=order, kind="shipped")
     return order
