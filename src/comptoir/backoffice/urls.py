@@ -8,6 +8,7 @@ app_name = "backoffice"
 urlpatterns = [
     path("", views.today, name="today"),
     path(pgettext_lazy("url", "a-preparer/"), views.to_pack, name="to_pack"),
+    path(pgettext_lazy("url", "a-expedier/"), views.to_ship, name="to_ship"),
     path(pgettext_lazy("url", "lots/<int:batch_id>/"), views.batch, name="batch"),
     path(
         pgettext_lazy("url", "lots/<int:batch_id>/<str:document>"),

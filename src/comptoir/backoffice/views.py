@@ -15,11 +15,17 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from comptoir.accounts.models import User
 from comptoir.community.models import Comment, CommentStatus
 from comptoir.fulfillment.carriers import coliship_file, coliship_fmt, generic_csv, mondial_relay_file
 from comptoir.fulfillment.documents import packing_slips_pdf, pick_list_pdf
 from comptoir.fulfillment.models import Batch
 from comptoir.fulfillment.services.prepare_batch import orders_to_pack, prepare_batch
+from comptoir.fulfillment.services.ship_parcels import (
+    ShippingRefused,
+    import_coliship_export,
+    ship_with_tracking,
+)
 from comptoir.inventory.models import StockRecord
 from comptoir.orders.models import Order, OrderStatus
 from comptoir.payments.models import Payment, PaymentStatus
@@ -100,3 +106,38 @@ def coliship_format(request: HttpRequest) -> HttpResponse:
     response = HttpResponse(coliship_fmt(), content_type="text/plain")
     response["Content-Disposition"] = 'attachment; filename="comptoir.fmt"'
     return response
+
+
+@staff_member_required
+@require_http_methods(["GET", "POST"])
+def to_ship(request: HttpRequest) -> HttpResponse:
+    """Packed parcels: a tracking number per order (typed or scanned), or ColiShip's export at once."""
+    errors: list[str] = []
+    staff = request.user if isinstance(request.user, User) else None
+    upload = request.FILES.get("export") if request.method == "POST" else None
+    if upload is not None:
+        try:
+            shipped = import_coliship_export(content=upload.read(), actor=staff)
+        except ShippingRefused as refused:
+            errors = refused.messages
+        else:
+            messages.success(
+                request,
+                _("%(count)d colis expédié(s) ; les clients sont prévenus.") % {"count": len(shipped)},
+            )
+            return redirect("backoffice:to_ship")
+    elif request.method == "POST":
+        order = get_object_or_404(
+            Order, pk=request.POST.get("order", "0") if request.POST.get("order", "").isdigit() else 0
+        )
+        try:
+            ship_with_tracking(order=order, tracking_number=request.POST.get("tracking", ""), actor=staff)
+        except ShippingRefused as refused:
+            errors = refused.messages
+        else:
+            messages.success(
+                request, _("%(number)s expédiée ; le client est prévenu.") % {"number": order.number}
+            )
+            return redirect("backoffice:to_ship")
+    packed = Order.objects.filter(status=OrderStatus.PACKED).order_by("packed_at", "pk")
+    return render(request, "backoffice/to_ship.html", {"orders": packed, "errors": errors})
