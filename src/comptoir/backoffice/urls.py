@@ -9,6 +9,7 @@ urlpatterns = [
     path("", views.today, name="today"),
     path(pgettext_lazy("url", "a-preparer/"), views.to_pack, name="to_pack"),
     path(pgettext_lazy("url", "a-expedier/"), views.to_ship, name="to_ship"),
+    path(pgettext_lazy("url", "colis/<int:order_id>/"), views.packing, name="packing"),
     path(pgettext_lazy("url", "lots/<int:batch_id>/"), views.batch, name="batch"),
     path(
         pgettext_lazy("url", "lots/<int:batch_id>/<str:document>"),

@@ -20,6 +20,12 @@ from comptoir.community.models import Comment, CommentStatus
 from comptoir.fulfillment.carriers import coliship_file, coliship_fmt, generic_csv, mondial_relay_file
 from comptoir.fulfillment.documents import packing_slips_pdf, pick_list_pdf
 from comptoir.fulfillment.models import Batch
+from comptoir.fulfillment.services.packing_check import (
+    PackingRefused,
+    check_lines,
+    mark_packed_after_check,
+    scan,
+)
 from comptoir.fulfillment.services.prepare_batch import orders_to_pack, prepare_batch
 from comptoir.fulfillment.services.ship_parcels import (
     ShippingRefused,
@@ -141,3 +147,32 @@ def to_ship(request: HttpRequest) -> HttpResponse:
             return redirect("backoffice:to_ship")
     packed = Order.objects.filter(status=OrderStatus.PACKED).order_by("packed_at", "pk")
     return render(request, "backoffice/to_ship.html", {"orders": packed, "errors": errors})
+
+
+@staff_member_required
+@require_http_methods(["GET", "POST"])
+def packing(request: HttpRequest, order_id: int) -> HttpResponse:
+    """One order's packing screen: scan each piece; the order is packed once every line is ticked."""
+    order = get_object_or_404(Order, pk=order_id)
+    staff = request.user if isinstance(request.user, User) else None
+    alert = ""
+    if request.method == "POST" and "code" in request.POST:
+        try:
+            scan(order=order, code=request.POST["code"])
+        except PackingRefused as refused:
+            alert = refused.message
+    elif request.method == "POST":
+        try:
+            mark_packed_after_check(order=order, actor=staff, override="override" in request.POST)
+        except PackingRefused as refused:
+            alert = refused.message
+        else:
+            messages.success(request, _("%(number)s emballée.") % {"number": order.number})
+            return redirect("backoffice:to_pack")
+    lines = check_lines(order=order)
+    return render(
+        request,
+        "backoffice/packing.html",
+        {"order": order, "lines": lines, "alert": alert, "all_done": all(line.is_done for line in lines)},
+        status=422 if alert else 200,
+    )

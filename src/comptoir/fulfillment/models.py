@@ -29,3 +29,19 @@ class Batch(models.Model):
 
     def __str__(self) -> str:
         return f"#{self.pk} {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class PackingCheck(models.Model):
+    """What was scanned into an order's parcel: each line ticked by its EAN-13, wrong items flagged."""
+
+    order = models.OneToOneField(Order, on_delete=models.CASCADE, related_name="packing_check")
+    scanned = models.JSONField(default=dict)  # sku → pieces scanned
+    wrong_scans = models.JSONField(default=list)  # what did not belong: codes, in order
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("contrôle de colis")
+        verbose_name_plural = _("contrôles de colis")
+
+    def __str__(self) -> str:
+        return f"{self.order}"

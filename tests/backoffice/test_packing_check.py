@@ -1,0 +1,54 @@
+"""The packing check: each scanned piece ticks its line; wrong or extra items are flagged loudly."""
+
+from __future__ import annotations
+
+import pytest
+
+from comptoir.orders.models import OrderEvent, OrderStatus
+from tests.factories import UserFactory
+from tests.factories.orders import order_with_stock
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def order(client):
+    client.force_login(UserFactory(is_staff=True))
+    return order_with_stock(status=OrderStatus.PAID, quantity=2)
+
+
+def url(order) -> str:
+    return f"/fr/atelier/colis/{order.pk}/"
+
+
+def test_scanning_every_piece_ticks_the_line_and_lets_the_order_be_packed(client, order):
+    ean = order.lines.get().variant.ean13
+    client.post(url(order), {"code": ean})
+    refused = client.post(url(order), {"pack": "1"})
+    assert refused.status_code == 422 and "Il manque 1 pièce(s)" in refused.content.decode()
+    client.post(url(order), {"code": ean})
+    assert "2 / 2 ✓" in client.get(url(order)).content.decode()
+    client.post(url(order), {"pack": "1"})
+    order.refresh_from_db()
+    assert order.status == OrderStatus.PACKED
+
+
+def test_a_wrong_item_and_an_extra_piece_are_flagged_and_not_counted(client, order):
+    ean = order.lines.get().variant.ean13
+    wrong = client.post(url(order), {"code": "4006381333931"})
+    assert wrong.status_code == 422 and "n&#x27;est pas dans cette commande" in wrong.content.decode()
+    client.post(url(order), {"code": ean})
+    client.post(url(order), {"code": ean})
+    extra = client.post(url(order), {"code": ean})
+    assert extra.status_code == 422 and "Une pièce de trop" in extra.content.decode()
+    assert "2 / 2" in client.get(url(order)).content.decode()
+
+
+def test_the_founder_may_override_and_it_is_recorded(client, order):
+    client.post(url(order), {"pack": "1", "override": "1"})
+    order.refresh_from_db()
+    assert order.status == OrderStatus.PACKED
+    assert (
+        OrderEvent.objects.get(order=order, to_status=OrderStatus.PACKED).actor_label
+        == "staff (contrôle forcé)"
+    )
