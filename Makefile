@@ -6,7 +6,7 @@ PORT ?= 8000
 STAMP := $(VENV)/.installed
 export DJANGO_SETTINGS_MODULE := comptoir.config.settings
 
-.PHONY: run install system-deps browser-deps demo migrate lint test test-pg messages clean
+.PHONY: bench run install system-deps browser-deps demo migrate lint test test-pg messages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -81,6 +81,10 @@ test: browser-deps lint
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 test-pg: install browser-deps
 	DATABASE_URL=$(PG_URL) $(BIN)/pytest -n auto
+
+# Benchmarks print figures; nothing in them is asserted (tests never assert wall-clock times).
+bench: install system-deps
+	@for script in bench/*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
 
 clean:
 	rm -rf $(VENV) var
