@@ -63,3 +63,18 @@ def test_choosing_nothing_says_so(client):
     OrderFactory(status=OrderStatus.PAID)
     response = client.post("/fr/atelier/a-preparer/", {}, follow=True)
     assert "Choisissez au moins une commande." in response.content.decode()
+
+
+def test_the_seo_audit_runs_from_the_cockpit(client):
+    from comptoir.catalog.models import ProductImage
+    from tests.factories import ProductFactory, ProductImageFactory, VariantFactory
+
+    product = ProductFactory()
+    VariantFactory(product=product)
+    ProductImageFactory(product=product)
+    ProductImage.objects.update(alt_text_fr="")
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    assert "Lancer l" in client.get("/fr/atelier/referencement/").content.decode()
+    page = client.post("/fr/atelier/referencement/").content.decode()
+    assert "Image sans texte alternatif" in page
+    assert f"/fr/admin/catalog/product/{product.pk}/change/" in page

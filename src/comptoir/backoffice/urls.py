@@ -17,4 +17,5 @@ urlpatterns = [
         name="batch_document",
     ),
     path("coliship.fmt", views.coliship_format, name="coliship_format"),
+    path(pgettext_lazy("url", "referencement/"), views.seo_audit, name="seo_audit"),
 ]

@@ -36,6 +36,7 @@ from comptoir.inventory.models import StockRecord
 from comptoir.orders.models import Order, OrderStatus
 from comptoir.payments.models import Payment, PaymentStatus
 from comptoir.reviews.models import Review, ReviewStatus
+from comptoir.seo.site_audit import run_site_audit
 
 # What each download of a batch is: file name, content type, how it is drawn from the orders.
 DOCUMENTS: dict[str, tuple[str, str, Callable[[Sequence[Order]], bytes]]] = {
@@ -176,3 +177,11 @@ def packing(request: HttpRequest, order_id: int) -> HttpResponse:
         {"order": order, "lines": lines, "alert": alert, "all_done": all(line.is_done for line in lines)},
         status=422 if alert else 200,
     )
+
+
+@staff_member_required
+@require_http_methods(["GET", "POST"])
+def seo_audit(request: HttpRequest) -> HttpResponse:
+    """The SEO audit on demand (it walks every public page: a few seconds on a real catalogue)."""
+    problems = run_site_audit() if request.method == "POST" else None
+    return render(request, "backoffice/seo_audit.html", {"problems": problems})

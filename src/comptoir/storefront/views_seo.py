@@ -7,34 +7,20 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
-from django.utils.translation import pgettext_lazy
 from django.views.decorators.cache import cache_page
 from django.views.decorators.http import require_GET
 
 from comptoir.seo.catalogue import merchant_feed_items
+from comptoir.seo.site_audit import private_prefixes
 
 from .page_meta import SHOP_DESCRIPTION, base_url
-
-# Pages with nothing for a search engine, or private: the cart, checkout, accounts, orders, payments,
-# the reseller space and the back-office (URL prefixes, translated per language).
-PRIVATE_PREFIXES = (
-    pgettext_lazy("url", "panier/"),
-    pgettext_lazy("url", "commander/"),
-    pgettext_lazy("url", "compte/"),
-    pgettext_lazy("url", "commande/"),
-    pgettext_lazy("url", "pro/"),
-    pgettext_lazy("url", "atelier/"),
-    "paiement/",
-    "admin/",
-)
 
 
 @require_GET
 def robots_txt(request: HttpRequest) -> HttpResponse:
     lines = ["User-agent: *"]
     for language, _name in settings.LANGUAGES:
-        with translation.override(language):
-            lines += [f"Disallow: /{language}/{prefix}" for prefix in PRIVATE_PREFIXES]
+        lines += [f"Disallow: /{language}/{prefix}" for prefix in private_prefixes(language)]
     lines += ["", f"Sitemap: {base_url(request)}/sitemap.xml", ""]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
 
