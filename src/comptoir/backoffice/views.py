@@ -6,17 +6,19 @@ Staff only (``staff_member_required``); every action goes through a domain servi
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import timedelta
 
 from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
 from django.db.models import F
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from comptoir.accounts.models import User
-from comptoir.community.models import Comment, CommentStatus
+from comptoir.community.models import Comment, CommentStatus, RejectedAttempt
 from comptoir.fulfillment.carriers import coliship_file, coliship_fmt, generic_csv, mondial_relay_file
 from comptoir.fulfillment.documents import packing_slips_pdf, pick_list_pdf
 from comptoir.fulfillment.models import Batch
@@ -60,6 +62,9 @@ def today(request: HttpRequest) -> HttpResponse:
         "low_stock": StockRecord.objects.filter(on_hand__lte=F("low_stock_threshold")).count(),
         "returns": Order.objects.filter(
             withdrawal_requested_at__isnull=False, status=OrderStatus.DELIVERED
+        ).count(),
+        "spam_refused": RejectedAttempt.objects.filter(
+            created_at__gte=timezone.now() - timedelta(days=7)
         ).count(),
     }
     return render(request, "backoffice/today.html", {"counts": counts})

@@ -47,6 +47,15 @@ PAGES = [
         "\n\nAtelier Maison Lavande, 12 rue Oberkampf, 75011 Paris.",
     ),
     (
+        "Questions fréquentes", "Frequently asked questions", "questions-frequentes", "faq",
+        "## Comment choisir ma taille ?\n\nChaque fiche produit a son guide des tailles, mesuré à plat sur la chemise.\n\n"
+        "## Sous combien de temps est expédiée ma commande ?\n\nSous deux jours ouvrés : nous préparons les colis chaque matin.\n\n"
+        "## Comment entretenir une chemise en lin ?\n\nLavage à 30 °C, séchage à l'air libre, repassage humide ou pas du tout.",
+        "## How do I choose my size?\n\nEvery product page has its size guide, measured flat on the shirt.\n\n"
+        "## How soon is my order shipped?\n\nWithin two working days: we pack the parcels every morning.\n\n"
+        "## How do I care for a linen shirt?\n\nWash at 30 °C, dry in the air, iron damp or not at all.",
+    ),
+    (
         "Politique des avis", "Review policy", "politique-des-avis", "review-policy",
         "Seules les personnes qui ont reçu une commande peuvent donner leur avis sur les produits de cette "
         "commande, une fois par produit, depuis leur compte ou le lien de leur commande.\n\nChaque avis est lu "
