@@ -29,8 +29,10 @@ run: demo
 	$(BIN)/python manage.py collectstatic --no-input --verbosity 0
 	@echo ""
 	@echo "  La boutique / the shop:    http://127.0.0.1:$(PORT)/"
+	@echo "  Atelier (cockpit):         http://127.0.0.1:$(PORT)/fr/atelier/"
 	@echo "  Back-office (admin):       http://127.0.0.1:$(PORT)/fr/admin/"
 	@echo "  Login:                     fondatrice@comptoir.example / comptoir-demo"
+	@echo "  Espace revendeurs:         http://127.0.0.1:$(PORT)/fr/pro/  (boutique@revendeur.example / comptoir-demo)"
 	@echo ""
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
