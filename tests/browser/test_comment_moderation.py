@@ -2,6 +2,7 @@
 
 import pytest
 
+from tests.browser.conftest import serious_accessibility_violations
 from tests.factories import UserFactory
 from tests.factories.content import PostFactory
 
@@ -40,4 +41,5 @@ def test_a_held_comment_appears_once_the_founder_approves_it(live_server, browse
     visitor.goto(f"{live_server.url}/fr/journal/atelier/")
     assert "Quel beau travail de col" in visitor.locator("#comments").inner_text()
     assert "camille@example.com" not in visitor.content()
+    assert serious_accessibility_violations(visitor) == []
     visitor.screenshot(path=str(screenshots_dir / "comment-3-published-phone.png"), full_page=True)
