@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from comptoir.orders.models import OrderEvent, OrderStatus
+from tests.backoffice.conftest import packer_user
 from tests.factories import UserFactory
 from tests.factories.payments import OrderFactory
 
@@ -18,8 +19,22 @@ def test_only_staff_enter_the_cockpit(client, url):
     assert client.get(url).status_code == 302  # to the sign-in page
     client.force_login(UserFactory())
     assert client.get(url).status_code == 302
-    client.force_login(UserFactory(is_staff=True))
+    client.force_login(packer_user())
     assert client.get(url).status_code == 200
+
+
+def test_packing_staff_pack_and_ship_but_see_no_money_and_change_no_price(client):
+    from tests.factories import ProductFactory
+
+    product = ProductFactory()
+    client.force_login(packer_user())
+    today = client.get("/fr/atelier/").content.decode()
+    assert "virements attendus" not in today and "Données" not in today
+    assert client.get("/fr/atelier/referencement/").status_code == 403
+    assert client.get(f"/fr/admin/catalog/product/{product.pk}/change/").status_code == 403
+    assert client.get("/fr/admin/payments/payment/").status_code == 403
+    client.force_login(UserFactory(is_staff=True))  # staff outside the group: no packing either
+    assert client.get("/fr/atelier/a-preparer/").status_code == 403
 
 
 def test_today_counts_the_work(client):
@@ -59,7 +74,7 @@ def test_all_paid_orders_become_one_batch_packed_with_its_papers(client):
 
 
 def test_choosing_nothing_says_so(client):
-    client.force_login(UserFactory(is_staff=True))
+    client.force_login(packer_user())
     OrderFactory(status=OrderStatus.PAID)
     response = client.post("/fr/atelier/a-preparer/", {}, follow=True)
     assert "Choisissez au moins une commande." in response.content.decode()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from comptoir.orders.models import OrderEvent, OrderStatus
-from tests.factories import UserFactory
+from tests.backoffice.conftest import packer_user
 from tests.factories.orders import order_with_stock
 
 pytestmark = pytest.mark.django_db
@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def order(client):
-    client.force_login(UserFactory(is_staff=True))
+    client.force_login(packer_user())
     return order_with_stock(status=OrderStatus.PAID, quantity=2)
 
 

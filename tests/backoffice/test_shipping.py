@@ -6,7 +6,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from comptoir.orders.models import OrderStatus
-from tests.factories import UserFactory
+from tests.backoffice.conftest import packer_user
 from tests.factories.orders import order_with_stock
 
 pytestmark = pytest.mark.django_db
@@ -16,7 +16,7 @@ URL = "/fr/atelier/a-expedier/"
 
 @pytest.fixture
 def staff(client):
-    client.force_login(UserFactory(is_staff=True))
+    client.force_login(packer_user())
 
 
 def export(*rows: tuple[str, str]) -> SimpleUploadedFile:

@@ -10,6 +10,8 @@ from datetime import timedelta
 
 from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
+from django.contrib.auth.decorators import permission_required
+from django.core.exceptions import PermissionDenied
 from django.db.models import F
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -39,6 +41,9 @@ from comptoir.orders.models import Order, OrderStatus
 from comptoir.payments.models import Payment, PaymentStatus
 from comptoir.reviews.models import Review, ReviewStatus
 from comptoir.seo.site_audit import run_site_audit
+
+# Packing and shipping: the owner (superuser) and the « Préparation des colis » group.
+PACKING = "fulfillment.add_batch"
 
 # What each download of a batch is: file name, content type, how it is drawn from the orders.
 DOCUMENTS: dict[str, tuple[str, str, Callable[[Sequence[Order]], bytes]]] = {
@@ -71,6 +76,7 @@ def today(request: HttpRequest) -> HttpResponse:
 
 
 @staff_member_required
+@permission_required(PACKING, raise_exception=True)
 @require_http_methods(["GET", "POST"])
 def to_pack(request: HttpRequest) -> HttpResponse:
     orders = orders_to_pack()
@@ -89,6 +95,7 @@ def to_pack(request: HttpRequest) -> HttpResponse:
 
 
 @staff_member_required
+@permission_required(PACKING, raise_exception=True)
 @require_GET
 def batch(request: HttpRequest, batch_id: int) -> HttpResponse:
     found = get_object_or_404(Batch, pk=batch_id)
@@ -100,6 +107,7 @@ def batch(request: HttpRequest, batch_id: int) -> HttpResponse:
 
 
 @staff_member_required
+@permission_required(PACKING, raise_exception=True)
 @require_GET
 def batch_document(request: HttpRequest, batch_id: int, document: str) -> HttpResponse:
     found = get_object_or_404(Batch, pk=batch_id)
@@ -113,6 +121,7 @@ def batch_document(request: HttpRequest, batch_id: int, document: str) -> HttpRe
 
 
 @staff_member_required
+@permission_required(PACKING, raise_exception=True)
 @require_GET
 def coliship_format(request: HttpRequest) -> HttpResponse:
     response = HttpResponse(coliship_fmt(), content_type="text/plain")
@@ -121,6 +130,7 @@ def coliship_format(request: HttpRequest) -> HttpResponse:
 
 
 @staff_member_required
+@permission_required(PACKING, raise_exception=True)
 @require_http_methods(["GET", "POST"])
 def to_ship(request: HttpRequest) -> HttpResponse:
     """Packed parcels: a tracking number per order (typed or scanned), or ColiShip's export at once."""
@@ -156,6 +166,7 @@ def to_ship(request: HttpRequest) -> HttpResponse:
 
 
 @staff_member_required
+@permission_required(PACKING, raise_exception=True)
 @require_http_methods(["GET", "POST"])
 def packing(request: HttpRequest, order_id: int) -> HttpResponse:
     """One order's packing screen: scan each piece; the order is packed once every line is ticked."""
@@ -188,5 +199,7 @@ def packing(request: HttpRequest, order_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def seo_audit(request: HttpRequest) -> HttpResponse:
     """The SEO audit on demand (it walks every public page: a few seconds on a real catalogue)."""
+    if not request.user.is_superuser:
+        raise PermissionDenied  # the owner's tool: packing staff only pack and ship
     problems = run_site_audit() if request.method == "POST" else None
     return render(request, "backoffice/seo_audit.html", {"problems": problems})
