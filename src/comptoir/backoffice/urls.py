@@ -18,4 +18,5 @@ urlpatterns = [
     ),
     path("coliship.fmt", views.coliship_format, name="coliship_format"),
     path(pgettext_lazy("url", "referencement/"), views.seo_audit, name="seo_audit"),
+    path(pgettext_lazy("url", "stock/"), views.stock_sheet, name="stock_sheet"),
 ]

@@ -5,6 +5,7 @@ Staff only (``staff_member_required``); every action goes through a domain servi
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Callable, Sequence
 from datetime import timedelta
 
@@ -35,6 +36,12 @@ from comptoir.fulfillment.services.ship_parcels import (
     ShippingRefused,
     import_coliship_export,
     ship_with_tracking,
+)
+from comptoir.fulfillment.stock_sheet import (
+    SheetRefused,
+    apply_stock_sheet,
+    export_stock_sheet,
+    read_stock_sheet,
 )
 from comptoir.inventory.models import StockRecord
 from comptoir.orders.models import Order, OrderStatus
@@ -203,3 +210,33 @@ def seo_audit(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied  # the owner's tool: packing staff only pack and ship
     problems = run_site_audit() if request.method == "POST" else None
     return render(request, "backoffice/seo_audit.html", {"problems": problems})
+
+
+@staff_member_required
+@require_http_methods(["GET", "POST"])
+def stock_sheet(request: HttpRequest) -> HttpResponse:
+    """Export stock and prices as CSV; import the edited file: a preview first, then all or nothing."""
+    if not request.user.is_superuser:
+        raise PermissionDenied  # prices are the owner's
+    if request.GET.get("export"):
+        response = HttpResponse(export_stock_sheet(), content_type="text/csv")
+        response["Content-Disposition"] = 'attachment; filename="stock-et-prix.csv"'
+        return response
+    errors: list[str] = []
+    changes = None
+    sheet = ""
+    if request.method == "POST":
+        upload = request.FILES.get("sheet")
+        content = upload.read() if upload is not None else base64.b64decode(request.POST.get("content", ""))
+        try:
+            if "confirm" in request.POST:
+                count = apply_stock_sheet(content=content)
+                messages.success(request, _("%(count)d variante(s) mise(s) à jour.") % {"count": count})
+                return redirect("backoffice:stock_sheet")
+            changes = [change for change in read_stock_sheet(content=content) if change.changes_something]
+            sheet = base64.b64encode(content).decode()
+        except SheetRefused as refused:
+            errors = refused.messages
+    return render(
+        request, "backoffice/stock_sheet.html", {"errors": errors, "changes": changes, "sheet": sheet}
+    )
