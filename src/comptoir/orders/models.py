@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from comptoir.core.models import TimeStampedModel
 from comptoir.core.money import DEFAULT_CURRENCY, Money, TaxedMoney
+from comptoir.resellers.models import TaxRegime
 
 if TYPE_CHECKING:
     from django.utils.functional import _StrOrPromise as StrOrPromise
@@ -29,6 +30,11 @@ class OrderStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Annulée")
     RETURNED = "returned", _("Retournée")
     REFUNDED = "refunded", _("Remboursée")
+
+
+class Channel(models.TextChoices):
+    BOUTIQUE = "boutique", _("Boutique")
+    RESELLER = "reseller", _("Revendeurs")
 
 
 def _amount(verbose_name: StrOrPromise) -> models.DecimalField:
@@ -71,6 +77,27 @@ class Order(TimeStampedModel):
     )
     discount_net = models.DecimalField(_("remise HT"), max_digits=12, decimal_places=2, default=Decimal("0"))
     customer_note = models.TextField(_("note du client"), blank=True)
+
+    # The reseller door: a company's order, priced HT, on its payment terms, with its own PO reference.
+    channel = models.CharField(_("canal"), max_length=10, choices=Channel.choices, default=Channel.BOUTIQUE)
+    company = models.ForeignKey(
+        "resellers.Company",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="orders",
+        verbose_name=_("entreprise revendeuse"),
+    )
+    purchase_order_reference = models.CharField(
+        _("référence de commande du client"), max_length=64, blank=True
+    )
+    payment_terms = models.CharField(_("conditions de paiement"), max_length=12, blank=True)
+    payment_due_date = models.DateField(_("échéance de paiement"), null=True, blank=True)
+    tax_regime = models.CharField(
+        _("régime de TVA"), max_length=10, choices=TaxRegime.choices, default=TaxRegime.DOMESTIC
+    )
+    buyer_company_number = models.CharField(_("SIREN/SIRET de l'acheteur"), max_length=14, blank=True)
+    buyer_vat_number = models.CharField(_("n° de TVA de l'acheteur"), max_length=20, blank=True)
     total_gross = _amount(_("total TTC"))
     total_net = _amount(_("total HT"))
     currency = models.CharField(_("devise"), max_length=3, default=DEFAULT_CURRENCY)
@@ -97,10 +124,18 @@ class Order(TimeStampedModel):
         ordering = ["-created_at"]
         constraints = [
             models.CheckConstraint(condition=models.Q(total_gross__gte=0), name="order_total_not_negative"),
+            models.CheckConstraint(
+                condition=models.Q(channel="boutique") | models.Q(company__isnull=False),
+                name="reseller_order_has_company",
+            ),
         ]
 
     def __str__(self) -> str:
         return self.number
+
+    @property
+    def is_reseller(self) -> bool:
+        return self.channel == Channel.RESELLER
 
     @property
     def total(self) -> TaxedMoney:

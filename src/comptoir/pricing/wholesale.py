@@ -15,6 +15,7 @@ from django.db.models import Prefetch, QuerySet
 
 from comptoir.catalog.models import Product, Variant
 from comptoir.core.money import Money, TaxedMoney, quantize
+from comptoir.resellers.models import TaxRegime
 
 from .models import PriceList, PriceListItem, VolumeTier
 from .quotes import PriceQuote
@@ -22,7 +23,6 @@ from .quotes import PriceQuote
 if TYPE_CHECKING:
     from comptoir.resellers.models import Company
 
-HOME_COUNTRY = "FR"
 ZERO = Decimal("0")
 HUNDRED = Decimal("100")
 
@@ -44,11 +44,7 @@ def price_list_for(*, company: Company) -> PriceList:
 
 
 def wholesale_vat_rate(*, company: Company, product: Product) -> Decimal:
-    if company.country_code == HOME_COUNTRY:
-        return product.vat_rate
-    if company.is_in_eu:
-        return ZERO if company.has_valid_vat_number else product.vat_rate
-    return ZERO  # export outside the EU
+    return product.vat_rate if company.tax_regime == TaxRegime.DOMESTIC else ZERO
 
 
 class WholesalePolicy:

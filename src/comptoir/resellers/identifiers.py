@@ -18,6 +18,7 @@ from stdnum.fr import siren, siret
 logger = logging.getLogger(__name__)
 
 # Countries whose VAT numbers make an intra-EU supply (Northern Ireland's "XI" is handled by stdnum).
+HOME_COUNTRY = "FR"
 EU_COUNTRIES = frozenset(
     [
         "AT",

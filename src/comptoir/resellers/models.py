@@ -15,7 +15,13 @@ from django_countries.fields import CountryField
 
 from comptoir.core.models import TimeStampedModel
 
-from .identifiers import EU_COUNTRIES, validate_company_number, validate_vat_number, vat_number_is_valid
+from .identifiers import (
+    EU_COUNTRIES,
+    HOME_COUNTRY,
+    validate_company_number,
+    validate_vat_number,
+    vat_number_is_valid,
+)
 
 
 class ExpectedVolume(models.TextChoices):
@@ -34,6 +40,14 @@ class PaymentTerms(models.TextChoices):
     PREPAYMENT = "prepayment", _("Paiement à la commande")
     NET_30 = "net_30", _("30 jours net")
     EOM_45 = "eom_45", _("45 jours fin de mois")
+
+
+class TaxRegime(models.TextChoices):
+    """How VAT applies to a sale, from the buyer's situation; invoices print the matching mention."""
+
+    DOMESTIC = "domestic", _("TVA française")
+    INTRA_EU = "intra_eu", _("Livraison intracommunautaire exonérée (art. 262 ter I du CGI)")
+    EXPORT = "export", _("Exportation exonérée (art. 262 I du CGI)")
 
 
 class ResellerApplication(models.Model):
@@ -145,6 +159,13 @@ class Company(TimeStampedModel):
     @property
     def has_valid_vat_number(self) -> bool:
         return vat_number_is_valid(self.vat_number)
+
+    @property
+    def tax_regime(self) -> TaxRegime:
+        """French VAT at home and for an EU company without a valid number; exempt otherwise."""
+        if self.country_code == HOME_COUNTRY or (self.is_in_eu and not self.has_valid_vat_number):
+            return TaxRegime.DOMESTIC
+        return TaxRegime.INTRA_EU if self.is_in_eu else TaxRegime.EXPORT
 
 
 class Buyer(TimeStampedModel):
