@@ -21,7 +21,13 @@ def every_cockpit_address() -> list[str]:
     order = OrderFactory(status=OrderStatus.PAID)
     batch = Batch.objects.create()
     batch.orders.add(order)
-    values = {"order_id": order.pk, "batch_id": batch.pk, "document": "coliship.csv"}
+    variant = order.lines.first().variant
+    values = {
+        "order_id": order.pk,
+        "batch_id": batch.pk,
+        "document": "coliship.csv",
+        "variant_id": variant.pk if variant else 1,
+    }
     addresses = []
     for pattern in backoffice_urls.urlpatterns:
         assert isinstance(pattern, URLPattern)

@@ -11,7 +11,7 @@ from django.core.management.base import CommandError
 
 from comptoir.catalog.models import Variant
 from comptoir.fulfillment.stock_sheet import export_stock_sheet
-from comptoir.inventory.models import StockRecord
+from comptoir.inventory.models import MovementReason, StockMovement, StockRecord
 from tests.factories import UserFactory, VariantFactory
 
 pytestmark = pytest.mark.django_db
@@ -38,16 +38,25 @@ def test_the_export_lists_every_variant_with_its_stock(variants):
 
 
 def test_the_cockpit_previews_then_imports(client, variants):
-    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    owner = UserFactory(is_staff=True, is_superuser=True)
+    client.force_login(owner)
     upload = SimpleUploadedFile("s.csv", sheet("OX-40;;;89,00;12;A-03", "OX-41;;;;3;"))
-    preview = client.post("/fr/atelier/stock/", {"sheet": upload}).content.decode()
+    preview = client.post("/fr/atelier/stock/tableur/", {"sheet": upload}).content.decode()
     assert "5 → 12" in preview and "Confirmer l" in preview
     assert StockRecord.objects.get(variant__sku="OX-40").on_hand == 5  # nothing written yet
     content = preview.split('name="content" value="')[1].split('"')[0]
-    client.post("/fr/atelier/stock/", {"content": content, "confirm": "1"})
+    client.post("/fr/atelier/stock/tableur/", {"content": content, "confirm": "1"})
     record = StockRecord.objects.get(variant__sku="OX-40")
     assert (record.on_hand, record.location) == (12, "A-03")
     assert Variant.objects.get(sku="OX-40").retail_price == Decimal("89.00")
+    movement = StockMovement.objects.get(variant__sku="OX-40")
+    assert (movement.change, movement.on_hand_after, movement.reason, movement.actor) == (
+        7,
+        12,
+        MovementReason.IMPORT,
+        owner,
+    )
+    assert not StockMovement.objects.filter(variant__sku="OX-41").exists()  # its count did not change
 
 
 def test_every_bad_row_is_named_and_nothing_is_written(client, variants):
@@ -56,7 +65,9 @@ def test_every_bad_row_is_named_and_nothing_is_written(client, variants):
     upload = SimpleUploadedFile(
         "s.csv", sheet("OX-40;;;89.00;12;", "NOPE;;;;1;", "OX-41;;;;1;", "OX-40;;;;2;", "OX-42;;;-5;x;")
     )
-    page = client.post("/fr/atelier/stock/", {"sheet": upload}).content.decode().replace("&#x27;", "'")
+    page = (
+        client.post("/fr/atelier/stock/tableur/", {"sheet": upload}).content.decode().replace("&#x27;", "'")
+    )
     assert "Ligne 3 : référence « NOPE » inconnue." in page
     assert "Ligne 4 : OX-41 a 2 pièce(s) réservée(s) par des commandes : stock 1 impossible." in page
     assert "Ligne 5 : la référence OX-40 apparaît deux fois." in page
@@ -79,4 +90,4 @@ def test_packing_staff_cannot_touch_prices(client):
     from tests.backoffice.conftest import packer_user
 
     client.force_login(packer_user())
-    assert client.get("/fr/atelier/stock/").status_code == 403
+    assert client.get("/fr/atelier/stock/tableur/").status_code == 403

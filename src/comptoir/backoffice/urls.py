@@ -1,7 +1,7 @@
 from django.urls import path
 from django.utils.translation import pgettext_lazy
 
-from . import views
+from . import stock, views
 
 app_name = "backoffice"
 
@@ -18,5 +18,8 @@ urlpatterns = [
     ),
     path("coliship.fmt", views.coliship_format, name="coliship_format"),
     path(pgettext_lazy("url", "referencement/"), views.seo_audit, name="seo_audit"),
-    path(pgettext_lazy("url", "stock/"), views.stock_sheet, name="stock_sheet"),
+    path(pgettext_lazy("url", "stock/"), stock.stock, name="stock"),
+    path(pgettext_lazy("url", "stock/<int:variant_id>/"), stock.stock_variant, name="stock_variant"),
+    path(pgettext_lazy("url", "stock/etiquettes.pdf"), stock.stock_labels, name="stock_labels"),
+    path(pgettext_lazy("url", "stock/tableur/"), views.stock_sheet, name="stock_sheet"),
 ]

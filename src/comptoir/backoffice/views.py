@@ -13,7 +13,6 @@ from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import F
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -43,7 +42,7 @@ from comptoir.fulfillment.stock_sheet import (
     export_stock_sheet,
     read_stock_sheet,
 )
-from comptoir.inventory.models import StockRecord
+from comptoir.inventory.selectors import low_stock_records
 from comptoir.orders.models import Order, OrderStatus
 from comptoir.payments.models import Payment, PaymentStatus
 from comptoir.reviews.models import Review, ReviewStatus
@@ -71,7 +70,7 @@ def today(request: HttpRequest) -> HttpResponse:
         "transfers": Payment.objects.filter(provider="bank_transfer", status=PaymentStatus.PENDING).count(),
         "comments": Comment.objects.filter(status=CommentStatus.PENDING).count(),
         "reviews": Review.objects.filter(status=ReviewStatus.PENDING).count(),
-        "low_stock": StockRecord.objects.filter(on_hand__lte=F("low_stock_threshold")).count(),
+        "low_stock": low_stock_records().count(),
         "returns": Order.objects.filter(
             withdrawal_requested_at__isnull=False, status=OrderStatus.DELIVERED
         ).count(),
@@ -230,7 +229,7 @@ def stock_sheet(request: HttpRequest) -> HttpResponse:
         content = upload.read() if upload is not None else base64.b64decode(request.POST.get("content", ""))
         try:
             if "confirm" in request.POST:
-                count = apply_stock_sheet(content=content)
+                count = apply_stock_sheet(content=content, actor=request.user)  # type: ignore[arg-type]
                 messages.success(request, _("%(count)d variante(s) mise(s) à jour.") % {"count": count})
                 return redirect("backoffice:stock_sheet")
             changes = [change for change in read_stock_sheet(content=content) if change.changes_something]

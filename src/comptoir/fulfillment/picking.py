@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 
 from comptoir.orders.models import Order, OrderLine
 
+from .barcodes import ean13_data_uri
+
 
 @dataclass
 class PickLine:
@@ -17,6 +19,11 @@ class PickLine:
     location: str
     quantity: int = 0
     orders: list[str] = field(default_factory=list)
+
+    @property
+    def barcode(self) -> str:
+        """The EAN-13 as an image for the printed list (a scanner at the shelf reads it)."""
+        return ean13_data_uri(self.ean13)
 
 
 def pick_list(*, orders: Iterable[Order]) -> list[PickLine]:

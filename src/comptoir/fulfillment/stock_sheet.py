@@ -13,12 +13,17 @@ import io
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from comptoir.catalog.models import Variant
-from comptoir.inventory.models import StockRecord
+from comptoir.inventory.models import MovementReason, StockRecord
+from comptoir.inventory.movements import record_movements
+
+if TYPE_CHECKING:
+    from comptoir.accounts.models import User
 
 COLUMNS = ["sku", "produit", "options", "prix_ttc", "stock", "emplacement"]
 
@@ -139,8 +144,13 @@ def read_stock_sheet(*, content: bytes) -> list[SheetChange]:
     return changes
 
 
-def apply_stock_sheet(*, content: bytes, progress: Callable[[int, int], None] | None = None) -> int:
-    """Write the whole sheet or nothing; returns how many variants changed."""
+def apply_stock_sheet(
+    *, content: bytes, actor: User | None = None, progress: Callable[[int, int], None] | None = None
+) -> int:
+    """Write the whole sheet or nothing; returns how many variants changed.
+
+    Shelf counts that change go to the stock's history as an import, with who imported.
+    """
     changes = [change for change in read_stock_sheet(content=content) if change.changes_something]
     with transaction.atomic():
         records = {
@@ -149,6 +159,7 @@ def apply_stock_sheet(*, content: bytes, progress: Callable[[int, int], None] | 
             .filter(variant_id__in=[change.variant.pk for change in changes])
             .order_by("variant_id")
         }
+        movements: list[tuple[int, int]] = []
         for done, change in enumerate(sorted(changes, key=lambda change: change.variant.pk), start=1):
             Variant.objects.filter(pk=change.variant.pk).update(retail_price=change.retail_price)
             record = records.get(change.variant.pk) or StockRecord(variant=change.variant)
@@ -159,8 +170,14 @@ def apply_stock_sheet(*, content: bytes, progress: Callable[[int, int], None] | 
                         % {"sku": change.variant.sku}
                     ]
                 )
+            movements.append((change.variant.pk, change.on_hand - record.on_hand))
             record.on_hand, record.location = change.on_hand, change.location
             record.save()
             if progress is not None:
                 progress(done, len(changes))
+        record_movements(
+            changes=movements,
+            reason=MovementReason.IMPORT,
+            actor=actor,
+        )
     return len(changes)

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -102,6 +104,46 @@ class StockRecord(models.Model):
     @property
     def availability(self) -> Availability:
         return availability_for(available=self.available, low_stock_threshold=self.low_stock_threshold)
+
+
+class MovementReason(models.TextChoices):
+    RECEIVED = "received", _("Réception de l'atelier")
+    COUNT = "count", _("Inventaire (comptage)")
+    DAMAGED = "damaged", _("Pièce abîmée ou perdue")
+    SHIPPED = "shipped", _("Expédition d'une commande")
+    RETURNED = "returned", _("Retour client accepté")
+    IMPORT = "import", _("Import du tableur")
+    CORRECTION = "correction", _("Correction")
+
+
+class StockMovement(models.Model):
+    """One change of a variant's shelf count, with why and who: the stock's history, append-only."""
+
+    variant = models.ForeignKey(
+        Variant, on_delete=models.CASCADE, related_name="stock_movements", verbose_name=_("variante")
+    )
+    created_at = models.DateTimeField(_("date"), default=timezone.now, editable=False, db_index=True)
+    change = models.IntegerField(_("mouvement"))
+    on_hand_after = models.PositiveIntegerField(_("stock après"))
+    reason = models.CharField(_("motif"), max_length=12, choices=MovementReason.choices)
+    reference = models.CharField(_("référence"), max_length=40, blank=True)
+    note = models.CharField(_("note"), max_length=200, blank=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("par"),
+    )
+
+    class Meta:
+        ordering = ("-created_at", "-id")
+        verbose_name = _("mouvement de stock")
+        verbose_name_plural = _("mouvements de stock")
+
+    def __str__(self) -> str:
+        return f"{self.variant_id} {self.change:+d} ({self.reason})"
 
 
 def availability_for(

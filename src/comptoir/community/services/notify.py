@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import timedelta
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.mail import EmailMultiAlternatives
 from django.db.models import Max
 from django.template.loader import render_to_string
@@ -13,13 +12,11 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from comptoir.notifications.founder import absolute_url, founder_addresses
+
 from ..models import Comment, CommentStatus
 
 DIGEST_EVERY = timedelta(hours=1)
-
-
-def _absolute(path: str) -> str:
-    return settings.COMPTOIR_PUBLIC_URL.rstrip("/") + path
 
 
 def notify_reply(*, comment_id: int) -> None:
@@ -35,7 +32,7 @@ def notify_reply(*, comment_id: int) -> None:
     ):
         return
     with translation.override(parent.language):
-        url = _absolute(reply.post.get_absolute_url()) + f"#comment-{reply.pk}"
+        url = absolute_url(reply.post.get_absolute_url()) + f"#comment-{reply.pk}"
         context = {"reply": reply, "parent": parent, "url": url, "shop_name": settings.SHOP_NAME}
         subject = _("Une réponse à votre commentaire sur « %(title)s »") % {"title": reply.post.title}
         message = EmailMultiAlternatives(
@@ -43,15 +40,6 @@ def notify_reply(*, comment_id: int) -> None:
         )
         message.attach_alternative(render_to_string("community/emails/reply.html", context), "text/html")
     message.send()
-
-
-def founder_addresses() -> list[str]:
-    return list(
-        get_user_model()
-        .objects.filter(is_superuser=True, is_active=True)
-        .exclude(email="")
-        .values_list("email", flat=True)
-    )
 
 
 def send_founder_digest(*, now: object = None) -> int:
@@ -71,7 +59,7 @@ def send_founder_digest(*, now: object = None) -> int:
     with translation.override(settings.LANGUAGE_CODE):
         context = {
             "comments": waiting,
-            "moderation_url": _absolute(
+            "moderation_url": absolute_url(
                 reverse("admin:community_comment_changelist") + "?status__exact=pending"
             ),
             "shop_name": settings.SHOP_NAME,

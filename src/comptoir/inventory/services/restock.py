@@ -3,20 +3,38 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.db.models import F
 
-from ..models import StockRecord
+from ..models import MovementReason, StockRecord
+from ..movements import record_movements
 from ..stock_lines import StockLine, merged_lines
 
+if TYPE_CHECKING:
+    from comptoir.accounts.models import User
 
-def restock(*, lines: Iterable[StockLine]) -> None:
+
+def restock(
+    *,
+    lines: Iterable[StockLine],
+    reason: MovementReason = MovementReason.RETURNED,
+    reference: str = "",
+    actor: User | None = None,
+) -> None:
     """Raise ``on_hand`` by each line's quantity, in variant-id order (creates missing records)."""
     with transaction.atomic():
-        for line in merged_lines(lines):
+        merged = merged_lines(lines)
+        for line in merged:
             updated = StockRecord.objects.filter(variant_id=line.variant_id).update(
                 on_hand=F("on_hand") + line.quantity
             )
             if updated == 0:
                 StockRecord.objects.create(variant_id=line.variant_id, on_hand=line.quantity)
+        record_movements(
+            changes=[(line.variant_id, line.quantity) for line in merged],
+            reason=reason,
+            reference=reference,
+            actor=actor,
+        )

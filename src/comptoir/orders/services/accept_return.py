@@ -35,5 +35,5 @@ def accept_return(
             timestamps={"returned_at": now or timezone.now()},
             data={"note": note} if note else None,
         )
-        restock(lines=stock_lines_of(order=order))
+        restock(lines=stock_lines_of(order=order), reference=order.number, actor=actor)
     return order

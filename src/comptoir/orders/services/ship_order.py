@@ -40,6 +40,6 @@ def ship_order(
             extra_fields={"tracking_number": tracking_number},
             data={"carrier": order.shipping_carrier, "tracking_number": tracking_number},
         )
-        consume_stock(lines=stock_lines_of(order=order))
+        consume_stock(lines=stock_lines_of(order=order), reference=order.number, actor=actor)
         email_after_commit(order=order, kind="shipped")
     return order

@@ -20,12 +20,12 @@ class Command(BaseCommand):
         def progress(done: int, total: int) -> None:
             width = 30
             filled = width * done // total
-            self.stdout.write(f"\\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total}", ending="")
+            self.stdout.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total}", ending="")
             if done == total:
                 self.stdout.write("")
 
         try:
             count = apply_stock_sheet(content=options["path"].read_bytes(), progress=progress)
         except SheetRefused as refused:
-            raise CommandError("\\n".join(refused.messages)) from refused
+            raise CommandError("\n".join(refused.messages)) from refused
         self.stdout.write(self.style.SUCCESS(f"{count} variante(s) mise(s) à jour."))
