@@ -1,12 +1,13 @@
 from django.urls import path
 from django.utils.translation import pgettext_lazy
 
-from . import stock, views
+from . import dashboard, stock, views
 
 app_name = "backoffice"
 
 urlpatterns = [
     path("", views.today, name="today"),
+    path(pgettext_lazy("url", "tableau-de-bord/"), dashboard.dashboard, name="dashboard"),
     path(pgettext_lazy("url", "a-preparer/"), views.to_pack, name="to_pack"),
     path(pgettext_lazy("url", "a-expedier/"), views.to_ship, name="to_ship"),
     path(pgettext_lazy("url", "colis/<int:order_id>/"), views.packing, name="packing"),

@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "comptoir.content",
     "comptoir.community",
     "comptoir.seo",
+    "comptoir.analytics",
     "comptoir.storefront",
     "comptoir.backoffice",
     "comptoir.reseller_portal",
@@ -90,6 +91,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outermost after static files: it sees every page answered, cached or not (cookieless counts).
+    "comptoir.analytics.middleware.PageViewMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -260,6 +263,8 @@ COMPTOIR_PUBLIC_URL = os.environ.get("COMPTOIR_PUBLIC_URL", "http://127.0.0.1:80
 COMPTOIR_FOUNDER_EMAIL = os.environ.get("COMPTOIR_FOUNDER_EMAIL", "")
 # Ask the EU's VIES service whether a reseller's VAT number is registered (a network call: off by default).
 COMPTOIR_VIES_CHECK = env_bool("COMPTOIR_VIES_CHECK", default=False)
+# The shop's own cookieless audience measurement (analytics/models.py); off with COMPTOIR_ANALYTICS=0.
+COMPTOIR_ANALYTICS = env_bool("COMPTOIR_ANALYTICS", default=True)
 # Payment providers offered at checkout, in this order (payments/providers/registry.py).
 COMPTOIR_PAYMENT_PROVIDERS = env_list(
     "COMPTOIR_PAYMENT_PROVIDERS", "bank_transfer" if IS_PRODUCTION else "demo,bank_transfer"
