@@ -42,7 +42,7 @@ def test_today_counts_the_work(client):
     OrderFactory(status=OrderStatus.PAID)
     client.force_login(UserFactory(is_staff=True, is_superuser=True))
     page = client.get("/fr/atelier/").content.decode()
-    assert '<span class="bo-card__count">2</span><span>commandes à préparer</span>' in page
+    assert '<span class="bo-card__count">2</span><span>commandes boutique à préparer</span>' in page
 
 
 def test_all_paid_orders_become_one_batch_packed_with_its_papers(client):

@@ -43,8 +43,10 @@ from comptoir.fulfillment.stock_sheet import (
     read_stock_sheet,
 )
 from comptoir.inventory.selectors import low_stock_records
-from comptoir.orders.models import Order, OrderStatus
+from comptoir.orders.models import Channel, Order, OrderStatus
+from comptoir.orders.selectors import overdue_reseller_orders
 from comptoir.payments.models import Payment, PaymentStatus
+from comptoir.resellers.models import ApplicationStatus, ResellerApplication
 from comptoir.reviews.models import Review, ReviewStatus
 from comptoir.seo.site_audit import run_site_audit
 
@@ -66,11 +68,14 @@ DOCUMENTS: dict[str, tuple[str, str, Callable[[Sequence[Order]], bytes]]] = {
 def today(request: HttpRequest) -> HttpResponse:
     to_pack = Order.objects.filter(status=OrderStatus.PAID)
     counts = {
-        "to_pack": to_pack.count(),
+        "to_pack": to_pack.filter(channel=Channel.BOUTIQUE).count(),
+        "to_pack_resellers": to_pack.filter(channel=Channel.RESELLER).count(),
         "transfers": Payment.objects.filter(provider="bank_transfer", status=PaymentStatus.PENDING).count(),
+        "applications": ResellerApplication.objects.filter(status=ApplicationStatus.PENDING).count(),
         "comments": Comment.objects.filter(status=CommentStatus.PENDING).count(),
         "reviews": Review.objects.filter(status=ReviewStatus.PENDING).count(),
         "low_stock": low_stock_records().count(),
+        "overdue": overdue_reseller_orders().count(),
         "returns": Order.objects.filter(
             withdrawal_requested_at__isnull=False, status=OrderStatus.DELIVERED
         ).count(),

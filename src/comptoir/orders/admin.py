@@ -50,7 +50,7 @@ class OrderEventInline(ReadOnlyInline):
 @admin.register(Order)
 class OrderAdmin(admin.ModelAdmin):
     list_display = ("number", "created_at", "status", "email", "total_gross", "payment_method")
-    list_filter = ("status", "payment_method", "created_at")
+    list_filter = ("status", "channel", "payment_method", "created_at")
     search_fields = ("number", "email", "lines__sku")
     list_select_related = ("customer",)
     date_hierarchy = "created_at"

@@ -7,16 +7,17 @@ lines and events in fixed queries, whatever the number of orders.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from django.db.models import Count, QuerySet, Sum
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from comptoir.accounts.models import User
 
 from .access import order_number_from_token
-from .models import Order, OrderStatus
+from .models import Channel, Order, OrderStatus
 
 if TYPE_CHECKING:
     from django.utils.functional import _StrOrPromise as StrOrPromise
@@ -109,3 +110,17 @@ def order_timeline(*, order: Order) -> list[OrderStep]:
     if order.withdrawal_requested_at is not None:
         steps.append(OrderStep(label=WITHDRAWAL_STEP_LABEL, at=order.withdrawal_requested_at))
     return sorted(steps, key=lambda step: step.at)
+
+
+def overdue_reseller_orders(*, today: date | None = None) -> QuerySet[Order]:
+    """Reseller orders on terms whose due date has passed without payment, oldest due first."""
+    return (
+        Order.objects.filter(
+            channel=Channel.RESELLER,
+            payment_due_date__lt=today or timezone.localdate(),
+            paid_at__isnull=True,
+        )
+        .exclude(status__in=[OrderStatus.CANCELLED, OrderStatus.REFUNDED])
+        .select_related("company")
+        .order_by("payment_due_date", "number")
+    )
