@@ -6,7 +6,9 @@ import pytest
 
 from comptoir.orders.models import OrderEvent, OrderStatus
 from tests.backoffice.conftest import packer_user
+from tests.factories import UserFactory
 from tests.factories.orders import order_with_stock
+from tests.factories.payments import OrderFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -52,3 +54,18 @@ def test_the_founder_may_override_and_it_is_recorded(client, order):
         OrderEvent.objects.get(order=order, to_status=OrderStatus.PACKED).actor_label
         == "staff (contrôle forcé)"
     )
+
+
+def test_the_packing_screen_shows_the_order_history_with_who(client):
+    from comptoir.orders.services.pack_order import pack_order
+    from comptoir.orders.services.transition import record_event
+
+    owner = UserFactory(is_staff=True, is_superuser=True, first_name="Claire", last_name="Martin")
+    order = OrderFactory(status=OrderStatus.PAID)
+    record_event(order=order, kind="placed", actor=None, actor_label="customer")
+    pack_order(order=order, actor=owner)
+    client.force_login(owner)
+    page = client.get(f"/fr/atelier/colis/{order.pk}/").content.decode()
+    history = page.split("Historique de la commande", 1)[1]
+    assert "Commande passée" in history and "le client" in history
+    assert "Emballée" in history and "Claire Martin" in history

@@ -44,7 +44,7 @@ from comptoir.fulfillment.stock_sheet import (
 )
 from comptoir.inventory.selectors import low_stock_records
 from comptoir.orders.models import Channel, Order, OrderStatus
-from comptoir.orders.selectors import overdue_reseller_orders
+from comptoir.orders.selectors import order_history, overdue_reseller_orders
 from comptoir.payments.models import Payment, PaymentStatus
 from comptoir.resellers.models import ApplicationStatus, ResellerApplication
 from comptoir.reviews.models import Review, ReviewStatus
@@ -201,7 +201,13 @@ def packing(request: HttpRequest, order_id: int) -> HttpResponse:
     return render(
         request,
         "backoffice/packing.html",
-        {"order": order, "lines": lines, "alert": alert, "all_done": all(line.is_done for line in lines)},
+        {
+            "order": order,
+            "lines": lines,
+            "alert": alert,
+            "all_done": all(line.is_done for line in lines),
+            "history": order_history(order=order),
+        },
         status=422 if alert else 200,
     )
 

@@ -124,3 +124,38 @@ def overdue_reseller_orders(*, today: date | None = None) -> QuerySet[Order]:
         .select_related("company")
         .order_by("payment_due_date", "number")
     )
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    at: datetime
+    what: str
+    who: str
+
+
+_ACTOR_LABELS = {
+    "customer": _("le client"),
+    "system": _("automatique"),
+    "stripe": "Stripe",
+}
+_EVENT_LABELS = {
+    "placed": _("Commande passée"),
+    "withdrawal_requested": _("Rétractation demandée"),
+}
+
+
+def order_history(*, order: Order) -> list[HistoryEntry]:
+    """Everything done to an order, for the cockpit: each move with who (a person, or the system)."""
+    statuses = dict(OrderStatus.choices)
+    entries = []
+    for event in order.events.select_related("actor").order_by("created_at", "pk"):
+        if event.to_status and event.kind != "placed":
+            what = str(statuses.get(event.to_status, event.kind))
+        else:
+            what = str(_EVENT_LABELS.get(event.kind, event.kind))
+        if event.actor is not None:
+            who = event.actor.get_full_name() or event.actor.email
+        else:
+            who = str(_ACTOR_LABELS.get(event.actor_label, event.actor_label or _ACTOR_LABELS["system"]))
+        entries.append(HistoryEntry(at=event.created_at, what=what, who=who))
+    return entries
