@@ -22,6 +22,12 @@ from django.views.decorators.http import require_GET, require_http_methods
 from comptoir.accounts.models import User
 from comptoir.community.models import Comment, CommentStatus, RejectedAttempt
 from comptoir.fulfillment.carriers import coliship_file, coliship_fmt, generic_csv, mondial_relay_file
+from comptoir.fulfillment.catalogue_sheet import (
+    CatalogueRefused,
+    apply_catalogue_sheet,
+    export_catalogue_sheet,
+    preview_catalogue_sheet,
+)
 from comptoir.fulfillment.documents import packing_slips_pdf, pick_list_pdf
 from comptoir.fulfillment.models import Batch
 from comptoir.fulfillment.services.packing_check import (
@@ -35,12 +41,6 @@ from comptoir.fulfillment.services.ship_parcels import (
     ShippingRefused,
     import_coliship_export,
     ship_with_tracking,
-)
-from comptoir.fulfillment.stock_sheet import (
-    SheetRefused,
-    apply_stock_sheet,
-    export_stock_sheet,
-    read_stock_sheet,
 )
 from comptoir.inventory.selectors import low_stock_records
 from comptoir.orders.models import Channel, Order, OrderStatus
@@ -225,28 +225,32 @@ def seo_audit(request: HttpRequest) -> HttpResponse:
 @staff_member_required
 @require_http_methods(["GET", "POST"])
 def stock_sheet(request: HttpRequest) -> HttpResponse:
-    """Export stock and prices as CSV; import the edited file: a preview first, then all or nothing."""
+    """The catalogue as CSV: export; import the edited file, a preview first, then all or nothing."""
     if not request.user.is_superuser:
         raise PermissionDenied  # prices are the owner's
     if request.GET.get("export"):
-        response = HttpResponse(export_stock_sheet(), content_type="text/csv")
-        response["Content-Disposition"] = 'attachment; filename="stock-et-prix.csv"'
+        response = HttpResponse(export_catalogue_sheet(), content_type="text/csv")
+        response["Content-Disposition"] = 'attachment; filename="catalogue.csv"'
         return response
     errors: list[str] = []
-    changes = None
+    outcome = None
     sheet = ""
     if request.method == "POST":
         upload = request.FILES.get("sheet")
         content = upload.read() if upload is not None else base64.b64decode(request.POST.get("content", ""))
         try:
             if "confirm" in request.POST:
-                count = apply_stock_sheet(content=content, actor=request.user)  # type: ignore[arg-type]
-                messages.success(request, _("%(count)d variante(s) mise(s) à jour.") % {"count": count})
+                done = apply_catalogue_sheet(content=content, actor=request.user)  # type: ignore[arg-type]
+                messages.success(
+                    request,
+                    _("Catalogue importé : %(new)d variante(s) créée(s), %(updated)d relue(s).")
+                    % {"new": done.new, "updated": done.updated},
+                )
                 return redirect("backoffice:stock_sheet")
-            changes = [change for change in read_stock_sheet(content=content) if change.changes_something]
+            outcome = preview_catalogue_sheet(content=content)
             sheet = base64.b64encode(content).decode()
-        except SheetRefused as refused:
+        except CatalogueRefused as refused:
             errors = refused.messages
     return render(
-        request, "backoffice/stock_sheet.html", {"errors": errors, "changes": changes, "sheet": sheet}
+        request, "backoffice/stock_sheet.html", {"errors": errors, "outcome": outcome, "sheet": sheet}
     )
