@@ -114,6 +114,9 @@ def product_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     if slug != product.slug:
         return HttpResponsePermanentRedirect(_keep_query(request, product.get_absolute_url()))
     policy = policy_for(customer=request.user)
+    is_partial = bool(request.htmx and request.htmx.target == "purchase")
+    related = [] if is_partial else selectors.related_products(product=product, pricing_policy=policy)
+    policy.prepare(products=[product, *related])  # the page's sales, read once
     picker = pick_variant(
         product=product,
         variants=product.active_variants,  # type: ignore[attr-defined]
@@ -127,9 +130,9 @@ def product_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
         "images": picker.images(product.ordered_images),  # type: ignore[attr-defined]
         "alternates": alternate_urls(request, product),
     }
-    if request.htmx and request.htmx.target == "purchase":
+    if is_partial:
         return render(request, "storefront/partials/purchase.html", context)
-    related = _with_colours(selectors.related_products(product=product, pricing_policy=policy), policy)
+    related = _with_colours(related, policy)
     reviews = product_reviews(product=product)
     page_meta = product_meta(
         request,
