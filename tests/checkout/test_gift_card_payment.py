@@ -6,7 +6,8 @@ from decimal import Decimal
 
 import pytest
 
-from comptoir.checkout.errors import InvalidGiftCard
+from comptoir.checkout.errors import InvalidDiscount, InvalidGiftCard
+from comptoir.checkout.pricing import CheckoutItem, price_items
 from comptoir.checkout.selectors import checkout_preview
 from comptoir.checkout.services.place_order import place_order
 from comptoir.core.money import Money
@@ -15,9 +16,13 @@ from comptoir.invoicing.models import Invoice
 from comptoir.orders.models import Order, OrderStatus
 from comptoir.payments.models import GIFT_CARD_PROVIDER, GiftCard, GiftCardMovement, Payment, PaymentStatus
 from comptoir.payments.services.issue_gift_card import issue_gift_card
+from comptoir.payments.services.record_payment import mark_payment_paid
 from comptoir.payments.services.start_payment import start_payment
+from comptoir.pricing.policy import quote
 from tests.checkout.conftest import PARIS
 from tests.factories import ProductFactory, VariantFactory
+from tests.factories.promotions import DiscountCodeFactory
+from tests.factories.sales import make_sale
 
 pytestmark = pytest.mark.django_db
 
@@ -110,3 +115,51 @@ def test_the_checkout_summary_shows_what_the_card_pays_and_what_is_left(shirt, m
     assert preview.amount_due == Money(Decimal("50.90"))
     wrong = checkout_preview(cart=make_cart((shirt, 1)), customer=None, gift_card_code="nope")
     assert wrong.gift_card_error == "Ce code de carte cadeau n'existe pas."
+
+
+@pytest.fixture
+def gift_card_50():
+    product = ProductFactory(is_gift_card=True, vat_rate=Decimal("0"), retail_price=Decimal("50.00"))
+    return VariantFactory(product=product, on_hand=9999)
+
+
+def test_a_gift_card_bought_is_sold_without_vat_and_issued_once_paid(
+    gift_card_50, make_cart, colissimo, mailoutbox, django_capture_on_commit_callbacks
+):
+    order = place(make_cart((gift_card_50, 2)), colissimo, gift_card_code="")
+    line = order.lines.get()
+    assert (line.unit_gross, line.unit_net, line.vat_rate) == (
+        Decimal("50.00"),
+        Decimal("50.00"),
+        Decimal("0"),
+    )
+    assert not GiftCard.objects.exists()  # not before the money is in
+
+    payment = start_payment(
+        order=order, provider_code="bank_transfer", return_url="/", cancel_url="/"
+    ).payment
+    with django_capture_on_commit_callbacks(execute=True):
+        mark_payment_paid(payment_id=payment.pk, actor_label="staff")
+    mark_payment_paid(payment_id=payment.pk, actor_label="staff")  # told twice: no second pair
+
+    cards = list(GiftCard.objects.filter(purchase_order=order))
+    assert [card.initial_amount for card in cards] == [Decimal("50.00"), Decimal("50.00")]
+    codes = {card.code for card in cards}
+    sent = [email for email in mailoutbox if email.subject.startswith("Une carte cadeau")]
+    assert len(sent) == 2 and {code for code in codes if any(code in email.body for email in sent)} == codes
+    assert all(email.to == ["camille@example.com"] for email in sent)
+
+
+def test_a_gift_card_is_never_on_sale_nor_discounted(gift_card_50):
+    make_sale(products=[gift_card_50.product], value="20")
+    assert quote(variant=gift_card_50, customer=None).displayed_unit == Money(Decimal("50.00"))
+
+    DiscountCodeFactory(code="DIX")
+    with pytest.raises(InvalidDiscount) as refused:
+        price_items(
+            items=[CheckoutItem(variant=gift_card_50, quantity=1)],
+            customer=None,
+            shipping=None,
+            discount_code="DIX",
+        )
+    assert refused.value.messages == ["Ce code ne s'applique à aucun article de votre panier."]

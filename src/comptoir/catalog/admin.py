@@ -59,6 +59,7 @@ class ProductAdmin(TabbedTranslationAdmin):
                     "size_guide",
                     "is_new",
                     "is_best_seller",
+                    "is_gift_card",
                     "position",
                 )
             },

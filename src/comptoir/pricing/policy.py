@@ -62,6 +62,8 @@ class RetailPolicy:
         )
 
     def _sales_of(self, product: Product) -> ProductSales:
+        if product.is_gift_card:
+            return ProductSales()  # a voucher is worth its price: never on sale
         if not hasattr(product, "retail_sales"):
             attach_sales(products=[product], running=self._running_sales())
         return product.retail_sales  # type: ignore[attr-defined, no-any-return]

@@ -59,6 +59,28 @@ def issue_gift_card(
     return card
 
 
+def issue_gift_cards_for_order(*, order: Order) -> list[GiftCard]:
+    """Each gift-card piece of a paid order becomes a card of its price, emailed to the buyer; once.
+
+    Called in the transaction that marks the order paid (the order row is locked): a second call
+    finds the cards already there and issues none.
+    """
+    if GiftCard.objects.filter(purchase_order=order).exists():
+        return []
+    lines = order.lines.filter(variant__product__is_gift_card=True).order_by("pk")
+    return [
+        issue_gift_card(
+            amount=line.unit_gross,
+            recipient_email=order.email,
+            language=order.language,
+            purchase_order=order,
+            currency=order.currency,
+        )
+        for line in lines
+        for _piece in range(line.quantity)
+    ]
+
+
 def _insert_with_a_free_code(card: GiftCard) -> GiftCard:
     for _attempt in range(CODE_ATTEMPTS):
         card.code = new_code()
