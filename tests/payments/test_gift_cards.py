@@ -95,3 +95,22 @@ def test_a_balance_never_goes_below_zero_nor_above_the_card_value():
         GiftCard.objects.filter(pk=card.pk).update(balance=Decimal("-0.01"))
     with pytest.raises(IntegrityError), transaction.atomic():
         GiftCard.objects.filter(pk=card.pk).update(balance=Decimal("20.01"))
+
+
+def test_a_cancelled_order_gives_its_card_back_once():
+    from django.core.management import call_command
+
+    card = issue("80.00")
+    order = OrderFactory(status=OrderStatus.PLACED)  # 100,90 €: the card pays 80, a transfer the rest
+    pay_with_gift_card(code=card.code, order=order)
+    order.refresh_from_db()
+    assert order.status == OrderStatus.PLACED  # still waiting for the transfer
+    Order = type(order)
+    Order.objects.filter(pk=order.pk).update(status=OrderStatus.CANCELLED)  # the transfer never came
+
+    call_command("credit_back_gift_cards")
+    call_command("credit_back_gift_cards")
+
+    card.refresh_from_db()
+    assert card.balance == Decimal("80.00")
+    assert card.movements.filter(kind="credited").count() == 1

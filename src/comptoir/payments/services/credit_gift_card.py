@@ -11,6 +11,8 @@ from decimal import Decimal
 from django.db import transaction
 from django.db.models import F
 
+from comptoir.orders.models import OrderStatus
+
 from ..models import (
     GIFT_CARD_PROVIDER,
     GiftCard,
@@ -59,3 +61,27 @@ def credit_back_gift_cards(*, order_id: int) -> Decimal:
         if left > 0:
             total += credit_gift_card(payment=payment, amount=left).amount
     return total
+
+
+def credit_back_cancelled_orders() -> list[str]:
+    """Cancelled orders (unpaid transfers, cancelled by hand) give their gift cards back; numbers.
+
+    Orders cannot call payments (layers), so this runs after them (``manage.py
+    credit_back_gift_cards``, daily, after ``cancel_unpaid_orders``); each card is credited once.
+    """
+    pending = (
+        Payment.objects.filter(
+            provider=GIFT_CARD_PROVIDER,
+            status=PaymentStatus.PAID,
+            order__status=OrderStatus.CANCELLED,
+            refunded_amount__lt=F("amount"),
+        )
+        .values_list("order_id", "order__number")
+        .distinct()
+        .order_by("order_id")
+    )
+    numbers = []
+    for order_id, number in pending:
+        if credit_back_gift_cards(order_id=order_id) > 0:
+            numbers.append(number)
+    return numbers
