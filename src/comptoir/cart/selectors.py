@@ -35,7 +35,6 @@ class CartLineView:
     blocks_checkout: bool = False
     quote: PriceQuote | None = None  # the policy's answer: a sale's reference price, if any
 
-
     @property
     def product(self) -> Any:
         return self.variant.product
