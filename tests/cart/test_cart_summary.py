@@ -10,7 +10,9 @@ from comptoir.cart.models import Cart, CartLine
 from comptoir.cart.selectors import cart_item_count, cart_summary
 from comptoir.cart.services.edit_cart import note_prices_seen
 from comptoir.cart.services.open_cart import merge_guest_cart
+from comptoir.core.money import Money
 from tests.factories import ColourFactory, ProductFactory, SizeFactory, UserFactory, VariantFactory
+from tests.factories.sales import make_sale
 
 pytestmark = pytest.mark.django_db
 
@@ -104,3 +106,16 @@ def test_a_guest_never_reaches_a_customer_cart_by_its_id():
     assert cart_item_count(cart_id=hers.pk) == 0
     assert merge_guest_cart(customer=UserFactory(), guest_cart_id=hers.pk) is None
     assert hers.lines.get().quantity == 2
+
+
+def test_a_line_on_sale_costs_the_sale_price_and_shows_the_reference():
+    on_sale, regular = shirt(price="100.00"), shirt(size="42", price="80.00")
+    make_sale(products=[on_sale.product], value="30")
+
+    summary = cart_summary(cart=cart_with((on_sale, 2), (regular, 1)), customer=None)
+
+    line = summary.lines[0]
+    assert (line.displayed_unit, line.displayed_total) == (Money(Decimal("70.00")), Money(Decimal("140.00")))
+    assert line.quote.displayed_reference == Money(Decimal("100.00"))
+    assert summary.lines[1].quote.is_reduced is False
+    assert summary.subtotal.gross == Money(Decimal("220.00"))

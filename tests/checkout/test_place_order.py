@@ -24,6 +24,7 @@ from comptoir.orders.models import Order, OrderEvent, OrderLine, OrderStatus
 from tests.checkout.conftest import LYON, PARIS
 from tests.checkout.stand_ins import StandInCart
 from tests.factories import ColourFactory, ProductFactory, SizeFactory, UserFactory, VariantFactory
+from tests.factories.sales import make_sale
 
 pytestmark = pytest.mark.django_db
 
@@ -302,3 +303,27 @@ def test_an_empty_cart_places_nothing(make_cart, colissimo):
     with pytest.raises(EmptyCart):
         place(make_cart(), colissimo)
     assert not Order.objects.exists()
+
+
+def test_an_order_placed_during_a_sale_is_charged_the_sale_price(oxford, make_cart, colissimo, queued_emails):
+    product, colour = oxford
+    size_39 = variant_of(product, colour, "39")
+    make_sale(products=[product], value="20")
+
+    order = place(make_cart((size_39, 2)), colissimo)
+
+    line = order.lines.get()
+    assert (line.unit_gross, line.total_gross) == (Decimal("76.00"), Decimal("152.00"))
+    assert (order.subtotal_gross, order.total_gross) == (Decimal("152.00"), Decimal("157.90"))
+
+
+def test_an_order_placed_after_the_sale_ended_is_charged_the_regular_price(
+    oxford, make_cart, colissimo, queued_emails
+):
+    product, colour = oxford
+    size_39 = variant_of(product, colour, "39")
+    make_sale(products=[product], value="20", starts=-10, ends=-1)
+
+    order = place(make_cart((size_39, 1)), colissimo)
+
+    assert order.lines.get().unit_gross == Decimal("95.00")

@@ -6,6 +6,7 @@ import xml.etree.ElementTree as ET
 from decimal import Decimal
 
 import pytest
+from django.core.cache import cache
 
 from comptoir.catalog.models import ProductStatus
 from comptoir.shipping.services.demo_shipping import ensure_demo_shipping
@@ -17,6 +18,7 @@ from tests.factories import (
     SizeFactory,
     VariantFactory,
 )
+from tests.factories.sales import make_sale
 
 pytestmark = pytest.mark.django_db
 
@@ -148,3 +150,17 @@ def test_the_english_feed_speaks_english_and_an_unknown_language_is_not_found(cl
     titles = [item.find("g:title", NS).text for item in feed.findall("channel/item")]
     assert "Oxford shirt – Sky blue / 40" in titles
     assert client.get("/feeds/google-merchant-de.xml").status_code == 404
+
+
+def test_the_merchant_feed_gives_the_sale_price_its_period_and_the_reference_as_price(client, shop):
+    running = make_sale(products=[shop], value="20")
+    cache.clear()  # the feed is cached a quarter of an hour
+
+    feed = parse(client.get("/feeds/google-merchant-fr.xml").content)
+
+    [item] = [item for item in feed.findall("channel/item") if item.find("g:id", NS).text == "OX-BC-40"]
+    assert item.find("g:price", NS).text == "95.00 EUR"
+    assert item.find("g:sale_price", NS).text == "76.00 EUR"
+    assert item.find("g:sale_price_effective_date", NS).text == (
+        f"{running.starts_at.isoformat()}/{running.ends_at.isoformat()}"
+    )

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import html
 import re
+from datetime import timedelta
 from decimal import Decimal
 
 import extruct
 import pytest
+from django.utils import timezone
 
 from comptoir.shipping.services.demo_shipping import ensure_demo_shipping
 from tests.factories import (
@@ -18,6 +20,7 @@ from tests.factories import (
     SizeFactory,
     VariantFactory,
 )
+from tests.factories.sales import make_sale
 
 pytestmark = pytest.mark.django_db
 
@@ -146,3 +149,19 @@ def test_text_in_json_ld_cannot_close_the_script(client, oxford):
     assert "<script>alert(1)</script>" not in page
     group = of_type(json_ld(client, "/fr/produits/chemise-oxford/"), "ProductGroup")
     assert group["name"] == "Chemise </script><script>alert(1)</script>"
+
+
+def test_a_sale_offer_gives_its_end_and_the_struck_through_reference_price(client, oxford):
+    make_sale(products=[oxford], value="20", ends=10)
+
+    group = of_type(json_ld(client, "/fr/produits/chemise-oxford/"), "ProductGroup")
+
+    offer = group["hasVariant"][0]["offers"]
+    assert offer["price"] == "76.00"
+    assert offer["priceValidUntil"] == (timezone.now() + timedelta(days=10)).date().isoformat()
+    assert offer["priceSpecification"] == {
+        "@type": "UnitPriceSpecification",
+        "priceType": "https://schema.org/StrikethroughPrice",
+        "price": "95.00",
+        "priceCurrency": "EUR",
+    }

@@ -13,6 +13,7 @@ from tests.factories import (
     SizeFactory,
     VariantFactory,
 )
+from tests.factories.sales import make_sale
 
 pytestmark = pytest.mark.django_db
 
@@ -188,3 +189,38 @@ def test_the_server_error_page_is_styled_and_needs_no_database(client, settings)
     response = server_error(client.get("/fr/").wsgi_request)
     assert response.status_code == 500
     assert settings.SHOP_NAME in response.content.decode()
+
+
+def test_a_sale_shows_the_reference_struck_through_with_the_reduction_on_cards_and_the_product_page(
+    client, shirt
+):
+    make_sale(collections=[shirt.collections.get()], value="30")
+
+    card = client.get("/fr/collections/ete-2027/").content.decode()
+    page = client.get("/fr/produits/chemise-oxford/?colour=bleu&size=col-38").content.decode()
+
+    for content in (card, page):
+        assert "66,50\xa0€" in content
+        assert "Prix de référence :" in content
+        assert "95,00\xa0€</s>" in content
+        assert "−30\xa0%" in content or "−30 %" in content
+    assert "le plus bas des 30 jours précédant la réduction" in page
+
+
+@pytest.mark.parametrize("count", [4, 40])
+def test_pages_with_a_sale_running_cost_a_bounded_number_of_queries(
+    client, django_assert_max_num_queries, count
+):
+    collection = CollectionFactory(slug_fr="toutes", is_featured=True)
+    size = SizeFactory()
+    for _ in range(count):
+        product = ProductFactory(in_collections=[collection], is_new=True)
+        VariantFactory(product=product, size=size)
+        ProductImageFactory(product=product)
+    make_sale(collections=[collection])
+    make_sale(products=[product], value="40")
+    with translation.override("fr"):
+        product_url = product.get_absolute_url()
+    for url in ("/fr/", "/fr/collections/toutes/", product_url, reverse("storefront:search") + "?q=chemise"):
+        with django_assert_max_num_queries(18):  # the 14 of a shop without sales, and four for the sales
+            assert client.get(url).status_code == 200

@@ -13,7 +13,7 @@ from comptoir.catalog.models import ProductImage, ProductStatus, Variant
 from comptoir.core.money import DEFAULT_CURRENCY, Money, TaxedMoney, format_money
 from comptoir.inventory.selectors import available_quantities
 from comptoir.inventory.stock_lines import Shortage
-from comptoir.pricing.policy import policy_for
+from comptoir.pricing.policy import PriceQuote, policy_for
 
 from .models import Cart, CartLine
 from .rules import MAX_QUANTITY_PER_LINE
@@ -33,6 +33,7 @@ class CartLineView:
     image: ProductImage | None
     notices: list[str] = field(default_factory=list)
     blocks_checkout: bool = False
+    quote: PriceQuote | None = None  # the policy's answer: a sale's reference price, if any
 
     @property
     def product(self) -> Any:
@@ -99,6 +100,7 @@ def cart_summary(*, cart: Cart | None, customer: Any) -> CartSummary:
     """Every line priced by the customer's policy and checked against what is available now."""
     policy = policy_for(customer=customer)
     lines = cart_lines(cart) if cart is not None else []
+    policy.prepare(products=[line.variant.product for line in lines])
     available = available_quantities(variant_ids=[line.variant_id for line in lines])
     views = []
     subtotal = TaxedMoney.zero(DEFAULT_CURRENCY)
@@ -137,6 +139,7 @@ def cart_summary(*, cart: Cart | None, customer: Any) -> CartSummary:
                 displayed_total=quote.displayed_total,
                 available=available[variant.pk],
                 image=_image_for(variant),
+                quote=quote,
                 notices=notices,
                 blocks_checkout=blocks,
             )

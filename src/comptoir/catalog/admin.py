@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
 from comptoir.inventory.models import StockRecord
+from comptoir.pricing.services.record_retail_prices import record_retail_prices
 
 from .models import (
     Collection,
@@ -58,12 +59,24 @@ class ProductAdmin(TabbedTranslationAdmin):
                     "size_guide",
                     "is_new",
                     "is_best_seller",
+                    "is_gift_card",
                     "position",
                 )
             },
         ),
         (_("Référencement"), {"fields": ("meta_title", "meta_description"), "classes": ("collapse",)}),
     )
+
+    # The retail price history (the reference price of sales): the prices before the change are
+    # kept if they never were, then the new ones once the variants are saved too.
+    def save_model(self, request, obj, form, change):  # type: ignore[no-untyped-def]
+        if change:
+            record_retail_prices(product_ids=[obj.pk])
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):  # type: ignore[no-untyped-def]
+        super().save_related(request, form, formsets, change)
+        record_retail_prices(product_ids=[form.instance.pk])
 
 
 class StockInline(admin.StackedInline):
@@ -81,6 +94,12 @@ class VariantAdmin(admin.ModelAdmin):
     list_select_related = ("product", "colour", "size", "fit")
     inlines = (StockInline,)
     autocomplete_fields = ("product",)
+
+    def save_model(self, request, obj, form, change):  # type: ignore[no-untyped-def]
+        if change:
+            record_retail_prices(product_ids=[obj.product_id])
+        super().save_model(request, obj, form, change)
+        record_retail_prices(product_ids=[obj.product_id])
 
 
 @admin.register(Collection)

@@ -165,6 +165,13 @@ class Product(RemembersOldSlugs, TimeStampedModel):
     gender = models.CharField(_("genre"), max_length=8, choices=Gender.choices, default=Gender.UNISEX)
     is_new = models.BooleanField(_("nouveauté"), default=False)
     is_best_seller = models.BooleanField(_("meilleure vente"), default=False)
+    # Its variants are amounts (a size scale « Montant » : 25 €, 50 €…); once the order is paid, each
+    # piece becomes a gift card emailed to the buyer. A multi-purpose voucher: sold without VAT.
+    is_gift_card = models.BooleanField(
+        _("carte cadeau"),
+        default=False,
+        help_text=_("Chaque pièce payée devient une carte cadeau de son prix, envoyée par e-mail (TVA 0 %)."),
+    )
     retail_price = models.DecimalField(
         _("prix de vente TTC"),
         max_digits=12,
@@ -216,6 +223,10 @@ class Product(RemembersOldSlugs, TimeStampedModel):
             models.CheckConstraint(
                 condition=models.Q(vat_rate__gte=0) & models.Q(vat_rate__lt=1), name="product_vat_rate_sane"
             ),
+            # A gift card's sale carries no VAT: the goods it pays for later carry it.
+            models.CheckConstraint(
+                condition=models.Q(is_gift_card=False) | models.Q(vat_rate=0), name="gift_card_without_vat"
+            ),
         ]
         indexes = [models.Index(fields=["status", "position"])]
 
@@ -224,6 +235,11 @@ class Product(RemembersOldSlugs, TimeStampedModel):
 
     def get_absolute_url(self) -> str:
         return reverse("storefront:product", kwargs={"slug": self.slug})
+
+    def clean(self) -> None:
+        super().clean()
+        if self.is_gift_card and self.vat_rate:
+            raise ValidationError({"vat_rate": _("Une carte cadeau se vend sans TVA : taux 0.")})
 
     @property
     def is_published(self) -> bool:

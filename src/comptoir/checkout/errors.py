@@ -38,6 +38,10 @@ class InvalidDiscount(CheckoutError):
     """The discount code does not apply: unknown, expired, used up, or not for this basket."""
 
 
+class InvalidGiftCard(CheckoutError):
+    """The gift card code typed cannot pay (unknown, expired, empty): the order is not placed."""
+
+
 class InvalidQuantity(CheckoutError):
     """A line asks for zero, a negative, a fraction or more than a household needs."""
 

@@ -104,6 +104,7 @@ def price_items(
     A ``discount_code`` that does not apply raises ``InvalidDiscount`` with the reason.
     """
     policy = policy_for(customer=customer)
+    policy.prepare(products=[item.variant.product for item in items])  # sales running now, read once
     lines = []
     for item in items:
         quote = policy.quote(variant=item.variant, quantity=item.quantity)

@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from comptoir.core.money import TaxedMoney
+from comptoir.core.money import Money, TaxedMoney
+from comptoir.payments.gift_cards import GiftCardRefused
+from comptoir.payments.services.pay_with_gift_card import usable_gift_card
 from comptoir.promotions.rules import AppliedDiscount
 
 from .errors import InvalidDiscount
@@ -23,6 +25,13 @@ class CheckoutPreview:
     shipping_option: Any  # the option chosen so far, or None
     discount: AppliedDiscount | None = None
     discount_error: str = ""  # why the code typed does not apply
+    gift_card_amount: Money | None = None  # what the gift card typed would pay (all it holds, at most)
+    gift_card_error: str = ""
+
+    @property
+    def amount_due(self) -> Money:
+        """What is left to pay by the chosen means once the gift card has paid its part."""
+        return self.total.gross - self.gift_card_amount if self.gift_card_amount else self.total.gross
 
     @property
     def free_shipping(self) -> bool:
@@ -30,7 +39,13 @@ class CheckoutPreview:
 
 
 def checkout_preview(
-    *, cart: Any, customer: Any, shipping_option: Any = None, discount_code: str = "", email: str = ""
+    *,
+    cart: Any,
+    customer: Any,
+    shipping_option: Any = None,
+    discount_code: str = "",
+    email: str = "",
+    gift_card_code: str = "",
 ) -> CheckoutPreview:
     """Lines, subtotal, discount, shipping and total as ``place_order`` prices them.
 
@@ -47,7 +62,18 @@ def checkout_preview(
     except InvalidDiscount as refused:
         error = " ".join(refused.messages)
         priced = price_items(items=items, customer=customer, shipping=shipping)
+    gift_card_amount, gift_card_error = None, ""
+    if gift_card_code.strip():
+        # A means of payment: it comes off what is paid, never off the prices or their VAT.
+        try:
+            card = usable_gift_card(code=gift_card_code, currency=priced.currency)
+        except GiftCardRefused as refused:
+            gift_card_error = " ".join(refused.messages)
+        else:
+            gift_card_amount = min(card.money_balance, priced.total.gross)
     return CheckoutPreview(
+        gift_card_amount=gift_card_amount,
+        gift_card_error=gift_card_error,
         lines=priced.lines,
         subtotal=priced.subtotal,
         shipping=priced.shipping,

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from comptoir.catalog.models import Variant
 from comptoir.inventory.models import MovementReason, StockRecord
 from comptoir.inventory.movements import record_movements
+from comptoir.pricing.services.record_retail_prices import record_retail_prices
 
 if TYPE_CHECKING:
     from comptoir.accounts.models import User
@@ -160,6 +161,9 @@ def apply_stock_sheet(
             .order_by("variant_id")
         }
         movements: list[tuple[int, int]] = []
+        # The retail price history keeps the prices replaced here (sales' reference prices).
+        changed_products = {change.variant.product_id for change in changes}
+        record_retail_prices(product_ids=changed_products)
         for done, change in enumerate(sorted(changes, key=lambda change: change.variant.pk), start=1):
             Variant.objects.filter(pk=change.variant.pk).update(retail_price=change.retail_price)
             record = records.get(change.variant.pk) or StockRecord(variant=change.variant)
@@ -180,4 +184,5 @@ def apply_stock_sheet(
             reason=MovementReason.IMPORT,
             actor=actor,
         )
+        record_retail_prices(product_ids=changed_products)
     return len(changes)

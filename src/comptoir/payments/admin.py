@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -10,9 +11,10 @@ from comptoir.orders.admin import OrderAdmin
 from comptoir.orders.errors import OrderTransitionRefused
 from comptoir.orders.models import Order
 
-from .models import Payment, PaymentStatus, ProcessedWebhookEvent
+from .models import GiftCard, GiftCardMovement, Payment, PaymentStatus, ProcessedWebhookEvent
 from .providers.bank_transfer import BankTransferProvider
 from .providers.base import PaymentError
+from .services.issue_gift_card import issue_gift_card
 from .services.record_payment import Outcome, mark_payment_paid
 from .services.refund_order_payments import refund_order_payments, refunded_with_credit_note
 
@@ -128,3 +130,67 @@ OrderAdmin.actions = (
     refund_through_provider,
     refunded_by_hand,
 )
+
+
+class GiftCardMovementInline(admin.TabularInline):
+    model = GiftCardMovement
+    extra = 0
+    can_delete = False
+    fields = ("created_at", "kind", "amount", "balance_after", "order")
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+        return False
+
+
+@admin.register(GiftCard)
+class GiftCardAdmin(admin.ModelAdmin):
+    """The founder issues a card by hand (a prize, a goodwill gesture); balances move by orders only."""
+
+    list_display = ("masked_code", "initial_amount", "balance", "recipient_email", "expires_at", "is_active")
+    list_filter = ("is_active",)
+    search_fields = ("code", "recipient_email")
+    inlines = (GiftCardMovementInline,)
+
+    def get_fields(self, request, obj=None):  # type: ignore[no-untyped-def]
+        if obj is None:
+            return ("initial_amount", "recipient_email", "sender_name", "message", "expires_at")
+        return (
+            "code",
+            "initial_amount",
+            "balance",
+            "recipient_email",
+            "sender_name",
+            "message",
+            "expires_at",
+            "is_active",
+            "purchase_order",
+        )
+
+    def get_readonly_fields(self, request, obj=None):  # type: ignore[no-untyped-def]
+        if obj is None:
+            return ()
+        return (
+            "code",
+            "initial_amount",
+            "balance",
+            "recipient_email",
+            "sender_name",
+            "message",
+            "purchase_order",
+        )
+
+    def save_model(self, request, obj, form, change):  # type: ignore[no-untyped-def]
+        if change:
+            super().save_model(request, obj, form, change)
+            return
+        issued = issue_gift_card(
+            amount=obj.initial_amount,
+            recipient_email=obj.recipient_email,
+            sender_name=obj.sender_name,
+            message=obj.message,
+            expires_at=obj.expires_at,
+            language=translation.get_language() or "fr",
+        )
+        obj.pk, obj.code, obj.balance = issued.pk, issued.code, issued.balance
+        obj._state.adding = False

@@ -94,3 +94,100 @@ class ProcessedWebhookEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.provider} {self.event_id}"
+
+
+# --- Gift cards ---------------------------------------------------------------------------------------
+# A gift card is a multi-purpose voucher (EU VAT directive, art. 30a-30b; CGI art. 256 ter): what it
+# may buy and where VAT will fall are not known when it is sold, so its sale carries no VAT. VAT is
+# due on the goods it later pays for, which are invoiced as usual: the card is a means of payment,
+# never a discount.
+
+GIFT_CARD_PROVIDER = "gift_card"  # ``Payment.provider`` of the part of an order a card paid
+
+
+class GiftCard(TimeStampedModel):
+    code = models.CharField(_("code"), max_length=19, unique=True, editable=False)
+    initial_amount = models.DecimalField(_("montant"), max_digits=12, decimal_places=2)
+    balance = models.DecimalField(_("solde"), max_digits=12, decimal_places=2)
+    currency = models.CharField(_("devise"), max_length=3, default=DEFAULT_CURRENCY)
+    recipient_email = models.EmailField(_("e-mail du bénéficiaire"))
+    sender_name = models.CharField(_("de la part de"), max_length=120, blank=True)
+    message = models.TextField(_("message"), blank=True, max_length=500)
+    purchase_order = models.ForeignKey(
+        "orders.Order",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="gift_cards_bought",
+        verbose_name=_("commande d'achat"),
+    )
+    expires_at = models.DateTimeField(_("valable jusqu'au"), null=True, blank=True)
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        ordering = ("-created_at", "-pk")
+        verbose_name = _("carte cadeau")
+        verbose_name_plural = _("cartes cadeaux")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(initial_amount__gt=0), name="gift_card_amount_positive"
+            ),
+            # The backstop of the row lock: a card is never spent below zero nor credited above its value.
+            models.CheckConstraint(
+                condition=models.Q(balance__gte=0, balance__lte=models.F("initial_amount")),
+                name="gift_card_balance_within_amount",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.masked_code
+
+    @property
+    def masked_code(self) -> str:
+        return f"••••-{self.code[-4:]}" if self.code else ""
+
+    @property
+    def money_balance(self) -> Money:
+        return Money(self.balance, self.currency)
+
+
+class GiftCardMovementKind(models.TextChoices):
+    ISSUED = "issued", _("Émise")
+    SPENT = "spent", _("Utilisée")
+    CREDITED = "credited", _("Recréditée")
+
+
+class GiftCardMovement(models.Model):
+    """Every change of a card's balance: what, for which order, and the balance left after it."""
+
+    gift_card = models.ForeignKey(
+        GiftCard, on_delete=models.PROTECT, related_name="movements", verbose_name=_("carte cadeau")
+    )
+    kind = models.CharField(_("type"), max_length=10, choices=GiftCardMovementKind.choices)
+    amount = models.DecimalField(_("montant"), max_digits=12, decimal_places=2)  # spent: negative
+    balance_after = models.DecimalField(_("solde après"), max_digits=12, decimal_places=2)
+    order = models.ForeignKey(
+        "orders.Order",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="gift_card_movements",
+        verbose_name=_("commande"),
+    )
+    payment = models.ForeignKey(
+        Payment,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="gift_card_movements",
+        verbose_name=_("paiement"),
+    )
+    created_at = models.DateTimeField(_("le"), auto_now_add=True)
+
+    class Meta:
+        ordering = ("gift_card_id", "created_at", "pk")
+        verbose_name = _("mouvement de carte cadeau")
+        verbose_name_plural = _("mouvements de cartes cadeaux")
+
+    def __str__(self) -> str:
+        return f"{self.gift_card} {self.kind} {self.amount}"

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import PriceGroup, PriceList, PriceListItem, VolumeTier
+from .models import PriceGroup, PriceList, PriceListItem, RetailPriceRecord, Sale, VolumeTier
 
 
 class PriceListItemInline(admin.TabularInline):
@@ -26,3 +26,32 @@ class PriceListAdmin(admin.ModelAdmin):
     list_display = ("name", "price_group", "coefficient", "rounding")
     list_select_related = ("price_group",)
     inlines = (PriceListItemInline, VolumeTierInline)
+
+
+@admin.register(Sale)
+class SaleAdmin(admin.ModelAdmin):
+    list_display = ("name", "kind", "value", "starts_at", "ends_at", "is_active")
+    list_filter = ("is_active", "kind")
+    search_fields = ("name",)
+    date_hierarchy = "starts_at"
+    autocomplete_fields = ("products", "collections")
+    fields = ("name", "kind", "value", "starts_at", "ends_at", "is_active", "products", "collections")
+
+
+@admin.register(RetailPriceRecord)
+class RetailPriceRecordAdmin(admin.ModelAdmin):
+    """Read only: the history is a record of what customers were charged."""
+
+    list_display = ("variant", "gross_price", "recorded_at")
+    list_select_related = ("variant__product",)
+    search_fields = ("variant__sku",)
+    date_hierarchy = "recorded_at"
+
+    def has_add_permission(self, request):  # type: ignore[no-untyped-def]
+        return False
+
+    def has_change_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+        return False
+
+    def has_delete_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+        return False

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
-from comptoir.catalog.models import Product, Variant
+from comptoir.catalog.models import Collection, Product, Variant
 from comptoir.core.models import TimeStampedModel
 
 
@@ -148,3 +149,102 @@ class VolumeTier(models.Model):
 
     def __str__(self) -> str:
         return f"≥ {self.min_quantity} : −{self.discount_percent} %"
+
+
+# --- Sales and the retail price history (the boutique only: wholesale lists never go on sale) -----------
+
+
+class SaleKind(models.TextChoices):
+    PERCENTAGE = "percentage", _("Pourcentage de réduction")
+    FIXED_PRICE = "fixed_price", _("Prix soldé TTC")
+
+
+class Sale(TimeStampedModel):
+    """A reduced boutique price for a period, on products and/or every product of collections.
+
+    When several sales cover one piece at once, the lowest price wins. The struck-through price a
+    customer sees is the lowest price of the 30 days before the sale started (``pricing.sales``).
+    """
+
+    name = models.CharField(
+        _("nom"), max_length=120, help_text=_("Pour vous seulement, par ex. « Soldes d'été ».")
+    )
+    kind = models.CharField(_("type"), max_length=12, choices=SaleKind.choices, default=SaleKind.PERCENTAGE)
+    value = models.DecimalField(
+        _("valeur"),
+        max_digits=10,
+        decimal_places=2,
+        validators=[MinValueValidator(Decimal("0.01"))],
+        help_text=_("Pourcentage (30 = −30 %) ou prix TTC en euros de chaque pièce concernée."),
+    )
+    starts_at = models.DateTimeField(_("début"))
+    ends_at = models.DateTimeField(_("fin"))
+    products = models.ManyToManyField(
+        Product, blank=True, related_name="sales", verbose_name=_("produits soldés")
+    )
+    collections = models.ManyToManyField(
+        Collection,
+        blank=True,
+        related_name="sales",
+        verbose_name=_("collections soldées"),
+        help_text=_("Tous les produits de ces collections, y compris ceux ajoutés pendant la période."),
+    )
+    is_active = models.BooleanField(
+        _("active"), default=True, help_text=_("Décocher arrête la vente tout de suite.")
+    )
+
+    class Meta:
+        ordering = ("-starts_at", "-id")
+        verbose_name = _("vente à prix réduit")
+        verbose_name_plural = _("ventes à prix réduit")
+        constraints = [
+            models.CheckConstraint(condition=models.Q(value__gt=0), name="sale_value_positive"),
+            models.CheckConstraint(
+                condition=~models.Q(kind="percentage") | models.Q(value__lt=100),
+                name="sale_percentage_below_100",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(ends_at__gt=models.F("starts_at")), name="sale_ends_after_start"
+            ),
+        ]
+        indexes = [models.Index(fields=["is_active", "starts_at", "ends_at"])]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        errors = {}
+        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
+            errors["ends_at"] = _("La fin doit suivre le début.")
+        if self.kind == SaleKind.PERCENTAGE and self.value is not None and self.value >= 100:
+            errors["value"] = _("Un pourcentage de réduction est inférieur à 100.")
+        if errors:
+            raise ValidationError(errors)
+
+
+class RetailPriceRecord(models.Model):
+    """A variant's public price (TTC) from ``recorded_at`` on: the history the reference price reads.
+
+    Written by ``record_retail_prices`` around every write of a retail price (the admin, the stock
+    sheet) and seeded by a migration; rows are never edited.
+    """
+
+    variant = models.ForeignKey(
+        Variant, on_delete=models.CASCADE, related_name="retail_price_records", verbose_name=_("variante")
+    )
+    gross_price = models.DecimalField(_("prix TTC"), max_digits=12, decimal_places=2)
+    recorded_at = models.DateTimeField(_("depuis le"))
+
+    class Meta:
+        ordering = ("variant_id", "recorded_at", "id")
+        verbose_name = _("prix public passé")
+        verbose_name_plural = _("historique des prix publics")
+        indexes = [models.Index(fields=["variant", "recorded_at"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(gross_price__gt=0), name="retail_price_record_positive"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.variant_id} {self.gross_price} ({self.recorded_at:%Y-%m-%d})"

@@ -112,6 +112,9 @@ class WholesalePolicy:
             prices_include_tax=False,
         )
 
+    def prepare(self, *, products: Iterable[Product]) -> None:
+        """Nothing to read ahead: wholesale lists never go on sale (``load_prices`` reads the items)."""
+
     def annotate_listing_prices(self, products: QuerySet[Product]) -> QuerySet[Product]:
         """Prefetches the active variants (``wholesale_variants``): a list's prices are not all in SQL."""
         return products.prefetch_related(

@@ -108,6 +108,8 @@ def apply_code(
 
 
 def _eligible_lines(code: DiscountCode, lines: Sequence[Any]) -> list[Any]:
+    # A gift card is money: a discount on it would be a discount on cash.
+    lines = [line for line in lines if not line.variant.product.is_gift_card]
     product_ids = set(code.products.values_list("pk", flat=True))
     collection_ids = list(code.collections.values_list("pk", flat=True))
     if not product_ids and not collection_ids:

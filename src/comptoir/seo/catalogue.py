@@ -64,6 +64,10 @@ class FeedItem:
     condition: str
     google_product_category: str
     shipping: list[FeedShipping]
+    # During a sale that announces a reduction: ``price`` is the reference (the lowest price of the
+    # 30 days before it, as the Omnibus directive wants) and ``sale_price`` what is charged.
+    sale_price: Money | None = None
+    sale_price_effective_date: str = ""  # ISO 8601 interval, "start/end"
 
 
 def _shipping_for(*, weight_grams: int, price: Money) -> list[FeedShipping]:
@@ -80,7 +84,9 @@ def merchant_feed_items(*, base_url: str, brand: str) -> list[FeedItem]:
     policy = RetailPolicy()
     items = []
     shipping_by_weight: dict[tuple[int, str], list[FeedShipping]] = {}
-    for product in products_for_search_engines():
+    products = list(products_for_search_engines())
+    policy.prepare(products=products)
+    for product in products:
         images: list[ProductImage] = product.ordered_images  # type: ignore[attr-defined]
         product_url = base_url + product.get_absolute_url()
         for variant in product.active_variants:  # type: ignore[attr-defined]
@@ -106,7 +112,13 @@ def merchant_feed_items(*, base_url: str, brand: str) -> list[FeedItem]:
                     image_link=base_url + in_colour[0].fallback_url if in_colour else "",
                     additional_image_links=[base_url + image.fallback_url for image in in_colour[1:10]],
                     availability="in_stock" if available else "out_of_stock",
-                    price=quote.unit.gross,
+                    price=quote.reference_unit.gross if quote.reference_unit else quote.unit.gross,
+                    sale_price=quote.unit.gross if quote.reference_unit else None,
+                    sale_price_effective_date=(
+                        f"{quote.sale_starts_at.isoformat()}/{quote.sale_ends_at.isoformat()}"
+                        if quote.reference_unit and quote.sale_starts_at and quote.sale_ends_at
+                        else ""
+                    ),
                     brand=brand,
                     gtin=variant.ean13 or "",
                     color=str(variant.colour.name) if variant.colour is not None else "",

@@ -168,6 +168,16 @@ def product_group(
                 "hasMerchantReturnPolicy": RETURN_POLICY,
             },
         }
+        if quote.sale_ends_at is not None:
+            member["offers"]["priceValidUntil"] = quote.sale_ends_at.date().isoformat()
+        if quote.reference_unit is not None:
+            # The struck-through price Google shows: the lowest of the 30 days before the sale.
+            member["offers"]["priceSpecification"] = {
+                "@type": "UnitPriceSpecification",
+                "priceType": f"{SCHEMA}/StrikethroughPrice",
+                "price": f"{quote.reference_unit.gross.amount:.2f}",
+                "priceCurrency": quote.reference_unit.currency,
+            }
         if variant.ean13:
             member["gtin13"] = variant.ean13
         if variant.size is not None:

@@ -101,6 +101,7 @@ class CheckoutForm(forms.Form):
     pickup_point_address = forms.CharField(label=_("Adresse du point relais"), max_length=250, required=False)
     payment_method = forms.ChoiceField(label=_("Paiement"), widget=forms.RadioSelect)
     discount_code = forms.CharField(label=_("Code de réduction"), max_length=40, required=False)
+    gift_card_code = forms.CharField(label=_("Carte cadeau"), max_length=40, required=False)
     customer_note = forms.CharField(
         label=_("Une précision pour la livraison ? (facultatif)"),
         max_length=500,

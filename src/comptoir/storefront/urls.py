@@ -112,6 +112,11 @@ urlpatterns = [
     path(pgettext_lazy("url", "rencontres/<slug:slug>/"), views_events.event, name="event"),
     path(pgettext_lazy("url", "lettre/"), views_marketing.newsletter_signup, name="newsletter_signup"),
     path(
+        pgettext_lazy("url", "carte-cadeau/solde/"),
+        views_marketing.gift_card_balance_page,
+        name="gift_card_balance",
+    ),
+    path(
         pgettext_lazy("url", "lettre/confirmer/<str:token>/"),
         views_marketing.newsletter_confirm,
         name="newsletter_confirm",

@@ -15,7 +15,7 @@ from django_htmx.middleware import HtmxDetails
 from comptoir.catalog import selectors
 from comptoir.catalog.models import Product
 from comptoir.content.selectors import page_by_slug
-from comptoir.pricing.policy import policy_for
+from comptoir.pricing.policy import PricingPolicy, policy_for
 from comptoir.reviews.selectors import REVIEW_POLICY_SLUG, product_reviews
 
 from .forms import SORT_CHOICES, filters_from_query
@@ -39,8 +39,10 @@ def _paginate(request: HttpRequest, items, per_page: int) -> Page:
         raise Http404(_("Cette page n'existe pas.")) from error
 
 
-def _with_colours(products) -> list[Product]:
+def _with_colours(products, policy: PricingPolicy) -> list[Product]:
+    """A page of cards: their colours and their sales read once for the whole page."""
     products = list(products)
+    policy.prepare(products=products)
     colours = selectors.card_colours(products)
     for product in products:
         product.card_colours = colours.get(product.pk, [])
@@ -50,7 +52,8 @@ def _with_colours(products) -> list[Product]:
 def home(request: HttpRequest) -> HttpResponse:
     policy = policy_for(customer=request.user)
     featured, featured_products, new_arrivals = selectors.home_products(pricing_policy=policy)
-    featured_products = _with_colours(featured_products)
+    policy.prepare(products=[*featured_products, *new_arrivals])  # both rows of cards at once
+    featured_products = _with_colours(featured_products, policy)
     cover = next((p.ordered_images[0] for p in featured_products if p.ordered_images), None)  # type: ignore[attr-defined]
     return render(
         request,
@@ -58,7 +61,7 @@ def home(request: HttpRequest) -> HttpResponse:
         {
             "featured_collection": featured,
             "featured_products": featured_products,
-            "new_arrivals": _with_colours(new_arrivals),
+            "new_arrivals": _with_colours(new_arrivals, policy),
             "alternates": alternate_urls(request),
             "page_meta": home_meta(request, image=cover),
         },
@@ -84,7 +87,7 @@ def collection_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     context = {
         "collection": collection,
         "page": page,
-        "products": _with_colours(page.object_list),
+        "products": _with_colours(page.object_list, policy),
         "facets": facets,
         "filters": filters,
         "sort_choices": SORT_CHOICES,
@@ -111,6 +114,9 @@ def product_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     if slug != product.slug:
         return HttpResponsePermanentRedirect(_keep_query(request, product.get_absolute_url()))
     policy = policy_for(customer=request.user)
+    is_partial = bool(request.htmx and request.htmx.target == "purchase")
+    related = [] if is_partial else selectors.related_products(product=product, pricing_policy=policy)
+    policy.prepare(products=[product, *related])  # the page's sales, read once
     picker = pick_variant(
         product=product,
         variants=product.active_variants,  # type: ignore[attr-defined]
@@ -124,9 +130,9 @@ def product_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
         "images": picker.images(product.ordered_images),  # type: ignore[attr-defined]
         "alternates": alternate_urls(request, product),
     }
-    if request.htmx and request.htmx.target == "purchase":
+    if is_partial:
         return render(request, "storefront/partials/purchase.html", context)
-    related = _with_colours(selectors.related_products(product=product, pricing_policy=policy))
+    related = _with_colours(related, policy)
     reviews = product_reviews(product=product)
     page_meta = product_meta(
         request,
@@ -158,7 +164,7 @@ def search(request: HttpRequest) -> HttpResponse:
         {
             "query": query,
             "page": page,
-            "products": _with_colours(page.object_list),
+            "products": _with_colours(page.object_list, policy),
             "suggested_collections": selectors.published_collections() if not page.object_list else [],
             "alternates": alternate_urls(request),
         },

@@ -23,7 +23,7 @@ from django_countries import countries
 
 from comptoir.accounts.selectors import addresses_of
 from comptoir.cart.selectors import CartSummary, cart_summary
-from comptoir.checkout.errors import CheckoutError, InvalidDiscount
+from comptoir.checkout.errors import CheckoutError, InvalidDiscount, InvalidGiftCard
 from comptoir.checkout.selectors import checkout_preview
 from comptoir.checkout.services.place_order import place_order
 from comptoir.orders.access import order_access_token
@@ -159,6 +159,7 @@ def checkout(request: HttpRequest) -> HttpResponse:
         shipping_option=chosen,
         discount_code=(data.get("discount_code", "") if data else ""),
         email=(data.get("email", "") if data else ""),
+        gift_card_code=(data.get("gift_card_code", "") if data else ""),
     )
     context = {
         "form": form,
@@ -211,9 +212,13 @@ def _place(
             pickup_point=form.pickup_point(),
             discount_code=form.cleaned_data["discount_code"],
             customer_note=form.cleaned_data["customer_note"],
+            gift_card_code=form.cleaned_data["gift_card_code"],
         )
     except InvalidDiscount as refused:
         form.add_error("discount_code", " ".join(refused.messages))
+        return None
+    except InvalidGiftCard as refused:
+        form.add_error("gift_card_code", " ".join(refused.messages))
         return None
     except CheckoutError as refused:
         notices.extend(refused.messages)

@@ -17,6 +17,7 @@ from comptoir.marketing.services.newsletter import (
     unsubscribe,
 )
 from comptoir.marketing.services.stock_alerts import AlertRefused, request_stock_alert
+from comptoir.payments.selectors import gift_card_balance
 
 
 def _back(request: HttpRequest) -> str:
@@ -84,3 +85,17 @@ def stock_alert(request: HttpRequest) -> HttpResponse:
     else:
         messages.error(request, error)
     return redirect(_back(request))
+
+
+@require_http_methods(["GET", "POST"])
+def gift_card_balance_page(request: HttpRequest) -> HttpResponse:
+    """The holder types a code and reads what is left on it (posted: the code stays out of the URL)."""
+    code = request.POST.get("code", "")[:40] if request.method == "POST" else ""
+    balance = gift_card_balance(code=code) if code else None
+    response = render(
+        request,
+        "storefront/gift_card_balance.html",
+        {"code": code, "balance": balance, "not_found": bool(code.strip()) and balance is None},
+    )
+    response["X-Robots-Tag"] = "noindex"
+    return response

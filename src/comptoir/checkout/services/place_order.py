@@ -24,10 +24,19 @@ from comptoir.inventory.stock_lines import InsufficientStock, StockLine
 from comptoir.orders.models import Order, OrderLine, OrderStatus
 from comptoir.orders.numbers import new_order_number
 from comptoir.orders.services.transition import email_after_commit, record_event
+from comptoir.payments.gift_cards import GiftCardRefused
+from comptoir.payments.services.pay_with_gift_card import pay_with_gift_card
 from comptoir.promotions.rules import DiscountRefused
 from comptoir.promotions.services.redeem_code import redeem_code
 
-from ..errors import EmptyCart, InvalidCheckout, InvalidDiscount, OutOfStock, TermsNotAccepted
+from ..errors import (
+    EmptyCart,
+    InvalidCheckout,
+    InvalidDiscount,
+    InvalidGiftCard,
+    OutOfStock,
+    TermsNotAccepted,
+)
 from ..pricing import CheckoutItem, PricedCheckout, price_items, validate_items
 
 logger = logging.getLogger(__name__)
@@ -61,6 +70,7 @@ def place_order(
     pickup_point: dict[str, str] | None = None,
     discount_code: str = "",
     customer_note: str = "",
+    gift_card_code: str = "",
 ) -> Order:
     """Place the cart as an order awaiting payment, or raise a ``CheckoutError`` having changed nothing.
 
@@ -155,6 +165,13 @@ def place_order(
             to_status=OrderStatus.PLACED,
             data={"payment_method": payment_method, "cart": getattr(cart, "pk", None)},
         )
+        if gift_card_code.strip():
+            # Paid from the card under its row lock; the whole total paid makes the order paid now.
+            try:
+                pay_with_gift_card(code=gift_card_code, order=order, actor=buyer)
+            except GiftCardRefused as refused:  # rolled back with the order and its reservation
+                raise InvalidGiftCard(refused.messages) from refused
+            order.refresh_from_db()
         empty_cart(cart)
         email_after_commit(order=order, kind="confirmation")
     return order

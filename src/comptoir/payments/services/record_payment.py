@@ -20,6 +20,7 @@ from comptoir.orders.models import Order, OrderStatus
 from comptoir.orders.services.mark_order_paid import mark_order_paid
 
 from ..models import Payment, PaymentStatus
+from .issue_gift_card import issue_gift_cards_for_order
 
 logger = logging.getLogger(__name__)
 
@@ -44,6 +45,7 @@ def _mark_order_paid(*, order: Order, actor: User | None, actor_label: str, paym
     # issued in the same transaction, so a paid order always has one and a failed payment none.
     mark_order_paid(order=order, actor=actor, actor_label=actor_label, payment_reference=payment_reference)
     issue_invoice_for_order(order=order)
+    issue_gift_cards_for_order(order=order)  # gift cards bought in the order: codes emailed after commit
 
 
 def mark_payment_paid(

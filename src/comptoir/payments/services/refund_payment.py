@@ -6,9 +6,10 @@ from decimal import Decimal
 
 from comptoir.core.money import quantize
 
-from ..models import Payment, PaymentStatus
+from ..models import GIFT_CARD_PROVIDER, Payment, PaymentStatus
 from ..providers.base import PaymentError, RefundResult
 from ..providers.registry import PROVIDERS
+from .credit_gift_card import credit_gift_card
 from .record_payment import record_refunded_amount
 
 
@@ -21,6 +22,8 @@ def refund_payment(*, payment: Payment, amount: Decimal) -> RefundResult:
     if amount <= 0 or amount > payment.amount - payment.refunded_amount:
         raise PaymentError(f"Cannot refund {amount} of payment {payment.pk}.")
     already_refunded = payment.refunded_amount
+    if payment.provider == GIFT_CARD_PROVIDER:
+        return credit_gift_card(payment=payment, amount=amount)  # the card gets it back, not a bank
     # Refunding what was taken stays possible after a provider is switched off for new orders.
     provider = PROVIDERS[payment.provider]()
     result = provider.refund(payment=payment, amount=amount)

@@ -9,6 +9,7 @@ from comptoir.orders.models import Order, OrderStatus
 from ..models import Payment, PaymentStatus
 from ..providers.base import PaymentError, PaymentStart
 from ..providers.registry import get_provider
+from .pay_with_gift_card import amount_due
 
 
 def start_payment(*, order: Order, provider_code: str, return_url: str, cancel_url: str) -> PaymentStart:
@@ -22,12 +23,14 @@ def start_payment(*, order: Order, provider_code: str, return_url: str, cancel_u
         locked_order = Order.objects.select_for_update().get(pk=order.pk)
         if locked_order.status != OrderStatus.PLACED:
             raise PaymentError(f"Order {locked_order.number} is not awaiting payment.")
+        # What gift cards already paid of the order is not asked again.
+        due = amount_due(order=locked_order)
         open_payment = (
             Payment.objects.filter(
                 order=locked_order,
                 provider=provider.code,
                 status__in=[PaymentStatus.CREATED, PaymentStatus.PENDING],
-                amount=locked_order.total_gross,
+                amount=due,
             )
             .exclude(redirect_url="")
             .first()
@@ -38,7 +41,7 @@ def start_payment(*, order: Order, provider_code: str, return_url: str, cancel_u
             order=locked_order,
             provider=provider.code,
             status=PaymentStatus.CREATED,
-            amount=locked_order.total_gross,
+            amount=due,
             currency=locked_order.currency,
         )
 
