@@ -10,7 +10,9 @@ from django.utils.translation import gettext_lazy as _
 from weasyprint import HTML
 
 from comptoir.core.money import Money, format_money
+from comptoir.resellers.models import PaymentTerms
 
+from .legal import RECOVERY_FEE
 from .models import Invoice
 
 PAYMENT_METHODS = {
@@ -50,6 +52,10 @@ def invoice_pdf(*, invoice: Invoice) -> bytes:
             "total_vat": money(invoice.total_vat),
             "total_gross": money(invoice.total_gross),
             "payment_method": PAYMENT_METHODS.get(invoice.payment_method, invoice.payment_method),
+            "payment_terms": PaymentTerms(invoice.payment_terms).label if invoice.payment_terms else "",
+            "is_paid": invoice.order is not None and invoice.order.paid_at is not None,
+            "show_bank": invoice.buyer_is_company or invoice.payment_method == "bank_transfer",
+            "recovery_fee": money(RECOVERY_FEE),
         }
         html = render_to_string("invoicing/invoice.html", context)
     return HTML(string=html).write_pdf()

@@ -49,7 +49,7 @@ def seller_identity() -> dict[str, str]:
         "address": seller.address,
         "siren": seller.siret[:9],
         "siret": seller.siret if len(seller.siret) == 14 else "",
-        "rcs": seller.rcs,
+        "rcs": _rcs(seller.rcs, seller.siret[:9]),
         "vat_number": seller.vat_number,
         "vat_on_debits": "yes" if seller.vat_on_debits else "",
         "invoice_footer": seller.invoice_footer,
@@ -65,3 +65,10 @@ def _format_capital(amount: Decimal | None) -> str:
         return ""
     whole = f"{amount:,.2f}".replace(",", "\u00a0").replace(".", ",").removesuffix(",00")
     return f"{whole} €"
+
+
+def _rcs(registry: str, siren: str) -> str:
+    """« RCS Paris 732 829 320 »: the registry's city as typed, then the SIREN, unless already there."""
+    if not registry or any(ch.isdigit() for ch in registry):
+        return registry
+    return f"{registry} {siren[:3]} {siren[3:6]} {siren[6:]}"
