@@ -47,7 +47,8 @@ def test_a_french_company_pays_french_vat_and_reads_its_terms():
         "Chemise 2 (Blanc · 40)",
     ]  # shipping is free for resellers: no zero line
     assert invoice.mentions[0] == "Livraison de biens"
-    assert any("12,15 %" in mention and "40 €" in mention for mention in invoice.mentions)
+    assert any("12,15 %" in mention and "L441-10" in mention for mention in invoice.mentions)
+    assert any("recouvrement" in mention and "40 €" in mention for mention in invoice.mentions)
     assert "Pas d'escompte pour paiement anticipé." in invoice.mentions
     assert not any("262" in mention for mention in invoice.mentions)
 

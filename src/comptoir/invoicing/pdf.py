@@ -12,6 +12,7 @@ from weasyprint import HTML
 from comptoir.core.money import Money, format_money
 from comptoir.resellers.models import PaymentTerms
 
+from .einvoice import facturx_pdf
 from .legal import RECOVERY_FEE
 from .models import Invoice
 
@@ -58,4 +59,8 @@ def invoice_pdf(*, invoice: Invoice) -> bytes:
             "recovery_fee": money(RECOVERY_FEE),
         }
         html = render_to_string("invoicing/invoice.html", context)
-    return HTML(string=html).write_pdf()
+    if not invoice.buyer_is_company:
+        return HTML(string=html).write_pdf()
+    # A company's invoice is a Factur-X: PDF/A-3b, with its EN 16931 XML inside.
+    pdf = HTML(string=html).write_pdf(pdf_variant="pdf/a-3b")
+    return facturx_pdf(pdf=pdf, invoice=invoice)

@@ -166,11 +166,17 @@ def _mentions(*, order: Order, seller: dict[str, str]) -> list[str]:
             rate = Decimal(seller.get("late_payment_rate") or "0")
             mentions.append(
                 _(
-                    "En cas de retard de paiement : pénalités au taux annuel de %(rate)s %%, exigibles dès "
-                    "le lendemain de l'échéance, et indemnité forfaitaire pour frais de recouvrement de "
-                    "%(fee)s € (articles L441-10 et D441-5 du Code de commerce)."
+                    "Pénalités de retard : taux annuel de %(rate)s %%, exigibles dès le lendemain de "
+                    "l'échéance (article L441-10 du Code de commerce)."
                 )
-                % {"rate": _decimal_text(rate), "fee": _decimal_text(RECOVERY_FEE).removesuffix(",00")}
+                % {"rate": _decimal_text(rate)}
+            )
+            mentions.append(
+                _(
+                    "Indemnité forfaitaire pour frais de recouvrement en cas de retard de paiement : "
+                    "%(fee)s € (article D441-5 du Code de commerce)."
+                )
+                % {"fee": _decimal_text(RECOVERY_FEE).removesuffix(",00").removesuffix(".00")}
             )
             mentions.append(_("Pas d'escompte pour paiement anticipé."))
     return mentions
