@@ -3,7 +3,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from comptoir.invoicing.models import SellerSettings
 from comptoir.invoicing.services.update_seller_settings import NORMALISE
@@ -56,3 +59,18 @@ class SellerSettingsForm(forms.ModelForm):
 
     def clean_bic(self) -> str:
         return self._compact("bic")
+
+
+class PeriodForm(forms.Form):
+    start = forms.DateField(label=_("Du"), widget=forms.DateInput(attrs={"type": "date"}))
+    end = forms.DateField(label=_("Au"), widget=forms.DateInput(attrs={"type": "date"}))
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if cleaned.get("start") and cleaned.get("end") and cleaned["start"] > cleaned["end"]:
+            raise forms.ValidationError(_("La période doit commencer avant de finir."))
+        return cleaned
+
+
+class FiscalYearForm(forms.Form):
+    year = forms.IntegerField(label=_("Exercice"), min_value=2000, max_value=2100)

@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "comptoir.orders",
     "comptoir.payments",
     "comptoir.invoicing",
+    "comptoir.accounting",
     "comptoir.fulfillment",
     "comptoir.promotions",
     "comptoir.marketing",
