@@ -6,3 +6,10 @@ class InvoicingConfig(AppConfig):
     name = "comptoir.invoicing"
     label = "invoicing"
     verbose_name = _("Factures")
+
+    def ready(self) -> None:
+        from comptoir.orders.emails import register_email_attachments
+
+        from .attachments import invoice_for_email
+
+        register_email_attachments(invoice_for_email)

@@ -8,6 +8,7 @@ are formatted here, in the order's language, so templates only place them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -26,6 +27,18 @@ from .access import order_access_url
 from .models import Order
 
 BANK_TRANSFER = "bank_transfer"
+
+# Files another app attaches to an order's email (invoicing: the invoice once issued), as
+# (filename, content, MIME type). Registered once at start-up by that app's ``ready()``: orders sits
+# below it and cannot import it. Every process registers the same providers.
+EmailAttachment = tuple[str, bytes, str]
+AttachmentProvider = Callable[[Order, str], list[EmailAttachment]]
+_ATTACHMENT_PROVIDERS: list[AttachmentProvider] = []
+
+
+def register_email_attachments(provider: AttachmentProvider) -> None:
+    if provider not in _ATTACHMENT_PROVIDERS:
+        _ATTACHMENT_PROVIDERS.append(provider)
 
 
 def _subject_confirmation(order: Order) -> str:
@@ -147,6 +160,9 @@ def build_order_email(*, order: Order, kind: str) -> EmailMultiAlternatives:
         html = render_to_string(f"orders/emails/{kind}.html", context)
     message = EmailMultiAlternatives(subject=email.subject, body=text, to=[order.email])
     message.attach_alternative(html, "text/html")
+    for provider in _ATTACHMENT_PROVIDERS:
+        for filename, content, mimetype in provider(order, kind):
+            message.attach(filename, content, mimetype)
     return message
 
 
