@@ -107,3 +107,15 @@ def test_the_packing_team_neither_sees_nor_reaches_the_page(client):
     assert client.post(URL, VALID).status_code == 403
     assert not SellerSettings.objects.exists()
     assert URL not in client.get(reverse("backoffice:to_pack")).content.decode()
+
+
+def test_bank_transfer_customers_read_the_bank_details_of_the_settings_page(owner_client):
+    from django.core import mail
+
+    from comptoir.orders.emails import queue_order_email
+
+    owner_client.post(URL, {**VALID, "iban": "FR14 2004 1010 0505 0001 3M02 606", "bic": "PSSTFRPPPAR"})
+    order = OrderFactory(payment_method="bank_transfer")
+    queue_order_email(order_id=order.pk, kind="confirmation")
+    assert "FR14 2004 1010 0505 0001 3M02 606" in mail.outbox[0].body
+    assert "PSSTFRPPPAR" in mail.outbox[0].body

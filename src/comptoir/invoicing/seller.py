@@ -9,6 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django.conf import settings
+from stdnum import iban
 
 from .models import SellerSettings
 
@@ -72,3 +73,10 @@ def _rcs(registry: str, siren: str) -> str:
     if not registry or any(ch.isdigit() for ch in registry):
         return registry
     return f"{registry} {siren[:3]} {siren[3:6]} {siren[6:]}"
+
+
+def bank_account() -> tuple[str, str, str]:
+    """(holder, IBAN printed in groups of four, BIC): what a customer paying by transfer reads."""
+    seller = current_seller()
+    compact = iban.compact(seller.iban)
+    return seller.bank_holder, iban.format(compact) if compact else "", seller.bic

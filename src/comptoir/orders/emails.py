@@ -41,6 +41,21 @@ def register_email_attachments(provider: AttachmentProvider) -> None:
         _ATTACHMENT_PROVIDERS.append(provider)
 
 
+# The shop's bank account as (holder, IBAN, BIC): the seller's settings page when invoicing registers
+# its reader, the COMPTOIR_BANK_* settings otherwise.
+_BANK_ACCOUNT: list[Callable[[], tuple[str, str, str]]] = []
+
+
+def register_bank_account(reader: Callable[[], tuple[str, str, str]]) -> None:
+    _BANK_ACCOUNT[:] = [reader]
+
+
+def _bank_account() -> tuple[str, str, str]:
+    if _BANK_ACCOUNT:
+        return _BANK_ACCOUNT[0]()
+    return settings.COMPTOIR_BANK_HOLDER, settings.COMPTOIR_BANK_IBAN, settings.COMPTOIR_BANK_BIC
+
+
 def _subject_confirmation(order: Order) -> str:
     return gettext("Votre commande %(number)s est enregistrée") % {"number": order.number}
 
@@ -194,10 +209,11 @@ def _email_context(*, order: Order, kind: str, language: str) -> OrderEmail:
     ]
     bank = None
     if kind == "confirmation" and order.payment_method == BANK_TRANSFER:
+        holder, iban, bic = _bank_account()
         bank = BankDetails(
-            holder=settings.COMPTOIR_BANK_HOLDER,
-            iban=settings.COMPTOIR_BANK_IBAN,
-            bic=settings.COMPTOIR_BANK_BIC,
+            holder=holder,
+            iban=iban,
+            bic=bic,
             reference=order.number,
             amount=money(order.total_gross),
         )
