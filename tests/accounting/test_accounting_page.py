@@ -27,7 +27,8 @@ def owner_client(client):
 def test_the_owner_downloads_the_sales_journal_of_a_period(owner_client):
     invoice = issue_invoice_for_order(order=OrderFactory(status=OrderStatus.PAID))
     today = timezone.localdate()
-    assert "Journal des ventes" in owner_client.get(URL).content.decode()
+    page = owner_client.get(URL).content.decode()
+    assert "Journal des ventes" in page and f'value="{today.replace(day=1).isoformat()}"' in page
     response = owner_client.get(URL, {"start": today.replace(day=1).isoformat(), "end": today.isoformat()})
     assert response["Content-Type"] == "text/csv"
     assert invoice.number in response.content.decode("utf-8-sig")

@@ -62,8 +62,8 @@ class SellerSettingsForm(forms.ModelForm):
 
 
 class PeriodForm(forms.Form):
-    start = forms.DateField(label=_("Du"), widget=forms.DateInput(attrs={"type": "date"}))
-    end = forms.DateField(label=_("Au"), widget=forms.DateInput(attrs={"type": "date"}))
+    start = forms.DateField(label=_("Du"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    end = forms.DateField(label=_("Au"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
