@@ -102,3 +102,28 @@ def test_a_consumer_gets_a_plain_pdf():
     invoice = issue_invoice_for_order(order=OrderFactory(status=OrderStatus.PAID))
     pdf = invoice_pdf(invoice=invoice)
     assert not any(get_xml_from_pdf(pdf, check_xsd=False))
+
+
+@pytest.mark.parametrize("regime", [TaxRegime.DOMESTIC, TaxRegime.INTRA_EU])
+def test_a_company_credit_note_is_a_factur_x_credit_note_on_its_invoice(regime):
+    from comptoir.invoicing.pdf import credit_note_pdf
+    from comptoir.invoicing.services.issue_credit_note import issue_full_credit_note
+
+    order = company_order(regime=regime, status=OrderStatus.SHIPPED, lines=[(12, "40.00"), (3, "33.33")])
+    invoice = issue_invoice_for_order(order=order)
+    note = issue_full_credit_note(invoice=invoice, reason="Retour de la commande")
+    xml = invoice_xml(invoice=invoice, credit_note=note)
+    assert xml_check_xsd(xml, flavor="factur-x", level="en16931") is True
+    tree = etree.fromstring(xml)
+    assert tree.xpath("//rsm:ExchangedDocument/ram:TypeCode/text()", namespaces=NS) == ["381"]
+    assert tree.xpath("//ram:InvoiceReferencedDocument/ram:IssuerAssignedID/text()", namespaces=NS) == [
+        invoice.number
+    ]
+    # The credit note's own figures are negative; a 381 states them positive.
+    assert figure(tree, SUMMARY + "GrandTotalAmount") == -note.total_gross == invoice.total_gross
+    assert figure(tree, SUMMARY + "TaxTotalAmount") == -note.total_vat
+    assert sorted(tree.xpath("//ram:BilledQuantity/text()", namespaces=NS)) == ["12", "3"]
+    filename, embedded = get_xml_from_pdf(credit_note_pdf(credit_note=note), check_xsd=True)
+    assert filename == "factur-x.xml" and etree.fromstring(embedded).xpath(
+        "//rsm:ExchangedDocument/ram:ID/text()", namespaces=NS
+    ) == [note.number]

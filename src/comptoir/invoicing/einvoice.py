@@ -18,10 +18,11 @@ from stdnum import iban
 
 from comptoir.resellers.models import PaymentTerms, TaxRegime
 
-from .models import DocumentLine, Invoice, LineKind
+from .models import CreditNote, DocumentLine, Invoice, LineKind
 
 EN16931 = "urn:cen.eu:en16931:2017"
 INVOICE_TYPE = "380"  # UNTDID 1001: commercial invoice
+CREDIT_NOTE_TYPE = "381"  # UNTDID 1001: credit note
 CREDIT_TRANSFER = "30"  # UNTDID 4461
 PIECE = "H87"  # UN/ECE rec. 20: piece
 SIREN_SCHEME = "0002"  # ISO 6523: SIRENE (INSEE)
@@ -119,12 +120,12 @@ def _buyer(invoice: Invoice) -> dict[str, Any]:
     return {key: value for key, value in party.items() if value}
 
 
-def _line(invoice: Invoice, line: DocumentLine) -> dict[str, Any]:
+def _line(invoice: Invoice, line: DocumentLine, sign: int = 1) -> dict[str, Any]:
     return {
         "BT-126": str(line.position),
-        "BT-129": str(line.quantity),
+        "BT-129": str(line.quantity * sign),
         "BT-130": PIECE,
-        "BT-131": _money(line.total_net),
+        "BT-131": _money(line.total_net * sign),
         "BT-146": f"{line.unit_net:.2f}",
         "BT-151": _category(invoice, line.vat_rate),
         "BT-152": _percent(line.vat_rate),
@@ -141,42 +142,51 @@ def _notes(invoice: Invoice) -> list[dict[str, str]]:
     return notes
 
 
-def invoice_data(*, invoice: Invoice) -> dict[str, Any]:
-    """The invoice as EN 16931 business terms (BT-*, BG-*), every figure from the frozen invoice."""
-    lines = [line for line in invoice.lines.all() if line.kind != LineKind.DISCOUNT]
-    discounts = [line for line in invoice.lines.all() if line.kind == LineKind.DISCOUNT]
-    lines_net = sum((line.total_net for line in lines), Decimal("0"))
-    allowances = -sum((line.total_net for line in discounts), Decimal("0"))
-    paid = invoice.order is not None and invoice.order.paid_at is not None
+def invoice_data(*, invoice: Invoice, credit_note: CreditNote | None = None) -> dict[str, Any]:
+    """The invoice (or a credit note on it) as EN 16931 business terms, every figure from the frozen
+    document. A credit note (type 381) states positive amounts: its own lines are negative, so every
+    figure is turned round."""
+    document: Invoice | CreditNote = credit_note or invoice
+    sign = -1 if credit_note is not None else 1
+    all_lines = list(document.lines.all())
+    lines = [line for line in all_lines if line.kind != LineKind.DISCOUNT]
+    discounts = [line for line in all_lines if line.kind == LineKind.DISCOUNT]
+    lines_net = sum((line.total_net * sign for line in lines), Decimal("0"))
+    allowances = -sum((line.total_net * sign for line in discounts), Decimal("0"))
+    paid = credit_note is None and invoice.order is not None and invoice.order.paid_at is not None
+    total_gross = document.total_gross * sign
     data: dict[str, Any] = {
         "BT-24": EN16931,
-        "BT-1": invoice.number,
-        "BT-2": timezone.localdate(invoice.issued_at),
-        "BT-3": INVOICE_TYPE,
+        "BT-1": document.number,
+        "BT-2": timezone.localdate(document.issued_at),
+        "BT-3": CREDIT_NOTE_TYPE if credit_note is not None else INVOICE_TYPE,
         "BT-5": invoice.currency,
         "BG-4": _seller(invoice),
         "BG-7": _buyer(invoice),
-        "BG-1": _notes(invoice),
-        "BG-25": [_line(invoice, line) for line in lines],
+        "BG-1": _notes(invoice) if credit_note is None else _credit_note_notes(invoice, credit_note),
+        "BG-25": [_line(invoice, line, sign) for line in lines],
         "BG-20": [
             {
-                "amount": _money(-line.total_net),
+                "amount": _money(-line.total_net * sign),
                 "reason": line.description,
                 "vat_category_code": _category(invoice, line.vat_rate),
                 "vat_rate": _percent(line.vat_rate),
             }
             for line in discounts
         ],
-        "BG-23": [_vat_row(invoice, row) for row in invoice.vat_breakdown],
+        "BG-23": [_vat_row(invoice, row, sign) for row in document.vat_breakdown],
         "BT-106": _money(lines_net),
         "BT-107": _money(allowances),
-        "BT-109": _money(invoice.total_net),
-        "BT-110": _money(invoice.total_vat),
-        "BT-112": _money(invoice.total_gross),
-        "BT-113": _money(invoice.total_gross if paid else Decimal("0")),
-        "BT-115": _money(Decimal("0") if paid else invoice.total_gross),
-        "BT-83": invoice.number,
+        "BT-109": _money(document.total_net * sign),
+        "BT-110": _money(document.total_vat * sign),
+        "BT-112": _money(total_gross),
+        "BT-113": _money(total_gross if paid else Decimal("0")),
+        "BT-115": _money(Decimal("0") if paid else total_gross),
+        "BT-83": document.number,
     }
+    if credit_note is not None:
+        data["BG-3"] = [{"BT-25": invoice.number, "BT-26": timezone.localdate(invoice.issued_at)}]
+        return _with_delivery(data, invoice)
     if invoice.purchase_order_reference:
         data["BT-13"] = invoice.purchase_order_reference
     if invoice.order is not None:
@@ -185,14 +195,7 @@ def invoice_data(*, invoice: Invoice) -> dict[str, Any]:
         data["BT-9"] = invoice.due_date
     if invoice.payment_terms:
         data["BT-20"] = str(PaymentTerms(invoice.payment_terms).label)
-    if invoice.delivery_date:
-        data["BT-72"] = invoice.delivery_date
-    delivery = invoice.delivery_address or (invoice.buyer.get("postal") or {})
-    if delivery:
-        name = delivery.get("company") or " ".join(
-            part for part in (delivery.get("first_name"), delivery.get("last_name")) if part
-        )
-        data["BG-13"] = {"name": name or _buyer(invoice)["name"], **_party_address(delivery)}
+    _with_delivery(data, invoice)
     if invoice.seller.get("iban"):
         data["BT-81"] = CREDIT_TRANSFER
         data["BT-84"] = iban.compact(invoice.seller["iban"])
@@ -203,11 +206,29 @@ def invoice_data(*, invoice: Invoice) -> dict[str, Any]:
     return data
 
 
-def _vat_row(invoice: Invoice, row: dict[str, str]) -> dict[str, str]:
+def _with_delivery(data: dict[str, Any], invoice: Invoice) -> dict[str, Any]:
+    """The delivery (date and place) the invoice states; an intra-EU supply must name both (BR-IC-11/12)."""
+    if invoice.delivery_date:
+        data["BT-72"] = invoice.delivery_date
+    delivery = invoice.delivery_address or (invoice.buyer.get("postal") or {})
+    if delivery:
+        name = delivery.get("company") or " ".join(
+            part for part in (delivery.get("first_name"), delivery.get("last_name")) if part
+        )
+        data["BG-13"] = {"name": name or _buyer(invoice)["name"], **_party_address(delivery)}
+    return data
+
+
+def _credit_note_notes(invoice: Invoice, credit_note: CreditNote) -> list[dict[str, str]]:
+    exemptions = [note for note in _notes(invoice) if "262" in note["BT-22"]]
+    return [{"BT-22": credit_note.reason}, *exemptions]
+
+
+def _vat_row(invoice: Invoice, row: dict[str, str], sign: int = 1) -> dict[str, str]:
     category = _category(invoice, row["rate"])
     vat = {
-        "BT-116": _money(Decimal(row["net"])),
-        "BT-117": _money(Decimal(row["vat"])),
+        "BT-116": _money(Decimal(row["net"]) * sign),
+        "BT-117": _money(Decimal(row["vat"]) * sign),
         "BT-118": category,
         "BT-119": _percent(row["rate"]),
     }
@@ -217,19 +238,19 @@ def _vat_row(invoice: Invoice, row: dict[str, str]) -> dict[str, str]:
     return vat
 
 
-def invoice_xml(*, invoice: Invoice) -> bytes:
+def invoice_xml(*, invoice: Invoice, credit_note: CreditNote | None = None) -> bytes:
     """The CII XML, checked against the schema the library ships (an invalid one raises)."""
-    xml = generate_cii_xml(
-        invoice_data(invoice=invoice), level="en16931", check_xsd=True, check_schematron=None
-    )
+    data = invoice_data(invoice=invoice, credit_note=credit_note)
+    xml = generate_cii_xml(data, level="en16931", check_xsd=True, check_schematron=None)
     return xml if isinstance(xml, bytes) else bytes(xml)
 
 
-def facturx_pdf(*, pdf: bytes, invoice: Invoice) -> bytes:
+def facturx_pdf(*, pdf: bytes, invoice: Invoice, credit_note: CreditNote | None = None) -> bytes:
     """The PDF/A-3b invoice with its XML embedded as factur-x.xml: one file for eyes and machines."""
+    number = (credit_note or invoice).number
     return generate_from_binary(
         pdf,
-        invoice_xml(invoice=invoice),
+        invoice_xml(invoice=invoice, credit_note=credit_note),
         flavor="factur-x",
         level="en16931",
         check_xsd=False,  # invoice_xml already checked it
@@ -237,7 +258,7 @@ def facturx_pdf(*, pdf: bytes, invoice: Invoice) -> bytes:
         pdf_metadata={
             "author": invoice.seller["name"],
             "keywords": "Factur-X",
-            "title": f"{invoice.seller['name']}: {invoice.number}",
-            "subject": invoice.number,
+            "title": f"{invoice.seller['name']}: {number}",
+            "subject": number,
         },
     )

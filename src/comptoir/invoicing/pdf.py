@@ -75,4 +75,9 @@ def invoice_pdf(*, invoice: Invoice) -> bytes:
 
 
 def credit_note_pdf(*, credit_note: CreditNote) -> bytes:
-    return HTML(string=_render(invoice=credit_note.invoice, credit_note=credit_note)).write_pdf()
+    invoice = credit_note.invoice
+    html = _render(invoice=invoice, credit_note=credit_note)
+    if not invoice.buyer_is_company:
+        return HTML(string=html).write_pdf()
+    pdf = HTML(string=html).write_pdf(pdf_variant="pdf/a-3b")
+    return facturx_pdf(pdf=pdf, invoice=invoice, credit_note=credit_note)
