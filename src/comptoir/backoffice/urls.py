@@ -1,7 +1,7 @@
 from django.urls import path
 from django.utils.translation import pgettext_lazy
 
-from . import dashboard, stock, views
+from . import dashboard, stock, views, views_invoicing
 
 app_name = "backoffice"
 
@@ -23,4 +23,6 @@ urlpatterns = [
     path(pgettext_lazy("url", "stock/<int:variant_id>/"), stock.stock_variant, name="stock_variant"),
     path(pgettext_lazy("url", "stock/etiquettes.pdf"), stock.stock_labels, name="stock_labels"),
     path(pgettext_lazy("url", "stock/tableur/"), views.stock_sheet, name="stock_sheet"),
+    path(pgettext_lazy("url", "facturation/"), views_invoicing.seller_settings, name="seller_settings"),
+    path(pgettext_lazy("url", "comptabilite/"), views_invoicing.accounting, name="accounting"),
 ]

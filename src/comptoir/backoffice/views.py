@@ -37,12 +37,12 @@ from comptoir.fulfillment.services.packing_check import (
     scan,
 )
 from comptoir.fulfillment.services.prepare_batch import orders_to_pack, prepare_batch
-from comptoir.fulfillment.services.ship_parcels import (
-    ShippingRefused,
-    import_coliship_export,
-    ship_with_tracking,
-)
+from comptoir.fulfillment.services.ship_parcels import ShippingRefused
 from comptoir.inventory.selectors import low_stock_records
+from comptoir.invoicing.services.ship_and_invoice import (
+    import_coliship_export_and_invoice,
+    ship_with_tracking_and_invoice,
+)
 from comptoir.orders.models import Channel, Order, OrderStatus
 from comptoir.orders.selectors import order_history, overdue_reseller_orders
 from comptoir.payments.models import Payment, PaymentStatus
@@ -150,7 +150,7 @@ def to_ship(request: HttpRequest) -> HttpResponse:
     upload = request.FILES.get("export") if request.method == "POST" else None
     if upload is not None:
         try:
-            shipped = import_coliship_export(content=upload.read(), actor=staff)
+            shipped = import_coliship_export_and_invoice(content=upload.read(), actor=staff)
         except ShippingRefused as refused:
             errors = refused.messages
         else:
@@ -164,7 +164,9 @@ def to_ship(request: HttpRequest) -> HttpResponse:
             Order, pk=request.POST.get("order", "0") if request.POST.get("order", "").isdigit() else 0
         )
         try:
-            ship_with_tracking(order=order, tracking_number=request.POST.get("tracking", ""), actor=staff)
+            ship_with_tracking_and_invoice(
+                order=order, tracking_number=request.POST.get("tracking", ""), actor=staff
+            )
         except ShippingRefused as refused:
             errors = refused.messages
         else:

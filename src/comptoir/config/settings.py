@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "comptoir.orders",
     "comptoir.payments",
     "comptoir.invoicing",
+    "comptoir.accounting",
     "comptoir.fulfillment",
     "comptoir.promotions",
     "comptoir.marketing",
@@ -287,7 +288,15 @@ COMPTOIR_SELLER = {
     "siren": os.environ.get("COMPTOIR_SELLER_SIREN", "732829320"),
     "rcs": os.environ.get("COMPTOIR_SELLER_RCS", "RCS Paris 732 829 320"),
     "vat_number": os.environ.get("COMPTOIR_SELLER_VAT_NUMBER", "FR44732829320"),
+    "siret": os.environ.get("COMPTOIR_SELLER_SIRET", "73282932000017"),
+    "invoice_footer": os.environ.get("COMPTOIR_SELLER_INVOICE_FOOTER", ""),
+    # Late-payment penalties, % a year: the ECB rate + 10 points is customary (Code de commerce L441-10).
+    "late_payment_rate": os.environ.get("COMPTOIR_SELLER_LATE_PAYMENT_RATE", "12.15"),
+    "default_payment_terms": os.environ.get("COMPTOIR_SELLER_PAYMENT_TERMS", "net_30"),
 }
+# The legal interest rate (taux de l'intérêt légal, « autres cas »), % a year, published each semester:
+# a late-payment rate below three times this one is refused (Code de commerce L441-10).
+COMPTOIR_LEGAL_INTEREST_RATE = os.environ.get("COMPTOIR_LEGAL_INTEREST_RATE", "3.16")
 
 # Parcels: the sender on carrier files, the box's weight, the ColiShip file's encoding, customs data.
 COMPTOIR_SHIPPER = {

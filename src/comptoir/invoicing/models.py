@@ -9,10 +9,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from comptoir.orders.models import Order
+from comptoir.resellers.identifiers import validate_vat_number
+from comptoir.resellers.models import PaymentTerms, TaxRegime
+
+from .legal import late_payment_floor, validate_bic, validate_iban, validate_siret
 
 
 class DocumentKind(models.TextChoices):
@@ -79,6 +84,16 @@ class Invoice(_Frozen):
     vat_breakdown = models.JSONField(_("TVA par taux"))
     mentions = models.JSONField(_("mentions"), default=list)
     payment_method = models.CharField(_("moyen de paiement"), max_length=30, blank=True)
+    # A company's invoice (a reseller order): its terms, its PO reference, how VAT applied.
+    buyer_is_company = models.BooleanField(_("acheteur professionnel"), default=False)
+    tax_regime = models.CharField(
+        _("régime de TVA"), max_length=10, choices=TaxRegime.choices, default=TaxRegime.DOMESTIC
+    )
+    purchase_order_reference = models.CharField(
+        _("référence de commande du client"), max_length=64, blank=True
+    )
+    payment_terms = models.CharField(_("conditions de paiement"), max_length=12, blank=True)
+    due_date = models.DateField(_("échéance"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("facture")
@@ -118,8 +133,16 @@ class CreditNote(_Frozen):
         return self.number
 
 
+class LineKind(models.TextChoices):
+    GOODS = "goods", _("Marchandise")
+    SHIPPING = "shipping", _("Frais de port")
+    DISCOUNT = "discount", _("Réduction")
+
+
 class DocumentLine(_Frozen):
     """One line of an invoice or a credit note, as it was stated."""
+
+    kind = models.CharField(max_length=10, choices=LineKind.choices, default=LineKind.GOODS)
 
     invoice = models.ForeignKey(
         Invoice, on_delete=models.PROTECT, related_name="lines", null=True, blank=True
@@ -148,3 +171,61 @@ class DocumentLine(_Frozen):
 
     def __str__(self) -> str:
         return self.description
+
+
+class SellerSettings(models.Model):
+    """The seller's legal identity and invoicing terms: one row, edited on the cockpit's settings page.
+
+    Until the owner saves the page, ``invoicing.seller.current_seller()`` reads ``COMPTOIR_SELLER_*``
+    (the demo's values). Invoices copy what this row says when they are issued: editing it later
+    changes no issued invoice.
+    """
+
+    SINGLETON_PK = 1
+
+    legal_name = models.CharField(_("raison sociale"), max_length=160)
+    legal_form = models.CharField(_("forme juridique"), max_length=40, help_text=_("SAS, SARL, EI…"))
+    share_capital = models.DecimalField(
+        _("capital social (€)"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    address = models.TextField(_("adresse du siège"))
+    siret = models.CharField(_("SIRET du siège"), max_length=14, validators=[validate_siret])
+    rcs = models.CharField(_("RCS"), max_length=80, blank=True, help_text=_("Par exemple « RCS Paris »."))
+    vat_number = models.CharField(
+        _("numéro de TVA intracommunautaire"), max_length=20, validators=[validate_vat_number]
+    )
+    vat_on_debits = models.BooleanField(
+        _("option pour le paiement de la TVA d'après les débits"), default=False
+    )
+    invoice_footer = models.TextField(_("pied de facture"), blank=True)
+    late_payment_rate = models.DecimalField(
+        _("taux des pénalités de retard (% par an)"), max_digits=5, decimal_places=2
+    )
+    default_payment_terms = models.CharField(
+        _("conditions de paiement par défaut"), max_length=12, choices=PaymentTerms.choices
+    )
+    bank_holder = models.CharField(_("titulaire du compte"), max_length=120)
+    iban = models.CharField(_("IBAN"), max_length=42, validators=[validate_iban])
+    bic = models.CharField(_("BIC"), max_length=11, validators=[validate_bic])
+    updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("paramètres du vendeur")
+        verbose_name_plural = _("paramètres du vendeur")
+        constraints = [models.CheckConstraint(condition=models.Q(pk=1), name="seller_settings_single_row")]
+
+    def __str__(self) -> str:
+        return self.legal_name
+
+    def clean(self) -> None:
+        floor = late_payment_floor()
+        if self.late_payment_rate is not None and self.late_payment_rate < floor:
+            raise ValidationError(
+                {
+                    "late_payment_rate": _(
+                        "La loi interdit un taux inférieur à trois fois le taux d'intérêt légal : "
+                        "%(floor)s %% au minimum."
+                    )
+                    % {"floor": f"{floor:.2f}".replace(".", ",")}
+                }
+            )

@@ -10,8 +10,11 @@ from django.utils.translation import gettext_lazy as _
 from weasyprint import HTML
 
 from comptoir.core.money import Money, format_money
+from comptoir.resellers.models import PaymentTerms
 
-from .models import Invoice
+from .einvoice import facturx_pdf
+from .legal import RECOVERY_FEE
+from .models import CreditNote, Invoice
 
 PAYMENT_METHODS = {
     "bank_transfer": _("virement bancaire"),
@@ -20,7 +23,9 @@ PAYMENT_METHODS = {
 }
 
 
-def invoice_pdf(*, invoice: Invoice) -> bytes:
+def _render(*, invoice: Invoice, credit_note: CreditNote | None = None) -> str:
+    """The invoice's page; for a credit note, its own lines and totals under the invoice's parties."""
+    document: Invoice | CreditNote = credit_note or invoice
     with translation.override(invoice.language):
 
         def money(amount: object) -> str:
@@ -28,6 +33,7 @@ def invoice_pdf(*, invoice: Invoice) -> bytes:
 
         context = {
             "invoice": invoice,
+            "credit_note": credit_note,
             "lines": [
                 {
                     "line": line,
@@ -35,7 +41,7 @@ def invoice_pdf(*, invoice: Invoice) -> bytes:
                     "total_net": money(line.total_net),
                     "vat_percent": f"{Decimal(line.vat_rate) * 100:.1f}".replace(".0", ""),
                 }
-                for line in invoice.lines.all()
+                for line in document.lines.all()
             ],
             "breakdown": [
                 {
@@ -44,12 +50,34 @@ def invoice_pdf(*, invoice: Invoice) -> bytes:
                     "vat": money(row["vat"]),
                     "gross": money(row["gross"]),
                 }
-                for row in invoice.vat_breakdown
+                for row in document.vat_breakdown
             ],
-            "total_net": money(invoice.total_net),
-            "total_vat": money(invoice.total_vat),
-            "total_gross": money(invoice.total_gross),
+            "total_net": money(document.total_net),
+            "total_vat": money(document.total_vat),
+            "total_gross": money(document.total_gross),
             "payment_method": PAYMENT_METHODS.get(invoice.payment_method, invoice.payment_method),
+            "payment_terms": PaymentTerms(invoice.payment_terms).label if invoice.payment_terms else "",
+            "is_paid": invoice.order is not None and invoice.order.paid_at is not None,
+            "show_bank": credit_note is None
+            and (invoice.buyer_is_company or invoice.payment_method == "bank_transfer"),
+            "recovery_fee": money(RECOVERY_FEE),
         }
-        html = render_to_string("invoicing/invoice.html", context)
-    return HTML(string=html).write_pdf()
+        return render_to_string("invoicing/invoice.html", context)
+
+
+def invoice_pdf(*, invoice: Invoice) -> bytes:
+    html = _render(invoice=invoice)
+    if not invoice.buyer_is_company:
+        return HTML(string=html).write_pdf()
+    # A company's invoice is a Factur-X: PDF/A-3b, with its EN 16931 XML inside.
+    pdf = HTML(string=html).write_pdf(pdf_variant="pdf/a-3b")
+    return facturx_pdf(pdf=pdf, invoice=invoice)
+
+
+def credit_note_pdf(*, credit_note: CreditNote) -> bytes:
+    invoice = credit_note.invoice
+    html = _render(invoice=invoice, credit_note=credit_note)
+    if not invoice.buyer_is_company:
+        return HTML(string=html).write_pdf()
+    pdf = HTML(string=html).write_pdf(pdf_variant="pdf/a-3b")
+    return facturx_pdf(pdf=pdf, invoice=invoice, credit_note=credit_note)

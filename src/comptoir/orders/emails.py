@@ -8,6 +8,7 @@ are formatted here, in the order's language, so templates only place them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -26,6 +27,33 @@ from .access import order_access_url
 from .models import Order
 
 BANK_TRANSFER = "bank_transfer"
+
+# Files another app attaches to an order's email (invoicing: the invoice once issued), as
+# (filename, content, MIME type). Registered once at start-up by that app's ``ready()``: orders sits
+# below it and cannot import it. Every process registers the same providers.
+EmailAttachment = tuple[str, bytes, str]
+AttachmentProvider = Callable[[Order, str], list[EmailAttachment]]
+_ATTACHMENT_PROVIDERS: list[AttachmentProvider] = []
+
+
+def register_email_attachments(provider: AttachmentProvider) -> None:
+    if provider not in _ATTACHMENT_PROVIDERS:
+        _ATTACHMENT_PROVIDERS.append(provider)
+
+
+# The shop's bank account as (holder, IBAN, BIC): the seller's settings page when invoicing registers
+# its reader, the COMPTOIR_BANK_* settings otherwise.
+_BANK_ACCOUNT: list[Callable[[], tuple[str, str, str]]] = []
+
+
+def register_bank_account(reader: Callable[[], tuple[str, str, str]]) -> None:
+    _BANK_ACCOUNT[:] = [reader]
+
+
+def _bank_account() -> tuple[str, str, str]:
+    if _BANK_ACCOUNT:
+        return _BANK_ACCOUNT[0]()
+    return settings.COMPTOIR_BANK_HOLDER, settings.COMPTOIR_BANK_IBAN, settings.COMPTOIR_BANK_BIC
 
 
 def _subject_confirmation(order: Order) -> str:
@@ -147,6 +175,9 @@ def build_order_email(*, order: Order, kind: str) -> EmailMultiAlternatives:
         html = render_to_string(f"orders/emails/{kind}.html", context)
     message = EmailMultiAlternatives(subject=email.subject, body=text, to=[order.email])
     message.attach_alternative(html, "text/html")
+    for provider in _ATTACHMENT_PROVIDERS:
+        for filename, content, mimetype in provider(order, kind):
+            message.attach(filename, content, mimetype)
     return message
 
 
@@ -178,10 +209,11 @@ def _email_context(*, order: Order, kind: str, language: str) -> OrderEmail:
     ]
     bank = None
     if kind == "confirmation" and order.payment_method == BANK_TRANSFER:
+        holder, iban, bic = _bank_account()
         bank = BankDetails(
-            holder=settings.COMPTOIR_BANK_HOLDER,
-            iban=settings.COMPTOIR_BANK_IBAN,
-            bic=settings.COMPTOIR_BANK_BIC,
+            holder=holder,
+            iban=iban,
+            bic=bic,
             reference=order.number,
             amount=money(order.total_gross),
         )

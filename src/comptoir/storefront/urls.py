@@ -7,6 +7,7 @@ from . import (
     views_cart,
     views_checkout,
     views_content,
+    views_documents,
     views_events,
     views_marketing,
     views_order,
@@ -47,6 +48,12 @@ urlpatterns = [
         pgettext_lazy("url", "compte/commandes/<str:number>/facture/"),
         views_order.account_order_invoice,
         name="account_order_invoice",
+    ),
+    path(pgettext_lazy("url", "compte/factures/"), views_documents.document_list, name="account_documents"),
+    path(
+        pgettext_lazy("url", "compte/factures/<str:number>.pdf"),
+        views_documents.document_pdf,
+        name="account_document",
     ),
     path(pgettext_lazy("url", "compte/adresses/"), views_account.address_list, name="account_addresses"),
     path(

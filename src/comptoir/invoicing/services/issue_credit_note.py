@@ -18,10 +18,12 @@ def issue_full_credit_note(*, invoice: Invoice, reason: str) -> CreditNote:
         if existing is not None:
             return existing
         issued_at = timezone.now()
-        number, sequence_number = next_number(kind=DocumentKind.CREDIT_NOTE, year=issued_at.year)
+        year = timezone.localdate(issued_at).year  # the shop's calendar year, not UTC's
+        number, sequence_number = next_number(kind=DocumentKind.CREDIT_NOTE, year=year)
         lines = [
             DocumentLine(
                 position=line.position,
+                kind=line.kind,
                 description=line.description,
                 sku=line.sku,
                 quantity=-line.quantity,
@@ -34,7 +36,7 @@ def issue_full_credit_note(*, invoice: Invoice, reason: str) -> CreditNote:
         ]
         credit_note = CreditNote(
             number=number,
-            year=issued_at.year,
+            year=year,
             sequence_number=sequence_number,
             invoice=invoice,
             issued_at=issued_at,

@@ -1,14 +1,22 @@
-"""Issue the invoice of a paid boutique order: a frozen copy of the order, to the cent.
+"""Issue an order's invoice: a frozen copy of the order, to the cent, with the mentions French law asks.
 
-Called by the payment that settles the order, in the same transaction: the invoice exists if and
-only if the payment was recorded. Amounts are the order's own (already rounded per line, the
-shop's one rounding rule): the invoice total equals the order total exactly.
+A boutique order is invoiced by the payment that settles it, in the same transaction: the invoice
+exists if and only if the payment was recorded. A reseller order is invoiced when it ships (or when
+placed, for prepayment): ``invoice_on_shipment`` and the reseller checkout call ``issue_invoice_for_order``.
+
+Rounding (the shop's one rule, core.money): every order line is rounded to the cent once, when the
+order is placed (unit price, then line total HT and TTC); the invoice copies those lines and its totals
+are their sums, so the invoice total equals the order total exactly. VAT per rate is the sum of the
+lines' VAT at that rate.
 """
 
 from __future__ import annotations
 
+import calendar
 from collections import defaultdict
+from datetime import date, timedelta
 from decimal import Decimal
+from typing import Any
 
 from django.db import transaction
 from django.utils import timezone, translation
@@ -16,22 +24,46 @@ from django.utils.translation import gettext as _
 
 from comptoir.core.addresses import PostalAddress
 from comptoir.orders.models import Order
+from comptoir.resellers.identifiers import siren_of
+from comptoir.resellers.models import PaymentTerms, TaxRegime
 
-from ..models import DocumentKind, DocumentLine, Invoice
+from ..legal import RECOVERY_FEE
+from ..models import DocumentKind, DocumentLine, Invoice, LineKind
 from ..seller import seller_identity
 from .numbering import next_number
 
 ZERO = Decimal("0.00")
 
 
-def _buyer(order: Order) -> dict[str, str]:
+def _buyer(order: Order) -> dict[str, Any]:
     billing = PostalAddress.from_dict(order.billing_address or order.shipping_address or {})
-    return {
+    buyer = {
         "name": billing.full_name,
         "company": billing.company,
         "address": "\n".join(billing.as_lines()),
         "email": order.email,
+        "country": billing.country,
+        "postal": billing.to_dict(),
     }
+    if order.is_reseller and order.company is not None:
+        company = order.company
+        contact = billing.full_name
+        lines = [
+            company.legal_name,
+            contact,
+            billing.line1,
+            billing.line2,
+            f"{billing.postcode} {billing.city}",
+        ]
+        buyer.update(
+            company=company.legal_name,
+            address="\n".join(line for line in [*lines, billing.country] if line),
+            siren=siren_of(order.buyer_company_number) if order.buyer_company_number else "",
+            siret=order.buyer_company_number if len(order.buyer_company_number) == 14 else "",
+            vat_number=order.buyer_vat_number,
+            company_id=str(company.pk),
+        )
+    return buyer
 
 
 def vat_breakdown(lines: list[DocumentLine]) -> list[dict[str, str]]:
@@ -46,26 +78,43 @@ def vat_breakdown(lines: list[DocumentLine]) -> list[dict[str, str]]:
     ]
 
 
+def due_date_for(*, terms: str, issued_on: date) -> date:
+    """The payment deadline, counted from the invoice's date (Code de commerce L441-10).
+
+    « 45 jours fin de mois »: 45 days after the invoice, then the end of that month.
+    """
+    if terms == PaymentTerms.NET_30:
+        return issued_on + timedelta(days=30)
+    if terms == PaymentTerms.EOM_45:
+        later = issued_on + timedelta(days=45)
+        return later.replace(day=calendar.monthrange(later.year, later.month)[1])
+    return issued_on
+
+
 def issue_invoice_for_order(*, order: Order) -> Invoice:
-    """The order's invoice; issuing twice returns the first one (a replayed payment)."""
+    """The order's invoice; issuing twice returns the first one (a replayed payment, a second ship)."""
     with transaction.atomic():
         existing = Invoice.objects.filter(order=order).first()
         if existing is not None:
             return existing
         issued_at = timezone.now()
-        number, sequence_number = next_number(kind=DocumentKind.INVOICE, year=issued_at.year)
+        year = timezone.localdate(issued_at).year  # the shop's calendar year, not UTC's
+        number, sequence_number = next_number(kind=DocumentKind.INVOICE, year=year)
         lines = _lines_of(order)
         shipping = PostalAddress.from_dict(order.shipping_address or {})
         billing = PostalAddress.from_dict(order.billing_address or {})
+        seller = seller_identity()
+        terms = order.payment_terms if order.is_reseller else ""
+        due_date = due_date_for(terms=terms, issued_on=timezone.localdate(issued_at)) if terms else None
         invoice = Invoice(
             number=number,
-            year=issued_at.year,
+            year=year,
             sequence_number=sequence_number,
             order=order,
             issued_at=issued_at,
-            delivery_date=None,
+            delivery_date=timezone.localdate(order.shipped_at) if order.shipped_at else None,
             language=order.language,
-            seller=seller_identity(),
+            seller=seller,
             buyer=_buyer(order),
             delivery_address=shipping.to_dict() if shipping.to_dict() != billing.to_dict() else None,
             currency=order.currency,
@@ -73,8 +122,13 @@ def issue_invoice_for_order(*, order: Order) -> Invoice:
             total_vat=order.total_gross - order.total_net,
             total_gross=order.total_gross,
             vat_breakdown=vat_breakdown(lines),
-            mentions=[],
+            mentions=_mentions(order=order, seller=seller),
             payment_method=order.payment_method,
+            buyer_is_company=order.is_reseller,
+            tax_regime=order.tax_regime,
+            purchase_order_reference=order.purchase_order_reference,
+            payment_terms=terms,
+            due_date=due_date,
         )
         invoice.save(_first_write=True)
         for line in lines:
@@ -82,6 +136,54 @@ def issue_invoice_for_order(*, order: Order) -> Invoice:
             line.save(_first_write=True)
         _check_totals(invoice, lines)
     return invoice
+
+
+def invoice_on_shipment(*, order: Order) -> Invoice | None:
+    """A reseller order is invoiced when its parcel leaves; a boutique order already was, when paid."""
+    if not order.is_reseller:
+        return None
+    return issue_invoice_for_order(order=order)
+
+
+def _mentions(*, order: Order, seller: dict[str, str]) -> list[str]:
+    """The legal mentions, written once in the buyer's language and frozen with the invoice."""
+    mentions = []
+    with translation.override(order.language):
+        mentions.append(_("Livraison de biens"))
+        if order.tax_regime == TaxRegime.INTRA_EU:
+            mentions.append(
+                _(
+                    "Exonération de TVA, article 262 ter I du CGI. N° de TVA du vendeur : %(seller)s ; "
+                    "n° de TVA de l'acquéreur : %(buyer)s."
+                )
+                % {"seller": seller.get("vat_number", ""), "buyer": order.buyer_vat_number}
+            )
+        elif order.tax_regime == TaxRegime.EXPORT:
+            mentions.append(_("Exonération de TVA, article 262 I du CGI"))
+        if seller.get("vat_on_debits"):
+            mentions.append(_("Option pour le paiement de la taxe d'après les débits"))
+        if order.is_reseller:
+            rate = Decimal(seller.get("late_payment_rate") or "0")
+            mentions.append(
+                _(
+                    "Pénalités de retard : taux annuel de %(rate)s %%, exigibles dès le lendemain de "
+                    "l'échéance (article L441-10 du Code de commerce)."
+                )
+                % {"rate": _decimal_text(rate)}
+            )
+            mentions.append(
+                _(
+                    "Indemnité forfaitaire pour frais de recouvrement en cas de retard de paiement : "
+                    "%(fee)s € (article D441-5 du Code de commerce)."
+                )
+                % {"fee": _decimal_text(RECOVERY_FEE).removesuffix(",00").removesuffix(".00")}
+            )
+            mentions.append(_("Pas d'escompte pour paiement anticipé."))
+    return mentions
+
+
+def _decimal_text(amount: Decimal) -> str:
+    return f"{amount:.2f}".replace(".", ",") if translation.get_language() == "fr" else f"{amount:.2f}"
 
 
 def _lines_of(order: Order) -> list[DocumentLine]:
@@ -94,6 +196,7 @@ def _lines_of(order: Order) -> list[DocumentLine]:
             lines.append(
                 DocumentLine(
                     position=position,
+                    kind=LineKind.GOODS,
                     description=description,
                     sku=line.sku,
                     quantity=line.quantity,
@@ -108,6 +211,7 @@ def _lines_of(order: Order) -> list[DocumentLine]:
             lines.append(
                 DocumentLine(
                     position=len(lines) + 1,
+                    kind=LineKind.DISCOUNT,
                     description=_("Réduction (%(code)s)") % {"code": order.discount_code},
                     quantity=1,
                     unit_net=-order.discount_net,
@@ -116,17 +220,19 @@ def _lines_of(order: Order) -> list[DocumentLine]:
                     total_gross=-order.discount_gross,
                 )
             )
-        lines.append(
-            DocumentLine(
-                position=len(lines) + 1,
-                description=_("Livraison : %(method)s") % {"method": order.shipping_method_name},
-                quantity=1,
-                unit_net=order.shipping_net,
-                vat_rate=order.shipping_vat_rate,
-                total_net=order.shipping_net,
-                total_gross=order.shipping_gross,
+        if order.shipping_gross or not order.is_reseller:
+            lines.append(
+                DocumentLine(
+                    position=len(lines) + 1,
+                    kind=LineKind.SHIPPING,
+                    description=_("Livraison : %(method)s") % {"method": order.shipping_method_name},
+                    quantity=1,
+                    unit_net=order.shipping_net,
+                    vat_rate=order.shipping_vat_rate,
+                    total_net=order.shipping_net,
+                    total_gross=order.shipping_gross,
+                )
             )
-        )
     return lines
 
 

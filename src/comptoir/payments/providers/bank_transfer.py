@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from django.conf import settings
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from comptoir.invoicing.seller import bank_account
 from comptoir.orders.models import Order
 
 from ..models import Payment
@@ -19,15 +19,16 @@ class BankTransferProvider:
     label = _("Virement bancaire")
 
     def start(self, *, order: Order, payment: Payment, return_url: str, cancel_url: str) -> ProviderStart:
+        holder, iban, bic = bank_account()  # the seller's settings page (COMPTOIR_BANK_* until saved)
         instructions = gettext(
             "Virez %(amount)s %(currency)s à %(holder)s, IBAN %(iban)s, BIC %(bic)s, "
             "avec la référence %(reference)s."
         ) % {
             "amount": payment.amount,
             "currency": payment.currency,
-            "holder": settings.COMPTOIR_BANK_HOLDER,
-            "iban": settings.COMPTOIR_BANK_IBAN,
-            "bic": settings.COMPTOIR_BANK_BIC,
+            "holder": holder,
+            "iban": iban,
+            "bic": bic,
             "reference": order.number,
         }
         # The customer is sent to the return page straight away: the order waits for the transfer.

@@ -1,0 +1,19 @@
+"""The invoice travels with the email that follows its issue: « paid » for the boutique, « shipped »
+for a reseller (invoiced when its parcel leaves)."""
+
+from __future__ import annotations
+
+from comptoir.orders.emails import EmailAttachment
+from comptoir.orders.models import Order
+
+from .models import Invoice
+from .pdf import invoice_pdf
+
+
+def invoice_for_email(order: Order, kind: str) -> list[EmailAttachment]:
+    if kind != ("shipped" if order.is_reseller else "paid"):
+        return []
+    invoice = Invoice.objects.filter(order=order).first()
+    if invoice is None:
+        return []
+    return [(f"{invoice.number}.pdf", invoice_pdf(invoice=invoice), "application/pdf")]

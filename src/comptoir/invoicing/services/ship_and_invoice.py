@@ -1,0 +1,43 @@
+"""Ship a parcel and, for a reseller order, issue its invoice in the same transaction.
+
+Fulfilment and orders sit below invoicing, so they cannot call it: the cockpit ships through these
+functions, and a reseller's invoice exists if and only if its parcel left.
+"""
+
+from __future__ import annotations
+
+from django.db import transaction
+
+from comptoir.accounts.models import User
+from comptoir.fulfillment.services.ship_parcels import (
+    ImportedShipment,
+    import_coliship_export,
+    ship_with_tracking,
+)
+from comptoir.orders.models import Order
+from comptoir.orders.services.ship_order import ship_order
+
+from .issue_invoice import invoice_on_shipment
+
+
+def ship_with_tracking_and_invoice(*, order: Order, tracking_number: str, actor: User | None) -> Order:
+    with transaction.atomic():
+        shipped = ship_with_tracking(order=order, tracking_number=tracking_number, actor=actor)
+        invoice_on_shipment(order=shipped)
+    return shipped
+
+
+def import_coliship_export_and_invoice(*, content: bytes, actor: User | None) -> list[ImportedShipment]:
+    with transaction.atomic():
+        shipments = import_coliship_export(content=content, actor=actor)
+        for shipment in shipments:
+            invoice_on_shipment(order=Order.objects.get(pk=shipment.order.pk))
+    return shipments
+
+
+def ship_order_and_invoice(*, order: Order, actor: User | None = None, actor_label: str = "") -> Order:
+    """The admin's « Marquer expédiées »: the same move, with the reseller's invoice."""
+    with transaction.atomic():
+        shipped = ship_order(order=order, actor=actor, actor_label=actor_label)
+        invoice_on_shipment(order=shipped)
+    return shipped

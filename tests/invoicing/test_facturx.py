@@ -1,0 +1,129 @@
+"""Factur-X: a company's invoice PDF is a PDF/A-3 carrying EN 16931 XML the library's schema accepts,
+and the XML's totals are the invoice's and the PDF's."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+from decimal import Decimal
+
+import pytest
+from facturx import get_xml_from_pdf, xml_check_xsd
+from lxml import etree
+from pypdf import PdfReader
+
+from comptoir.invoicing.einvoice import invoice_xml
+from comptoir.invoicing.pdf import invoice_pdf
+from comptoir.invoicing.services.issue_invoice import issue_invoice_for_order
+from comptoir.orders.models import OrderStatus
+from comptoir.resellers.models import TaxRegime
+from tests.factories.payments import OrderFactory
+from tests.invoicing.company_orders import company_order
+
+pytestmark = pytest.mark.django_db
+
+NS = {
+    "ram": "urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100",
+    "rsm": "urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100",
+}
+SUMMARY = "//ram:SpecifiedTradeSettlementHeaderMonetarySummation/ram:"
+
+
+def figure(tree: etree._Element, path: str) -> Decimal:
+    [value] = tree.xpath(path, namespaces=NS)
+    return Decimal(value.text)
+
+
+@pytest.mark.parametrize(
+    ("regime", "category"), [(TaxRegime.DOMESTIC, "S"), (TaxRegime.INTRA_EU, "K"), (TaxRegime.EXPORT, "G")]
+)
+def test_the_xml_validates_and_states_the_invoice_totals(regime, category):
+    order = company_order(regime=regime, status=OrderStatus.SHIPPED, lines=[(12, "40.00"), (3, "33.33")])
+    invoice = issue_invoice_for_order(order=order)
+    xml = invoice_xml(invoice=invoice)
+    assert xml_check_xsd(xml, flavor="factur-x", level="en16931") is True
+    tree = etree.fromstring(xml)
+    assert figure(tree, SUMMARY + "TaxBasisTotalAmount") == invoice.total_net
+    assert figure(tree, SUMMARY + "TaxTotalAmount") == invoice.total_vat
+    assert figure(tree, SUMMARY + "GrandTotalAmount") == invoice.total_gross
+    assert figure(tree, SUMMARY + "DuePayableAmount") == invoice.total_gross  # on 30 days: nothing paid yet
+    assert tree.xpath(
+        "//ram:ApplicableHeaderTradeSettlement/ram:ApplicableTradeTax/ram:CategoryCode/text()", namespaces=NS
+    ) == [category]
+    assert tree.xpath("//ram:BuyerOrderReferencedDocument/ram:IssuerAssignedID/text()", namespaces=NS) == [
+        "BC-2026-117"
+    ]
+    assert tree.xpath("//ram:IBANID/text()", namespaces=NS) == ["FR7630006000011234567890189"]
+    subjects = tree.xpath("//ram:IncludedNote/ram:SubjectCode/text()", namespaces=NS)
+    assert {"PMD", "PMT", "AAB"} <= set(subjects)
+
+
+def test_a_discount_is_a_document_allowance_and_the_sums_still_hold():
+    order = company_order(
+        lines=[(10, "40.00")],
+        discount_code="SALON",
+        discount_net=Decimal("40.00"),
+        discount_gross=Decimal("48.00"),
+    )
+    order.total_net, order.total_gross = Decimal("360.00"), Decimal("432.00")
+    order.save(update_fields=["total_net", "total_gross"])
+    invoice = issue_invoice_for_order(order=order)
+    tree = etree.fromstring(invoice_xml(invoice=invoice))
+    assert figure(tree, SUMMARY + "LineTotalAmount") == Decimal("400.00")
+    assert figure(tree, SUMMARY + "AllowanceTotalAmount") == Decimal("40.00")
+    assert figure(tree, SUMMARY + "TaxBasisTotalAmount") == Decimal("360.00") == invoice.total_net
+    assert figure(tree, SUMMARY + "GrandTotalAmount") == Decimal("432.00") == invoice.total_gross
+
+
+def test_the_pdf_is_a_pdfa3_carrying_the_xml_and_prints_the_same_totals(tmp_path):
+    invoice = issue_invoice_for_order(order=company_order(regime=TaxRegime.DOMESTIC, lines=[(7, "41.67")]))
+    pdf = invoice_pdf(invoice=invoice)
+    filename, xml = get_xml_from_pdf(pdf, check_xsd=True)
+    assert filename == "factur-x.xml"
+    metadata = PdfReader(io.BytesIO(pdf)).trailer["/Root"]["/Metadata"].get_object().get_data()
+    assert b"<pdfaid:part>3</pdfaid:part>" in metadata and b"<pdfaid:conformance>B" in metadata
+    tree = etree.fromstring(xml)
+    # 7 × 41,67 = 291,69 HT; VAT 58,338 → 58,34; 350,03 TTC.
+    assert figure(tree, SUMMARY + "GrandTotalAmount") == Decimal("350.03") == invoice.total_gross
+    assert figure(tree, SUMMARY + "TaxTotalAmount") == Decimal("58.34")
+    pdftotext = shutil.which("pdftotext")
+    if pdftotext is None:
+        pytest.skip("poppler-utils is missing (make browser-deps installs it)")
+    path = tmp_path / "facture.pdf"
+    path.write_bytes(pdf)
+    text = subprocess.run([pdftotext, str(path), "-"], capture_output=True, text=True, check=True).stdout
+    flat = " ".join(text.split())
+    for amount in ("291,69 €", "58,34 €", "350,03 €"):
+        assert amount in flat
+
+
+def test_a_consumer_gets_a_plain_pdf():
+    invoice = issue_invoice_for_order(order=OrderFactory(status=OrderStatus.PAID))
+    pdf = invoice_pdf(invoice=invoice)
+    assert not any(get_xml_from_pdf(pdf, check_xsd=False))
+
+
+@pytest.mark.parametrize("regime", [TaxRegime.DOMESTIC, TaxRegime.INTRA_EU])
+def test_a_company_credit_note_is_a_factur_x_credit_note_on_its_invoice(regime):
+    from comptoir.invoicing.pdf import credit_note_pdf
+    from comptoir.invoicing.services.issue_credit_note import issue_full_credit_note
+
+    order = company_order(regime=regime, status=OrderStatus.SHIPPED, lines=[(12, "40.00"), (3, "33.33")])
+    invoice = issue_invoice_for_order(order=order)
+    note = issue_full_credit_note(invoice=invoice, reason="Retour de la commande")
+    xml = invoice_xml(invoice=invoice, credit_note=note)
+    assert xml_check_xsd(xml, flavor="factur-x", level="en16931") is True
+    tree = etree.fromstring(xml)
+    assert tree.xpath("//rsm:ExchangedDocument/ram:TypeCode/text()", namespaces=NS) == ["381"]
+    assert tree.xpath("//ram:InvoiceReferencedDocument/ram:IssuerAssignedID/text()", namespaces=NS) == [
+        invoice.number
+    ]
+    # The credit note's own figures are negative; a 381 states them positive.
+    assert figure(tree, SUMMARY + "GrandTotalAmount") == -note.total_gross == invoice.total_gross
+    assert figure(tree, SUMMARY + "TaxTotalAmount") == -note.total_vat
+    assert sorted(tree.xpath("//ram:BilledQuantity/text()", namespaces=NS)) == ["12", "3"]
+    filename, embedded = get_xml_from_pdf(credit_note_pdf(credit_note=note), check_xsd=True)
+    assert filename == "factur-x.xml" and etree.fromstring(embedded).xpath(
+        "//rsm:ExchangedDocument/ram:ID/text()", namespaces=NS
+    ) == [note.number]
