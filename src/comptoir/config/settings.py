@@ -150,6 +150,11 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
+# Anonymous boutique pages are served from the cache (storefront/page_cache.py) for at most this long;
+# any change they show retires them at once, the lifetime only bounds what time alone changes
+# (a post scheduled to appear). 0 turns the page cache off.
+COMPTOIR_PAGE_CACHE_SECONDS = int(os.environ.get("COMPTOIR_PAGE_CACHE_SECONDS", "300"))
+
 # --- Accounts --------------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
 AUTH_PASSWORD_VALIDATORS = [

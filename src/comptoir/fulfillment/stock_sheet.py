@@ -19,6 +19,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from comptoir.catalog.models import Variant
+from comptoir.core.page_cache import shop_pages_changed
 from comptoir.inventory.models import MovementReason, StockRecord
 from comptoir.inventory.movements import record_movements
 
@@ -180,4 +181,5 @@ def apply_stock_sheet(
             reason=MovementReason.IMPORT,
             actor=actor,
         )
+        shop_pages_changed()  # prices were written with update(), which sends no signal
     return len(changes)
