@@ -153,6 +153,16 @@ def test_a_size_sold_out_by_an_order_shows_sold_out_on_the_next_request(shirt):
     assert "Épuisé dans cette taille" in html
 
 
+def test_an_order_of_a_low_size_shows_the_new_count_of_pieces_left(shirt):
+    visitor = Client()
+    low = shirt.variants.get(size__label="38")
+    low.stock.on_hand = 3
+    low.stock.save()
+    assert "Plus que 3 pièces" in page(visitor, f"{PRODUCT_URL}?colour=bleu&size=col-38")[1]
+    buy(low, key="page-cache-low-size-0001")
+    assert "Plus que 2 pièces" in page(visitor, f"{PRODUCT_URL}?colour=bleu&size=col-38")[1]
+
+
 def test_an_order_that_leaves_every_size_as_it_was_keeps_the_cache(shirt):
     visitor = Client()
     page(visitor, PRODUCT_URL)

@@ -206,6 +206,9 @@ STORAGES = {
 # Renditions are made when an image is saved and then assumed to exist: pages never touch the disk.
 IMAGEKIT_DEFAULT_CACHEFILE_STRATEGY = "imagekit.cachefiles.strategies.Optimistic"
 IMAGEKIT_CACHEFILE_DIR = "renditions"
+IMAGEKIT_SPEC_CACHEFILE_NAMER = (
+    "comptoir.catalog.renditions.source_name_as_path"  # the same names, remembered
+)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 

@@ -1,16 +1,16 @@
 """Stock moves retire the boutique's cached pages only when what they show changes.
 
-Pages show a variant's availability (in stock, low, sold out), never its count: a reservation that
-leaves a shirt « en stock » changes no page, so busy days keep their cache. The counters are read
-back after the conditional UPDATE, inside the same transaction, and the state before is the state
-after minus our own move.
+Pages show a variant's availability (in stock, low, sold out) and, when low, how many pieces are left
+(« Plus que 2 pièces »): a reservation that leaves a shirt plainly « disponible » changes no page, so
+busy days keep their cache. The counters are read back after the conditional UPDATE, inside the same
+transaction, and the state before is the state after minus our own move.
 """
 
 from __future__ import annotations
 
 from comptoir.core.page_cache import shop_pages_changed
 
-from .models import StockRecord, availability_for
+from .models import Availability, StockRecord, availability_for
 from .stock_lines import StockLine
 
 
@@ -23,8 +23,9 @@ def retire_pages_if_availability_moved(*, lines: list[StockLine], available_chan
     for variant_id, on_hand, reserved, threshold in records:
         after = on_hand - reserved
         before = after - moved[variant_id]
-        if availability_for(available=after, low_stock_threshold=threshold) != availability_for(
-            available=before, low_stock_threshold=threshold
-        ):
+        shown = {
+            availability_for(available=count, low_stock_threshold=threshold) for count in (before, after)
+        }
+        if shown != {Availability.IN_STOCK}:
             shop_pages_changed()
             return
