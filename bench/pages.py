@@ -110,7 +110,7 @@ def _seconds(text: str) -> float:
 def load(url: str, *, post: dict[str, str] | None = None, folder: Path) -> dict[str, float]:
     """Requests per second, p50 and p99 latency (ms) at CONNECTIONS connections for SECONDS."""
     if shutil.which("wrk"):
-        command = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "--latency", url]
+        command = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "--timeout", "30s", "--latency", url]
         if post is not None:
             script = folder / "post.lua"
             script.write_text(WRK_POST.format(**post))
@@ -248,7 +248,7 @@ from comptoir.orders.models import OrderLine
 from tests.checkout.conftest import PARIS, colissimo_option
 from tests.factories import VariantFactory
 buyers, per_buyer = int(os.environ["BUYERS"]), int(os.environ["PER_BUYER"])
-scarce = VariantFactory(on_hand=buyers * per_buyer // 2)  # half the buyers' wishes: refusals too
+scarce = VariantFactory(on_hand=buyers * per_buyer // 4)  # half the carts want it, for a quarter: refusals too
 plenty = [VariantFactory(on_hand=10_000) for _ in range(4)]
 shipping = colissimo_option()
 carts = []
