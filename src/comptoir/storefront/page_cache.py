@@ -134,7 +134,7 @@ def cached_for_visitors(view: Callable[..., HttpResponse]) -> Callable[..., Http
 # What boutique pages show comes from these apps; a save or delete of any of their rows retires the
 # cached pages. Rows that change with every order and that no page shows are left out.
 SHOWN_APPS = ("catalog", "pricing", "inventory", "promotions", "content", "reviews", "core")
-UNSHOWN_MODELS = {"promotions.redemption"}
+UNSHOWN_MODELS = {"promotions.redemption", "inventory.stockmovement"}
 
 
 def _shown_on_pages(model: Any) -> bool:
