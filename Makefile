@@ -3,10 +3,11 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+WORKERS ?= 4
 STAMP := $(VENV)/.installed
 export DJANGO_SETTINGS_MODULE := comptoir.config.settings
 
-.PHONY: bench run install system-deps browser-deps demo migrate lint test test-pg messages clean
+.PHONY: bench run run-scaled install system-deps browser-deps demo migrate lint test test-pg messages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +36,11 @@ run: demo
 	@echo "  Espace revendeurs:         http://127.0.0.1:$(PORT)/fr/pro/  (boutique@revendeur.example / comptoir-demo)"
 	@echo ""
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+# The production shape on this machine: PostgreSQL, Redis, N gunicorn workers, a Celery worker
+# (scripts/run_scaled.sh). `make run-scaled SCALED_SMOKE=1` starts it, visits every page, stops.
+run-scaled: install system-deps
+	WORKERS=$(WORKERS) PORT=$(PORT) scripts/run_scaled.sh
 
 # System packages come from Debian (never a browser download): gettext to compile translations,
 # chromium for the browser tests; axe-core comes from the npm registry for the accessibility check.
@@ -85,7 +91,9 @@ test-pg: install browser-deps
 	DATABASE_URL=$(PG_URL) $(BIN)/pytest -n auto
 
 # Benchmarks print figures; nothing in them is asserted (tests never assert wall-clock times).
+# bench/pages.py loads the pages with Debian's wrk (a Python load generator stands in without it).
 bench: install system-deps
+	$(call apt_install_missing,wrk:wrk)
 	@for script in bench/*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
 
 clean:

@@ -18,3 +18,11 @@ def _media_in_tmp(settings, _session_media_root):
 @pytest.fixture(autouse=True)
 def _french_by_default(settings):
     settings.LANGUAGE_CODE = "fr"
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: no page cached by an earlier test's (rolled back) rows."""
+    from django.core.cache import cache
+
+    cache.clear()

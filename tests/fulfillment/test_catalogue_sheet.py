@@ -139,3 +139,18 @@ def test_packing_staff_cannot_touch_the_catalogue(client):
 
     client.force_login(packer_user())
     assert client.get("/fr/atelier/stock/tableur/").status_code == 403
+
+
+def test_a_price_changed_by_the_sheet_is_kept_in_the_price_history(client, owner, shop):
+    from comptoir.pricing.models import RetailPriceRecord
+
+    upload = SimpleUploadedFile("c.csv", sheet("chemise-oxford;;;;;OX-39;;39;Blanc;Droite;;89,00;;"))
+    page = client.post("/fr/atelier/stock/tableur/", {"sheet": upload}).content.decode()
+    content = page.split('name="content" value="')[1].split('"')[0]
+    client.post("/fr/atelier/stock/tableur/", {"content": content, "confirm": "1"})
+    prices = list(
+        RetailPriceRecord.objects.filter(variant__sku="OX-39")
+        .order_by("recorded_at", "id")
+        .values_list("gross_price", flat=True)
+    )
+    assert prices[0] == Decimal("95.00") and prices[-1] == Decimal("89.00")

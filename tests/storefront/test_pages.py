@@ -11,6 +11,7 @@ from tests.factories import (
     ProductFactory,
     ProductImageFactory,
     SizeFactory,
+    UserFactory,
     VariantFactory,
 )
 from tests.factories.sales import make_sale
@@ -166,8 +167,9 @@ def test_an_absurdly_long_search_is_cut_not_an_error(client, shirt):
 
 
 @pytest.mark.parametrize("count", [4, 40])
+@pytest.mark.parametrize("signed_in", [False, True])
 def test_pages_cost_a_bounded_number_of_queries_whatever_the_catalogue(
-    client, django_assert_max_num_queries, count
+    client, django_assert_max_num_queries, count, signed_in
 ):
     collection = CollectionFactory(slug_fr="toutes", is_featured=True)
     size = SizeFactory()
@@ -176,11 +178,16 @@ def test_pages_cost_a_bounded_number_of_queries_whatever_the_catalogue(
         VariantFactory(product=product, size=size)
         VariantFactory(product=product)
         ProductImageFactory(product=product)
+    if signed_in:  # never served from the page cache: every request renders
+        client.force_login(UserFactory())
     with translation.override("fr"):
         product_url = product.get_absolute_url()
     for url in ("/fr/", "/fr/collections/toutes/", product_url, reverse("storefront:search") + "?q=chemise"):
-        with django_assert_max_num_queries(14):
+        with django_assert_max_num_queries(17 if signed_in else 14):  # the session, the user, the bag
             assert client.get(url).status_code == 200
+        if not signed_in and url != reverse("storefront:search") + "?q=chemise":
+            with django_assert_max_num_queries(0):  # a visitor's page again: from the cache
+                assert client.get(url).status_code == 200
 
 
 def test_the_server_error_page_is_styled_and_needs_no_database(client, settings):

@@ -29,6 +29,7 @@ from import_export import fields, resources, widgets
 from comptoir.catalog.models import Colour, Fit, Product, ProductStatus, Size, Variant
 from comptoir.inventory.models import MovementReason, StockRecord
 from comptoir.inventory.movements import record_movements
+from comptoir.pricing.services.record_retail_prices import record_retail_prices
 
 if TYPE_CHECKING:
     from comptoir.accounts.models import User
@@ -191,6 +192,7 @@ class CatalogueResource(resources.ModelResource):
         self.actor, self.progress = actor, progress
         self.movements: list[tuple[int, int]] = []
         self.changes: list[str] = []  # what the file does, in words, for the preview
+        self.products: set[int] = set()  # whose prices may change: their price history is kept
 
     # Export: the product's columns and the shelf, beside each variant.
     def get_export_queryset(self, request: Any = None) -> Any:
@@ -219,6 +221,13 @@ class CatalogueResource(resources.ModelResource):
         return stock.location if stock else ""
 
     # Import.
+    def before_import(self, dataset: Any, **kwargs: Any) -> None:
+        """The prices as they are, into the price history, before the file changes any (Omnibus)."""
+        slugs = {slugify(str(slug or "")) for slug in dataset["produit"]}
+        record_retail_prices(
+            product_ids=Product.objects.filter(slug_fr__in=slugs).values_list("pk", flat=True)
+        )
+
     def before_import_row(self, row: Any, **kwargs: Any) -> None:
         """Create a new product from its first row, or check the row agrees with the product."""
         slug = slugify(str(row.get("produit") or ""))
@@ -284,6 +293,7 @@ class CatalogueResource(resources.ModelResource):
 
     def after_save_instance(self, instance: Variant, row: Any, **kwargs: Any) -> None:
         """The shelf: count and location, locked, never below what placed orders hold."""
+        self.products.add(instance.product_id)
         counted = CountWidget(_("Stock")).clean(row.get("stock"))
         record = StockRecord.objects.select_for_update().filter(variant=instance).first()
         if record is None:
@@ -321,6 +331,7 @@ class CatalogueResource(resources.ModelResource):
     def after_import(self, dataset: Any, result: Any, **kwargs: Any) -> None:
         if not result.has_errors() and not result.has_validation_errors():
             record_movements(changes=self.movements, reason=MovementReason.IMPORT, actor=self.actor)
+            record_retail_prices(product_ids=self.products)
 
 
 def _decimal_or_error(value: Any, column: str) -> Decimal | None:

@@ -226,7 +226,7 @@ class RetailPriceRecord(models.Model):
     """A variant's public price (TTC) from ``recorded_at`` on: the history the reference price reads.
 
     Written by ``record_retail_prices`` around every write of a retail price (the admin, the stock
-    sheet) and seeded by a migration; rows are never edited.
+    catalogue sheet) and seeded by a migration; rows are never edited.
     """
 
     variant = models.ForeignKey(

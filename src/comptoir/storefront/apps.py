@@ -11,5 +11,7 @@ class StorefrontConfig(AppConfig):
         from django.contrib.auth.signals import user_logged_in
 
         from .cart_session import merge_at_sign_in
+        from .page_cache import watch_shown_rows
 
         user_logged_in.connect(merge_at_sign_in, dispatch_uid="storefront-merge-cart-at-sign-in")
+        watch_shown_rows()

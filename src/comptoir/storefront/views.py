@@ -20,6 +20,7 @@ from comptoir.reviews.selectors import REVIEW_POLICY_SLUG, product_reviews
 
 from .forms import SORT_CHOICES, filters_from_query
 from .navigation import alternate_urls
+from .page_cache import cached_for_visitors
 from .page_meta import collection_meta, home_meta, product_meta
 from .variant_picker import pick_variant
 
@@ -49,6 +50,7 @@ def _with_colours(products, policy: PricingPolicy) -> list[Product]:
     return products
 
 
+@cached_for_visitors
 def home(request: HttpRequest) -> HttpResponse:
     policy = policy_for(customer=request.user)
     featured, featured_products, new_arrivals = selectors.home_products(pricing_policy=policy)
@@ -69,6 +71,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 # The same address answers a whole page or an htmx fragment: caches must keep them apart.
+@cached_for_visitors
 @vary_on_headers("HX-Request", "HX-Target")
 def collection_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     collection = selectors.collection_by_slug(slug=slug)
@@ -103,6 +106,7 @@ def collection_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     return render(request, "storefront/collection.html", context)
 
 
+@cached_for_visitors
 @vary_on_headers("HX-Request", "HX-Target")
 def product_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     product = selectors.product_by_slug(slug=slug)

@@ -28,15 +28,18 @@ from comptoir.core.models import object_id_for_old_slug
 
 from .comment_forms import CommentForm
 from .navigation import alternate_urls
+from .page_cache import cached_for_visitors
 from .page_meta import base_url, journal_meta, page_meta_for, post_meta
 
 POSTS_PER_PAGE = 9
 
 
+@cached_for_visitors
 def journal(request: HttpRequest) -> HttpResponse:
     return _listing(request, posts=selectors.live_posts(), heading=_("Le journal"))
 
 
+@cached_for_visitors
 def journal_category(request: HttpRequest, slug: str) -> HttpResponse:
     category = selectors.category_by_slug(slug=slug)
     if category is None:
@@ -48,6 +51,7 @@ def journal_category(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+@cached_for_visitors
 def journal_tag(request: HttpRequest, slug: str) -> HttpResponse:
     tag = selectors.tag_by_slug(slug=slug)
     if tag is None:

@@ -37,6 +37,7 @@ from comptoir.catalog.models import (
     SizeScale,
     Variant,
 )
+from comptoir.core.page_cache import shop_pages_changed
 from comptoir.inventory.models import StockRecord
 
 from . import demo_data as data
@@ -90,6 +91,7 @@ def build_demo_shop(
         catalogue_built = _build_catalogue(
             with_images=with_images, image_size=image_size, now=now or timezone.now(), stdout=stdout
         )
+    shop_pages_changed()  # bulk_create sends no signal: pages cached before must go
     return DemoShopReport(
         catalogue_built=catalogue_built,
         staff_user_created=staff_user_created,

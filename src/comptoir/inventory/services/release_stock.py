@@ -8,6 +8,7 @@ from django.db import transaction
 from django.db.models import F
 
 from ..models import StockRecord
+from ..shop_pages import retire_pages_if_availability_moved
 from ..stock_lines import StockLine, StockMoveRefused, merged_lines
 
 
@@ -17,8 +18,9 @@ def release_stock(*, lines: Iterable[StockLine]) -> None:
     A line whose variant holds fewer reserved pieces than asked means the books are already wrong:
     we refuse (``StockMoveRefused``) rather than hide it, and change nothing.
     """
+    merged = merged_lines(lines)
     with transaction.atomic():
-        for line in merged_lines(lines):
+        for line in merged:
             updated = StockRecord.objects.filter(
                 variant_id=line.variant_id, reserved__gte=line.quantity
             ).update(reserved=F("reserved") - line.quantity)
@@ -26,3 +28,4 @@ def release_stock(*, lines: Iterable[StockLine]) -> None:
                 raise StockMoveRefused(
                     f"Cannot release {line.quantity} of variant {line.variant_id}: not that many reserved."
                 )
+        retire_pages_if_availability_moved(lines=merged, available_change_sign=+1)

@@ -10,6 +10,7 @@ from django.db.models import F
 from comptoir.catalog.models import Variant
 
 from ..models import StockRecord
+from ..shop_pages import retire_pages_if_availability_moved
 from ..stock_lines import InsufficientStock, Shortage, StockLine, merged_lines
 
 
@@ -27,8 +28,9 @@ def reserve_stock(*, lines: Iterable[StockLine]) -> None:
     after us.
     """
     shortages: list[tuple[StockLine, int]] = []
+    merged = merged_lines(lines)
     with transaction.atomic():
-        for line in merged_lines(lines):
+        for line in merged:
             updated = StockRecord.objects.filter(
                 variant_id=line.variant_id, on_hand__gte=F("reserved") + line.quantity
             ).update(reserved=F("reserved") + line.quantity)
@@ -37,6 +39,7 @@ def reserve_stock(*, lines: Iterable[StockLine]) -> None:
         if shortages:
             # Raised inside the savepoint: the lines reserved above are rolled back with it.
             raise InsufficientStock(_shortages_with_labels(shortages))
+        retire_pages_if_availability_moved(lines=merged, available_change_sign=-1)
 
 
 def _available_now(variant_id: int) -> int:

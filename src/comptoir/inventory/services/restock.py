@@ -10,6 +10,7 @@ from django.db.models import F
 
 from ..models import MovementReason, StockRecord
 from ..movements import record_movements
+from ..shop_pages import retire_pages_if_availability_moved
 from ..stock_lines import StockLine, merged_lines
 
 if TYPE_CHECKING:
@@ -24,8 +25,8 @@ def restock(
     actor: User | None = None,
 ) -> None:
     """Raise ``on_hand`` by each line's quantity, in variant-id order (creates missing records)."""
+    merged = merged_lines(lines)
     with transaction.atomic():
-        merged = merged_lines(lines)
         for line in merged:
             updated = StockRecord.objects.filter(variant_id=line.variant_id).update(
                 on_hand=F("on_hand") + line.quantity
@@ -38,3 +39,4 @@ def restock(
             reference=reference,
             actor=actor,
         )
+        retire_pages_if_availability_moved(lines=merged, available_change_sign=+1)

@@ -6,6 +6,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from comptoir.core.page_cache import shop_pages_changed
 from comptoir.orders.models import Order, OrderStatus
 
 from ..models import Review, ReviewStatus
@@ -52,4 +53,6 @@ def write_review(*, order: Order, product_id: int, rating: object, body: str, na
 
 def moderate_reviews(*, review_ids: list[int], status: str) -> int:
     published_at = timezone.now() if status == ReviewStatus.APPROVED else None
-    return Review.objects.filter(pk__in=review_ids).update(status=status, published_at=published_at)
+    moderated = Review.objects.filter(pk__in=review_ids).update(status=status, published_at=published_at)
+    shop_pages_changed()  # product pages show approved reviews; update() sends no signal
+    return moderated

@@ -1,0 +1,415 @@
+"""How fast the boutique answers, next to the framework's floor; how fast orders are placed.
+
+Run with ``make bench``. In a throw-away folder it builds the demo shop (without photos: drawing them
+takes minutes), serves it with gunicorn, then serves a bare Django view returning a constant page of
+the size of our home page (the floor) with the same gunicorn settings, and loads each on 127.0.0.1
+with ``wrk`` (a small Python load generator when wrk is missing). It prints requests per second, p50
+and p99 latency and the ratio ours/floor for home, a collection, a product and add-to-cart; SQL
+queries and gzip-compressed bytes per page; the same pages once 10,000 products and 100,000 variants
+are added; and order placements per second with 8 concurrent buyers on SQLite and on PostgreSQL
+(``BENCH_PG_URL``, the local server by default), checking that no piece was sold twice.
+
+Nothing is asserted: the figures are for reading (targets in issue 9). The machine is shared, so
+compare figures of the same run, not of two runs.
+"""
+
+# ruff: noqa: S603, S607, E501 (a benchmark starting our own commands; code run in subprocesses)
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from http.client import HTTPConnection
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PYTHON = sys.executable
+BIN = Path(PYTHON).parent
+WORKERS = int(os.environ.get("BENCH_WORKERS", str(os.cpu_count() or 2)))
+CONNECTIONS = 8
+SECONDS = int(os.environ.get("BENCH_SECONDS", "8"))
+BUYERS = 8
+ORDERS_PER_BUYER = int(os.environ.get("BENCH_ORDERS_PER_BUYER", "40"))
+PG_URL = os.environ.get("BENCH_PG_URL", "postgres://postgres@127.0.0.1:5432/comptoir_bench")
+
+FLOOR_APP = """
+import os
+from django.http import HttpResponse
+from django.urls import path
+SECRET_KEY = "floor"
+DEBUG = False
+ALLOWED_HOSTS = ["127.0.0.1"]
+ROOT_URLCONF = __name__
+INSTALLED_APPS = []
+MIDDLEWARE = []
+PAGE = b"x" * int(os.environ["FLOOR_BYTES"])
+def page(request):
+    return HttpResponse(PAGE, content_type="text/html; charset=utf-8")
+urlpatterns = [path("", page)]
+"""
+
+
+# --- serving ------------------------------------------------------------------------------------------
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class Gunicorn:
+    """gunicorn with the same settings for every contender: WORKERS sync workers, no access log."""
+
+    def __init__(self, app: str, env: dict[str, str], cwd: Path) -> None:
+        self.port = free_port()
+        self.process = subprocess.Popen(
+            [str(BIN / "gunicorn"), app, "--workers", str(WORKERS), "--bind", f"127.0.0.1:{self.port}",
+             "--log-level", "warning", "--keep-alive", "5"],
+            env=env, cwd=cwd,
+        )  # fmt: skip
+        deadline = time.time() + 60
+        while time.time() < deadline:
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{self.port}/", timeout=2)
+                return
+            except OSError:
+                time.sleep(0.3)
+        raise RuntimeError(f"{app} did not start")
+
+    def url(self, path: str) -> str:
+        return f"http://127.0.0.1:{self.port}{path}"
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=30)
+
+
+# --- load -------------------------------------------------------------------------------------------------
+WRK_POST = """
+wrk.method = "POST"
+wrk.body = "{body}"
+wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
+wrk.headers["Cookie"] = "{cookie}"
+wrk.headers["Referer"] = "{referer}"
+"""
+
+
+def _seconds(text: str) -> float:
+    value, unit = re.match(r"([\d.]+)(us|ms|s|m)", text).groups()  # type: ignore[union-attr]
+    return float(value) * {"us": 1e-6, "ms": 1e-3, "s": 1.0, "m": 60.0}[unit]
+
+
+def load(url: str, *, post: dict[str, str] | None = None, folder: Path) -> dict[str, float]:
+    """Requests per second, p50 and p99 latency (ms) at CONNECTIONS connections for SECONDS."""
+    if shutil.which("wrk"):
+        command = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "--timeout", "30s", "--latency", url]
+        if post is not None:
+            script = folder / "post.lua"
+            script.write_text(WRK_POST.format(**post))
+            command[1:1] = ["-s", str(script)]
+        output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+        percentiles = dict(re.findall(r"^\s+(50|99)%\s+(\S+)", output, re.M))
+        errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+        return {
+            "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),  # type: ignore[union-attr]
+            "p50": _seconds(percentiles["50"]) * 1000,
+            "p99": _seconds(percentiles["99"]) * 1000,
+            "errors": float(errors.group(1)) if errors else 0.0,
+        }
+    return python_load(url, post=post)
+
+
+def python_load(url: str, *, post: dict[str, str] | None) -> dict[str, float]:
+    """The fallback: CONNECTIONS threads on keep-alive connections (slower than wrk, so a lower bound)."""
+    host, _, path = url.removeprefix("http://").partition("/")
+    latencies: list[float] = []
+    errors = [0]
+    stop_at = time.perf_counter() + SECONDS
+
+    def worker() -> None:
+        connection = HTTPConnection(host, timeout=10)
+        while time.perf_counter() < stop_at:
+            started = time.perf_counter()
+            if post is None:
+                connection.request("GET", "/" + path)
+            else:
+                connection.request("POST", "/" + path, body=post["body"], headers={
+                    "Content-Type": "application/x-www-form-urlencoded", "Cookie": post["cookie"],
+                    "Referer": post["referer"]})  # fmt: skip
+            response = connection.getresponse()
+            response.read()
+            latencies.append(time.perf_counter() - started)
+            if response.status >= 400:
+                errors[0] += 1
+
+    threads = [threading.Thread(target=worker) for _ in range(CONNECTIONS)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    latencies.sort()
+    return {
+        "rps": len(latencies) / SECONDS,
+        "p50": statistics.median(latencies) * 1000,
+        "p99": latencies[int(len(latencies) * 0.99)] * 1000,
+        "errors": float(errors[0]),
+    }
+
+
+def print_load(name: str, figures: dict[str, float], floor: dict[str, float] | None) -> None:
+    ratio = f"{figures['rps'] / floor['rps']:6.0%} of the floor" if floor else ""
+    errors = f"  ({figures['errors']:.0f} errors)" if figures["errors"] else ""
+    print(f"  {name:<28} {figures['rps']:8.0f} req/s   p50 {figures['p50']:6.1f} ms   "
+          f"p99 {figures['p99']:6.1f} ms   {ratio}{errors}")  # fmt: skip
+
+
+# --- the shop, in-process (queries, bytes, addresses) -------------------------------------------------------
+def shop_facts(env: dict[str, str]) -> dict:
+    """SQL queries (rendered, then from the cache) and gzip bytes per page, and the pages' addresses."""
+    code = r"""
+import gzip, json, django
+django.setup()
+from django.core.cache import cache
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.utils import translation
+from comptoir.catalog.models import Collection, Product, ProductStatus
+from comptoir.inventory.models import StockRecord
+with translation.override("fr"):
+    collection = Collection.objects.filter(is_published=True).order_by("id").first()
+    product = Product.objects.filter(status=ProductStatus.PUBLISHED, slug__startswith="chemise").order_by("id").first()
+    pages = {"home": "/fr/", "collection": collection.get_absolute_url(),
+             "product": product.get_absolute_url(), "search": "/fr/recherche/?q=chemise"}
+    record = StockRecord.objects.filter(variant__product=product, on_hand__gte=10).select_related(
+        "variant__colour", "variant__size").first()
+    size_url = f"{pages['product']}?colour={record.variant.colour.slug}&size={record.variant.size.slug}"
+facts = {"pages": pages, "size_url": size_url, "queries": {}, "cached_queries": {}, "bytes": {}, "gzip": {}}
+client = Client()
+for name, url in pages.items():
+    cache.clear()
+    with CaptureQueriesContext(connection) as rendered:
+        response = client.get(url)
+    assert response.status_code == 200, (url, response.status_code)
+    with CaptureQueriesContext(connection) as cached:
+        client.get(url)
+    facts["queries"][name] = len(rendered.captured_queries)
+    facts["cached_queries"][name] = len(cached.captured_queries)
+    facts["bytes"][name] = len(response.content)
+    facts["gzip"][name] = len(gzip.compress(response.content, 6))
+print(json.dumps(facts))
+"""
+    output = subprocess.run([PYTHON, "-c", code], env=env, cwd=ROOT, capture_output=True, text=True)
+    if output.returncode:
+        raise RuntimeError(output.stderr)
+    return json.loads(output.stdout.strip().splitlines()[-1])
+
+
+def add_to_cart_form(server: Gunicorn, product_url: str) -> dict[str, str]:
+    """A visitor's CSRF cookie and token and a variant in stock: each POST then opens a new bag."""
+    response = urllib.request.urlopen(server.url(product_url))  # noqa: S310
+    html = response.read().decode()
+    cookie = next(
+        header.split(";")[0]
+        for header in response.headers.get_all("Set-Cookie")
+        if header.startswith("csrftoken")
+    )
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)  # type: ignore[union-attr]
+    variant = re.search(r'name="variant" value="(\d+)"', html).group(1)  # type: ignore[union-attr]
+    return {
+        "body": f"csrfmiddlewaretoken={token}&variant={variant}&quantity=1",
+        "cookie": cookie,
+        "referer": server.url(product_url),
+    }
+
+
+# --- orders --------------------------------------------------------------------------------------------------
+ORDERS_CODE = r"""
+import json, os, threading, time, django
+django.setup()
+from decimal import Decimal
+from django.core.management import call_command
+from django.db import connection
+from django.db.models import F
+call_command("migrate", verbosity=0)
+from comptoir.cart.models import Cart, CartLine
+from comptoir.checkout.services.place_order import place_order
+from comptoir.checkout.errors import OutOfStock
+from comptoir.inventory.models import StockRecord
+from comptoir.orders.models import OrderLine
+from tests.checkout.conftest import PARIS, colissimo_option
+from tests.factories import VariantFactory
+buyers, per_buyer = int(os.environ["BUYERS"]), int(os.environ["PER_BUYER"])
+scarce = VariantFactory(on_hand=buyers * per_buyer // 4)  # half the carts want it, for a quarter: refusals too
+plenty = [VariantFactory(on_hand=10_000) for _ in range(4)]
+shipping = colissimo_option()
+carts = []
+for index in range(buyers * per_buyer):
+    cart = Cart.objects.create()
+    CartLine.objects.create(cart=cart, variant=plenty[index % 4], quantity=1)
+    if index % 2 == 0:
+        CartLine.objects.create(cart=cart, variant=scarce, quantity=1)
+    carts.append(cart)
+outcomes = {"placed": 0, "refused": 0, "errors": []}
+lock = threading.Lock()
+def buyer(number):
+    for index in range(number, len(carts), buyers):
+        try:
+            place_order(cart=carts[index], customer=None, email=f"b{index}@example.com", shipping_address=PARIS,
+                        billing_address=None, shipping_option=shipping, payment_method="bank_transfer",
+                        idempotency_key=f"bench-order-{index:06d}-key", language="fr", terms_accepted=True)
+            with lock: outcomes["placed"] += 1
+        except OutOfStock:
+            with lock: outcomes["refused"] += 1
+        except Exception as error:
+            with lock: outcomes["errors"].append(repr(error))
+    connection.close()
+threads = [threading.Thread(target=buyer, args=(n,)) for n in range(buyers)]
+started = time.perf_counter()
+for thread in threads: thread.start()
+for thread in threads: thread.join()
+seconds = time.perf_counter() - started
+record = StockRecord.objects.get(variant=scarce)
+sold = sum(OrderLine.objects.filter(variant=scarce).values_list("quantity", flat=True))
+outcomes.update(seconds=seconds, scarce_on_hand=record.on_hand, scarce_reserved=record.reserved, scarce_sold=sold,
+                oversold=StockRecord.objects.filter(reserved__gt=F("on_hand")).exists() or sold > record.on_hand)
+print(json.dumps(outcomes))
+"""
+
+
+def order_placements(database_url: str, env: dict[str, str]) -> dict | str:
+    env = {**env, "DATABASE_URL": database_url, "BUYERS": str(BUYERS), "PER_BUYER": str(ORDERS_PER_BUYER),
+           "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend"}  # fmt: skip
+    output = subprocess.run([PYTHON, "-c", ORDERS_CODE], env=env, cwd=ROOT, capture_output=True, text=True)
+    if output.returncode:
+        return output.stderr.strip().splitlines()[-1]
+    return json.loads(output.stdout.strip().splitlines()[-1])
+
+
+def postgres_database() -> str | None:
+    """A fresh bench database on the PostgreSQL server of BENCH_PG_URL, or None when there is none."""
+    server, _, name = PG_URL.rpartition("/")
+    for statement in (f"DROP DATABASE IF EXISTS {name} WITH (FORCE)", f"CREATE DATABASE {name}"):
+        done = subprocess.run(
+            ["psql", f"{server}/postgres", "-qc", statement], capture_output=True, text=True
+        )
+        if done.returncode:
+            print(f"  PostgreSQL: {done.stderr.strip() or 'psql failed'}")
+            return None
+    return PG_URL
+
+
+def print_orders(name: str, outcome: dict | str) -> None:
+    if isinstance(outcome, str):
+        print(f"  {name:<11} failed: {outcome}")
+        return
+    attempts = outcome["placed"] + outcome["refused"]
+    verdict = "OVERSOLD" if outcome["oversold"] else "never oversold"
+    print(f"  {name:<11} {attempts / outcome['seconds']:6.1f} placements/s ({outcome['placed']} orders, "
+          f"{outcome['refused']} refused out of stock, {len(outcome['errors'])} errors) with {BUYERS} buyers; "
+          f"last pieces: {outcome['scarce_sold']} sold of {outcome['scarce_on_hand']}, {verdict}")  # fmt: skip
+    for error in outcome["errors"][:3]:
+        print(f"      {error}")
+
+
+# --- the run --------------------------------------------------------------------------------------------------
+def manage(env: dict[str, str], *arguments: str) -> None:
+    subprocess.run(
+        [PYTHON, "manage.py", *arguments], env=env, cwd=ROOT, check=True, stdout=subprocess.DEVNULL
+    )
+
+
+def measure_shop(env: dict[str, str], facts: dict, folder: Path, floor: dict | None) -> dict[str, dict]:
+    server = Gunicorn("comptoir.config.wsgi", env, ROOT)
+    try:
+        results = {}
+        for name in ("home", "collection", "product"):
+            results[name] = load(server.url(facts["pages"][name]), folder=folder)
+            print_load(name, results[name], floor)
+        results["search"] = load(server.url(facts["pages"]["search"]), folder=folder)
+        print_load("search (never cached)", results["search"], floor)
+        form = add_to_cart_form(server, facts["size_url"])
+        results["add to cart"] = load(server.url("/fr/panier/ajouter/"), post=form, folder=folder)
+        print_load("add to cart (new bag each)", results["add to cart"], floor)
+        return results
+    finally:
+        server.stop()
+
+
+def main() -> None:
+    sys.stdout.reconfigure(line_buffering=True)  # type: ignore[union-attr]
+    folder = Path(tempfile.mkdtemp(prefix="comptoir-bench-pages-"))
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "comptoir.config.settings",
+        "PYTHONPATH": f"{ROOT}{os.pathsep}{ROOT / 'src'}",
+        "COMPTOIR_VAR_DIR": str(folder),
+        "DATABASE_URL": f"sqlite:///{folder / 'shop.sqlite3'}",
+        "DEBUG": "0",
+        "LOG_LEVEL": "ERROR",
+    }
+    env.pop("REDIS_URL", None)
+    try:
+        started = time.perf_counter()
+        manage(env, "migrate", "--no-input")
+        manage(env, "demo_shop", "--without-images")
+        manage(env, "collectstatic", "--no-input")
+        print(f"demo shop built in {time.perf_counter() - started:.0f} s; gunicorn: {WORKERS} workers; "
+              f"load: {'wrk' if shutil.which('wrk') else 'Python threads'}, {CONNECTIONS} connections, "
+              f"{SECONDS} s per page")  # fmt: skip
+        facts = shop_facts(env)
+        print("\nSQL queries per page (rendered / from the cache), HTML bytes (raw / gzip -6)")
+        for name in facts["pages"]:
+            print(f"  {name:<11} {facts['queries'][name]:3d} / {facts['cached_queries'][name]:d} queries"
+                  f"   {facts['bytes'][name]:7d} / {facts['gzip'][name]:6d} bytes")  # fmt: skip
+
+        print(f"\nThe floor: a bare Django view, a constant page of {facts['bytes']['home']} bytes")
+        (folder / "floor.py").write_text(FLOOR_APP)
+        floor_env = {**env, "DJANGO_SETTINGS_MODULE": "floor", "PYTHONPATH": str(folder),
+                     "FLOOR_BYTES": str(facts["bytes"]["home"])}  # fmt: skip
+        floor_server = Gunicorn("django.core.wsgi:get_wsgi_application()", floor_env, folder)
+        try:
+            floor = load(floor_server.url("/"), folder=folder)
+        finally:
+            floor_server.stop()
+        print_load("constant page", floor, None)
+
+        print("\nComptoir, the demo shop (anonymous visitors: pages from the cache)")
+        measure_shop(env, facts, folder, floor)
+        print("\nComptoir, every page rendered (COMPTOIR_PAGE_CACHE_SECONDS=0)")
+        rendered = measure_shop({**env, "COMPTOIR_PAGE_CACHE_SECONDS": "0"}, facts, folder, floor)
+
+        started = time.perf_counter()
+        manage(env, "large_catalogue")
+        print(f"\n10,000 products and 100,000 variants added in {time.perf_counter() - started:.0f} s")
+        large_facts = shop_facts(env)
+        for name in facts["pages"]:
+            print(
+                f"  {name:<11} {large_facts['queries'][name]:3d} queries (demo shop: {facts['queries'][name]})"
+            )
+        print("Comptoir with the large catalogue, every page rendered")
+        large = measure_shop({**env, "COMPTOIR_PAGE_CACHE_SECONDS": "0"}, large_facts, folder, floor)
+        print("Latency with the large catalogue / with the demo shop, every page rendered (target: under 2x)")
+        for name in ("home", "collection", "product", "search"):
+            print(f"  {name:<11} p50 {large[name]['p50'] / rendered[name]['p50']:4.1f}x   "
+                  f"p99 {large[name]['p99'] / rendered[name]['p99']:4.1f}x")  # fmt: skip
+
+        print(f"\nOrder placements through checkout's place_order, {BUYERS} concurrent buyers")
+        print_orders("SQLite", order_placements(f"sqlite:///{folder / 'orders.sqlite3'}", env))
+        postgres = postgres_database()
+        if postgres:
+            print_orders("PostgreSQL", order_placements(postgres, env))
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

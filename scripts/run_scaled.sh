@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# `make run-scaled`: the production shape on this one machine. PostgreSQL (the local server), Redis
+# (cache, sessions, Celery's broker), N gunicorn workers and a Celery worker, with production settings.
+# Every process is stateless: on several machines, the same commands run behind a load balancer.
+#   SCALED_DATABASE_URL  postgres://postgres@127.0.0.1:5432/comptoir_scaled
+#   SCALED_REDIS_URL     redis://127.0.0.1:6379/1
+#   WORKERS              gunicorn workers (default: 2 per core)      PORT (default 8000)
+#   SCALED_SMOKE=1       start, check every page answers (scripts/smoke_pages.py), stop
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BIN=.venv/bin
+PORT=${PORT:-8000}
+WORKERS=${WORKERS:-$(( $(nproc) * 2 ))}
+export DATABASE_URL=${SCALED_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/comptoir_scaled}
+export REDIS_URL=${SCALED_REDIS_URL:-redis://127.0.0.1:6379/1}
+export COMPTOIR_ENV=production DJANGO_SETTINGS_MODULE=comptoir.config.settings
+export COMPTOIR_VAR_DIR=${COMPTOIR_VAR_DIR:-$PWD/var/scaled}
+export ALLOWED_HOSTS=${ALLOWED_HOSTS:-127.0.0.1,localhost}
+export COMPTOIR_PUBLIC_URL=${COMPTOIR_PUBLIC_URL:-http://127.0.0.1:$PORT}
+export SECURE_SSL_REDIRECT=${SECURE_SSL_REDIRECT:-0}  # plain http on 127.0.0.1; TLS ends at the proxy
+mkdir -p "$COMPTOIR_VAR_DIR"
+# A secret of this machine's own, kept in var/ (production reads SECRET_KEY from its environment).
+if [ -z "${SECRET_KEY:-}" ]; then
+  [ -s "$COMPTOIR_VAR_DIR/secret_key" ] || $BIN/python -c "import secrets; print(secrets.token_urlsafe(50))" > "$COMPTOIR_VAR_DIR/secret_key"
+  SECRET_KEY=$(cat "$COMPTOIR_VAR_DIR/secret_key"); export SECRET_KEY
+fi
+
+pg_isready -q -h 127.0.0.1 -p 5432 || { echo "PostgreSQL does not answer on 127.0.0.1:5432"; exit 1; }
+redis-cli -u "$REDIS_URL" ping >/dev/null || { echo "Redis does not answer at $REDIS_URL"; exit 1; }
+database=${DATABASE_URL##*/}
+psql "${DATABASE_URL%/*}/postgres" -tAc "SELECT 1 FROM pg_database WHERE datname = '$database'" | grep -q 1 \
+  || psql "${DATABASE_URL%/*}/postgres" -qc "CREATE DATABASE $database"
+
+$BIN/python manage.py compilemessages --ignore=.venv >/dev/null
+$BIN/python manage.py migrate --no-input
+$BIN/python manage.py demo_shop --without-images
+$BIN/python manage.py collectstatic --no-input --verbosity 0
+
+$BIN/celery -A comptoir.config worker --loglevel WARNING --concurrency 2 &
+celery_pid=$!
+$BIN/gunicorn comptoir.config.wsgi --workers "$WORKERS" --bind "127.0.0.1:$PORT" --log-level warning &
+gunicorn_pid=$!
+trap 'kill $gunicorn_pid $celery_pid 2>/dev/null; wait' EXIT INT TERM
+echo "  Comptoir, production shape: http://127.0.0.1:$PORT/ ($WORKERS gunicorn workers, a Celery worker, PostgreSQL, Redis)"
+
+if [ "${SCALED_SMOKE:-0}" = 1 ]; then
+  for _ in $(seq 60); do curl -fs -o /dev/null "http://127.0.0.1:$PORT/fr/" && break; sleep 0.5; done
+  $BIN/python scripts/smoke_pages.py "http://127.0.0.1:$PORT"
+else
+  wait $gunicorn_pid
+fi

@@ -1,0 +1,161 @@
+"""Anonymous boutique pages served from the cache, each visitor still getting her own CSRF token.
+
+A page is cached only for a visitor who is not signed in, has no cart and no message waiting: that page
+is the same for every such visitor but for one thing, the CSRF token of its forms (the newsletter in the
+footer, « Ajouter au panier », the stock alert). So the page is stored with a placeholder where the
+token was, and each response gets the token of the visitor asking (``get_token``, which also sets her
+CSRF cookie if she has none): one visitor's token is never served to another.
+
+Entries are keyed by the pages' generation (core/page_cache.py), bumped whenever what they show changes.
+Responses carry an ETag and Last-Modified and answer 304 Not Modified to a browser that already holds
+the page; the ETag includes the visitor's CSRF secret, so her copy's token is always hers and valid.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import wraps
+from typing import Any
+
+from django.conf import settings
+from django.contrib.messages import get_messages
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
+from django.utils.cache import get_conditional_response
+from django.utils.http import http_date
+from django.utils.translation import get_language
+
+from comptoir.core.page_cache import pages_generation, shop_pages_changed
+
+from .cart_session import SESSION_KEY
+
+TOKEN_PLACEHOLDER = "__comptoir_csrf_token__"  # noqa: S105 (a marker, not a secret)
+# The {% csrf_token %} tag's output; its value then stands for every other use of the same token.
+_TOKEN_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([A-Za-z0-9]+)"')
+_KEPT_HEADERS = ("Content-Type", "Vary", "X-Robots-Tag")
+CACHE_STATUS_HEADER = "X-Page-Cache"
+
+
+@dataclass(frozen=True, slots=True)
+class CachedPage:
+    body: str
+    headers: tuple[tuple[str, str], ...]
+    rendered_at: float
+    digest: str
+    has_token: bool
+
+
+def _serves_from_cache(request: HttpRequest) -> bool:
+    if request.method not in ("GET", "HEAD") or not settings.COMPTOIR_PAGE_CACHE_SECONDS:
+        return False
+    if getattr(request, "user", None) is not None and request.user.is_authenticated:
+        return False
+    session = getattr(request, "session", None)
+    if session is not None and session.get(SESSION_KEY) is not None:
+        return False  # a guest's bag shows in the header: her pages are her own
+    return len(get_messages(request)) == 0
+
+
+def _page_key(request: HttpRequest) -> str:
+    page = "|".join(
+        (
+            request.build_absolute_uri(),
+            get_language() or "",
+            request.headers.get("HX-Request", ""),
+            request.headers.get("HX-Target", ""),
+        )
+    )
+    return f"comptoir:page:{pages_generation()}:{hashlib.sha256(page.encode()).hexdigest()}"
+
+
+def _to_cached_page(response: HttpResponse) -> CachedPage | None:
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return None
+    body = response.content.decode(response.charset)
+    token = _TOKEN_INPUT.search(body)
+    if token is not None:
+        body = body.replace(token.group(1), TOKEN_PLACEHOLDER)
+    return CachedPage(
+        body=body,
+        headers=tuple((name, response[name]) for name in _KEPT_HEADERS if response.has_header(name)),
+        rendered_at=time.time(),
+        digest=hashlib.sha256(body.encode()).hexdigest()[:32],
+        has_token=token is not None,
+    )
+
+
+def _response_for(request: HttpRequest, page: CachedPage, *, status: str) -> HttpResponse:
+    body, etag = page.body, page.digest
+    if page.has_token:
+        body = body.replace(TOKEN_PLACEHOLDER, get_token(request))
+        # The secret behind the token (set by get_token): a new secret means a new ETag, never a 304.
+        secret = request.META.get("CSRF_COOKIE", "")
+        etag = hashlib.sha256(f"{page.digest}:{secret}".encode()).hexdigest()[:32]
+    response = HttpResponse(body)
+    for name, value in page.headers:
+        response[name] = value
+    response["ETag"] = f'"{etag}"'
+    response["Last-Modified"] = http_date(page.rendered_at)
+    # The page holds this visitor's token: her browser may keep it, shared caches may not.
+    response["Cache-Control"] = "private, no-cache"
+    response[CACHE_STATUS_HEADER] = status
+    not_modified = get_conditional_response(
+        request, etag=response["ETag"], last_modified=int(page.rendered_at), response=response
+    )
+    return not_modified if not_modified is not None else response
+
+
+def cached_for_visitors(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Serve ``view``'s page from the cache to visitors who see the same page as everyone."""
+
+    @wraps(view)
+    def serve(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not _serves_from_cache(request):
+            return view(request, *args, **kwargs)
+        key = _page_key(request)
+        page = cache.get(key)
+        if page is not None:
+            return _response_for(request, page, status="hit")
+        response = view(request, *args, **kwargs)
+        page = _to_cached_page(response)
+        if page is None:
+            return response
+        cache.set(key, page, timeout=settings.COMPTOIR_PAGE_CACHE_SECONDS)
+        return _response_for(request, page, status="miss")
+
+    return serve
+
+
+# What boutique pages show comes from these apps; a save or delete of any of their rows retires the
+# cached pages. Rows that change with every order and that no page shows are left out.
+SHOWN_APPS = ("catalog", "pricing", "inventory", "promotions", "content", "reviews", "core")
+UNSHOWN_MODELS = {"promotions.redemption", "inventory.stockmovement"}
+
+
+def _shown_on_pages(model: Any) -> bool:
+    return model._meta.app_label in SHOWN_APPS and model._meta.label_lower not in UNSHOWN_MODELS
+
+
+def _row_changed(sender: Any, **kwargs: Any) -> None:
+    if _shown_on_pages(sender):
+        shop_pages_changed()
+
+
+def _relation_changed(sender: Any, action: str, **kwargs: Any) -> None:
+    if action.startswith("post_") and _shown_on_pages(sender):
+        shop_pages_changed()
+
+
+def watch_shown_rows() -> None:
+    """Connected once at start-up (storefront's AppConfig.ready); services that write with update()
+    call ``shop_pages_changed`` themselves (inventory's stock moves, the stock sheet, review moderation)."""
+    from django.db.models.signals import m2m_changed, post_delete, post_save
+
+    post_save.connect(_row_changed, dispatch_uid="storefront-page-cache-save")
+    post_delete.connect(_row_changed, dispatch_uid="storefront-page-cache-delete")
+    m2m_changed.connect(_relation_changed, dispatch_uid="storefront-page-cache-m2m")
