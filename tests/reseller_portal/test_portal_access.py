@@ -39,6 +39,7 @@ def portal_pages(product):
         "/fr/pro/catalogue/",
         f"/fr/pro/catalogue/{product.slug}/",
         "/fr/pro/commande/",
+        "/fr/pro/commandes/",
         "/fr/pro/equipe/",
         "/fr/pro/devenir-revendeur/",
     ]

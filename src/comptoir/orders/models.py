@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from comptoir.core.models import TimeStampedModel
 from comptoir.core.money import DEFAULT_CURRENCY, Money, TaxedMoney
-from comptoir.resellers.models import TaxRegime
+from comptoir.resellers.models import PaymentTerms, TaxRegime
 
 if TYPE_CHECKING:
     from django.utils.functional import _StrOrPromise as StrOrPromise
@@ -136,6 +136,10 @@ class Order(TimeStampedModel):
     @property
     def is_reseller(self) -> bool:
         return self.channel == Channel.RESELLER
+
+    @property
+    def payment_terms_label(self) -> str:
+        return str(PaymentTerms(self.payment_terms).label) if self.payment_terms else ""
 
     @property
     def total(self) -> TaxedMoney:

@@ -159,3 +159,17 @@ def order_history(*, order: Order) -> list[HistoryEntry]:
             who = str(_ACTOR_LABELS.get(event.actor_label, event.actor_label or _ACTOR_LABELS["system"]))
         entries.append(HistoryEntry(at=event.created_at, what=what, who=who))
     return entries
+
+
+def orders_of_company(*, company_id: int) -> QuerySet[Order]:
+    """A reseller company's orders, whoever of its buyers placed them, newest first."""
+    return (
+        Order.objects.filter(company_id=company_id)
+        .annotate(item_count=Sum("lines__quantity"), line_count=Count("lines"))
+        .order_by("-created_at", "-pk")
+    )
+
+
+def order_of_company(*, company_id: int, number: str) -> Order | None:
+    """The company's order with this number, or None: another company's order does not exist here."""
+    return _with_details(Order.objects.filter(company_id=company_id, number=number)).first()

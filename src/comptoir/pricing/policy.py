@@ -6,6 +6,7 @@ in through ``policy_for`` without any template or view changing.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any, Protocol
 
@@ -24,7 +25,11 @@ __all__ = ["PriceQuote", "PricingPolicy", "RetailPolicy", "WholesalePolicy", "po
 class PricingPolicy(Protocol):
     prices_include_tax: bool
 
-    def quote(self, *, variant: Variant, quantity: int = 1) -> PriceQuote: ...
+    def quote(
+        self, *, variant: Variant, quantity: int = 1, tier_quantity: int | None = None
+    ) -> PriceQuote: ...
+
+    def load_prices(self, *, variant_ids: Iterable[int]) -> None: ...
 
     def annotate_listing_prices(self, products: QuerySet[Product]) -> QuerySet[Product]: ...
 
@@ -41,7 +46,11 @@ class RetailPolicy:
 
     prices_include_tax = True
 
-    def quote(self, *, variant: Variant, quantity: int = 1) -> PriceQuote:
+    def load_prices(self, *, variant_ids: Iterable[int]) -> None:
+        """Retail prices live on the variants already in hand: nothing to read ahead."""
+
+    def quote(self, *, variant: Variant, quantity: int = 1, tier_quantity: int | None = None) -> PriceQuote:
+        """``tier_quantity`` (the product's pieces in the whole order) matters to wholesale tiers only."""
         product = variant.product
         gross = variant.retail_price if variant.retail_price is not None else product.retail_price
         return PriceQuote(

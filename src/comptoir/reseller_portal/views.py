@@ -6,6 +6,7 @@ Every page that shows a price is behind ``buyer_required`` and asks the company'
 
 from __future__ import annotations
 
+import secrets
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,9 +21,12 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from comptoir.checkout.errors import CheckoutError
+from comptoir.checkout.services.place_reseller_order import place_reseller_order
 from comptoir.catalog.models import Colour, Size, Variant
 from comptoir.catalog.selectors import product_by_slug, published_products
 from comptoir.inventory.selectors import available_quantities
+from comptoir.orders.selectors import order_of_company, orders_of_company
 from comptoir.pricing.quotes import PriceQuote
 from comptoir.resellers.errors import ResellerError
 from comptoir.resellers.selectors import (
@@ -38,7 +42,7 @@ from comptoir.resellers.services.invitations import accept_invitation, invite_bu
 from comptoir.resellers.services.submit_application import ApplicationDetails, submit_application
 
 from .access import buyer_required
-from .forms import ApplicationForm, InvitationForm, NewAccountPasswordForm
+from .forms import ApplicationForm, InvitationForm, NewAccountPasswordForm, PlaceOrderForm
 
 SESSION_BACKEND = "django.contrib.auth.backends.ModelBackend"
 
@@ -220,12 +224,63 @@ def product(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+def _render_draft(request: HttpRequest, *, form: PlaceOrderForm, status: int = 200) -> HttpResponse:
+    buyer = request.buyer  # type: ignore[attr-defined]
+    summary = draft_summary(buyer=buyer, policy=request.wholesale)  # type: ignore[attr-defined]
+    return render(
+        request,
+        "reseller_portal/draft.html",
+        {"buyer": buyer, "summary": summary, "form": form},
+        status=status,
+    )
+
+
 @buyer_required
 def draft(request: HttpRequest) -> HttpResponse:
     """The company's order in progress, priced HT by its policy (tiers count a product's whole run)."""
+    form = PlaceOrderForm(initial={"idempotency_key": secrets.token_urlsafe(24)})
+    return _render_draft(request, form=form)
+
+
+@buyer_required
+@require_http_methods(["POST"])
+def place_order(request: HttpRequest) -> HttpResponse:
+    """« Commander »: the draft becomes an order on the company's terms; the draft is shown again on refusal."""
+    form = PlaceOrderForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Quelques champs sont à corriger : ils sont signalés ci-dessous."))
+        return _render_draft(request, form=form, status=400)
+    try:
+        order = place_reseller_order(
+            buyer=request.buyer,  # type: ignore[attr-defined]
+            purchase_order_reference=form.cleaned_data["purchase_order_reference"],
+            idempotency_key=form.cleaned_data["idempotency_key"],
+            customer_note=form.cleaned_data["customer_note"],
+            language=get_language() or "fr",
+        )
+    except CheckoutError as refusal:
+        for message in refusal.messages:
+            messages.error(request, message)
+        return _render_draft(request, form=form, status=400)
+    messages.success(request, _("Commande %(number)s enregistrée. Merci !") % {"number": order.number})
+    return redirect("reseller_portal:order", number=order.number)
+
+
+@buyer_required
+def order_list(request: HttpRequest) -> HttpResponse:
     buyer = request.buyer  # type: ignore[attr-defined]
-    summary = draft_summary(buyer=buyer, policy=request.wholesale)  # type: ignore[attr-defined]
-    return render(request, "reseller_portal/draft.html", {"buyer": buyer, "summary": summary})
+    orders = orders_of_company(company_id=buyer.company_id)
+    return render(request, "reseller_portal/orders.html", {"buyer": buyer, "orders": orders})
+
+
+@buyer_required
+def order_detail(request: HttpRequest, number: str) -> HttpResponse:
+    """One of the company's orders; another company's number is a 404, never a 403 that confirms it."""
+    buyer = request.buyer  # type: ignore[attr-defined]
+    found = order_of_company(company_id=buyer.company_id, number=number)
+    if found is None:
+        raise Http404
+    return render(request, "reseller_portal/order.html", {"buyer": buyer, "order": found})
 
 
 @buyer_required
