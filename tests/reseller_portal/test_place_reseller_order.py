@@ -149,7 +149,9 @@ def test_the_buyer_orders_from_the_draft_page_and_finds_the_order_in_the_list(cl
     client.force_login(buyer.user)
     page = client.get("/fr/pro/commande/").content.decode()
     assert 'name="purchase_order_reference"' in page
-    refused = client.post("/fr/pro/commande/passer/", {"purchase_order_reference": "", "idempotency_key": "a"})
+    refused = client.post(
+        "/fr/pro/commande/passer/", {"purchase_order_reference": "", "idempotency_key": "a"}
+    )
     assert refused.status_code == 400
     assert Order.objects.count() == 0
     response = client.post(

@@ -173,3 +173,12 @@ def orders_of_company(*, company_id: int) -> QuerySet[Order]:
 def order_of_company(*, company_id: int, number: str) -> Order | None:
     """The company's order with this number, or None: another company's order does not exist here."""
     return _with_details(Order.objects.filter(company_id=company_id, number=number)).first()
+
+
+def is_first_reseller_order(*, company_id: int) -> bool:
+    """No order of the company counts yet (cancelled ones aside): the first-order minimum applies."""
+    return (
+        not Order.objects.filter(company_id=company_id, channel=Channel.RESELLER)
+        .exclude(status=OrderStatus.CANCELLED)
+        .exists()
+    )

@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from comptoir.checkout.errors import CheckoutError
+from comptoir.checkout.selectors import reseller_draft
 from comptoir.checkout.services.place_reseller_order import place_reseller_order
 from comptoir.catalog.models import Colour, Size, Variant
 from comptoir.catalog.selectors import product_by_slug, published_products
@@ -34,7 +35,6 @@ from comptoir.resellers.selectors import (
     company_buyers,
     company_invitations,
     draft_quantities,
-    draft_summary,
     has_pending_application,
 )
 from comptoir.resellers.services.draft_orders import GridRefused, set_grid_quantities
@@ -226,11 +226,11 @@ def product(request: HttpRequest, slug: str) -> HttpResponse:
 
 def _render_draft(request: HttpRequest, *, form: PlaceOrderForm, status: int = 200) -> HttpResponse:
     buyer = request.buyer  # type: ignore[attr-defined]
-    summary = draft_summary(buyer=buyer, policy=request.wholesale)  # type: ignore[attr-defined]
+    draft = reseller_draft(buyer=buyer, policy=request.wholesale)  # type: ignore[attr-defined]
     return render(
         request,
         "reseller_portal/draft.html",
-        {"buyer": buyer, "summary": summary, "form": form},
+        {"buyer": buyer, "summary": draft.summary, "problems": draft.problems, "form": form},
         status=status,
     )
 

@@ -26,6 +26,7 @@ from .models import (
     DraftOrder,
     DraftOrderLine,
     PaymentTerms,
+    ProductOrderRule,
     ResellerApplication,
 )
 from .services.decide_application import approve_application, refuse_application
@@ -187,3 +188,11 @@ class DraftOrderAdmin(admin.ModelAdmin):
     list_display = ("company", "updated_at", "updated_by")
     list_select_related = ("company", "updated_by")
     inlines = (DraftOrderLineInline,)
+
+
+@admin.register(ProductOrderRule)
+class ProductOrderRuleAdmin(admin.ModelAdmin):
+    list_display = ("product", "minimum_quantity", "pack_multiple")
+    search_fields = ("product__name",)
+    raw_id_fields = ("product",)
+    list_select_related = ("product",)

@@ -257,3 +257,38 @@ class DraftOrderLine(models.Model):
 
     def __str__(self) -> str:
         return f"{self.variant} × {self.quantity}"
+
+
+class ProductOrderRule(models.Model):
+    """How a product is sold to shops: a minimum of pieces per order and a pack multiple per size."""
+
+    product = models.OneToOneField(
+        "catalog.Product",
+        on_delete=models.CASCADE,
+        related_name="wholesale_rule",
+        verbose_name=_("produit"),
+    )
+    minimum_quantity = models.PositiveIntegerField(
+        _("minimum de pièces par commande"),
+        default=1,
+        help_text=_("Toutes tailles et couleurs du produit confondues."),
+    )
+    pack_multiple = models.PositiveIntegerField(
+        _("multiple par taille"),
+        default=1,
+        help_text=_("Chaque taille se commande par ce nombre de pièces (2 : 2, 4, 6…)."),
+    )
+
+    class Meta:
+        ordering = ("product_id",)
+        verbose_name = _("règle de commande revendeur")
+        verbose_name_plural = _("règles de commande revendeur")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(minimum_quantity__gte=1), name="order_rule_minimum_sane"
+            ),
+            models.CheckConstraint(condition=models.Q(pack_multiple__gte=1), name="order_rule_multiple_sane"),
+        ]
+
+    def __str__(self) -> str:
+        return str(self.product)

@@ -19,12 +19,21 @@ from comptoir.inventory.services.reserve_stock import reserve_stock
 from comptoir.inventory.stock_lines import InsufficientStock, StockLine
 from comptoir.orders.models import Channel, Order, OrderStatus
 from comptoir.orders.services.transition import email_after_commit, record_event
+from comptoir.orders.selectors import is_first_reseller_order
 from comptoir.pricing.policy import RESELLER
+from comptoir.pricing.wholesale import price_list_for
 from comptoir.resellers.models import Buyer, DraftOrder, DraftOrderLine
+from comptoir.resellers.rules import RuleLine, draft_problems
 from comptoir.resellers.services.draft_orders import MAX_CELL_QUANTITY
 from comptoir.resellers.terms import is_on_terms, payment_due_date
 
-from ..errors import EmptyCart, InvalidCheckout, MissingPurchaseOrderReference, OutOfStock
+from ..errors import (
+    EmptyCart,
+    InvalidCheckout,
+    MissingPurchaseOrderReference,
+    OrderRulesNotMet,
+    OutOfStock,
+)
 from ..pricing import CheckoutItem, price_items, validate_items
 from .place_order import IDEMPOTENCY_KEY_MAX_LENGTH, ShippingChoice, create_order_lines, insert_order
 
@@ -74,6 +83,14 @@ def place_reseller_order(
         validate_items(items=items, maximum=MAX_CELL_QUANTITY)
         with translation.override(language):
             priced = price_items(items=items, customer=buyer.user, shipping=None, space=RESELLER)
+        problems = draft_problems(
+            lines=[RuleLine(variant=item.variant, quantity=item.quantity) for item in items],
+            subtotal_net=priced.subtotal.net,
+            price_list=price_list_for(company=company),
+            is_first_order=is_first_reseller_order(company_id=company.pk),
+        )
+        if problems:
+            raise OrderRulesNotMet(problems)
         shipping = ShippingChoice(
             name=RESELLER_SHIPPING_NAME,
             carrier="",
@@ -114,9 +131,7 @@ def place_reseller_order(
             customer_note=customer_note.strip(),
             purchase_order_reference=reference,
             payment_terms=company.payment_terms,
-            payment_due_date=payment_due_date(
-                terms=company.payment_terms, placed_on=timezone.localdate(now)
-            ),
+            payment_due_date=payment_due_date(terms=company.payment_terms, placed_on=timezone.localdate(now)),
             payment_method=ON_TERMS if on_terms else BANK_TRANSFER,
             tax_regime=company.tax_regime,
             buyer_company_number=company.siren,

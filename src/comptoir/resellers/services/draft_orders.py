@@ -13,6 +13,7 @@ from comptoir.catalog.models import Product, ProductStatus, Variant
 from comptoir.inventory.selectors import available_quantities
 
 from ..models import Buyer, DraftOrder, DraftOrderLine
+from ..rules import RuleLine, quantity_problems
 
 MAX_CELL_QUANTITY = 9999
 
@@ -30,7 +31,7 @@ def set_grid_quantities(*, buyer: Buyer, product: Product, quantities: dict[int,
     variants = {
         variant.pk: variant
         for variant in Variant.objects.filter(product=product, is_active=True).select_related(
-            "size", "colour"
+            "product", "size", "colour"
         )
     }
     errors: list[str] = []
@@ -53,6 +54,14 @@ def set_grid_quantities(*, buyer: Buyer, product: Product, quantities: dict[int,
                     "wanted": quantity,
                 }
             )
+    if not errors:
+        errors = quantity_problems(
+            lines=[
+                RuleLine(variant=variants[variant_id], quantity=quantity)
+                for variant_id, quantity in sorted(quantities.items())
+                if quantity > 0
+            ]
+        )
     if errors:
         raise GridRefused(errors)
     with transaction.atomic():
