@@ -12,6 +12,7 @@ def run():
     price_list = PriceListFactory(coefficient=Decimal("2"))
     product = ProductFactory(retail_price=Decimal("120.00"), name_fr="Chemise Oxford")
     white = ColourFactory(name_fr="Blanc")
-    sizes = [SizeFactory(label=label, position=position) for position, label in enumerate("S M L XL".split())]
+    labels = ["S", "M", "L", "XL"]
+    sizes = [SizeFactory(label=label, position=position) for position, label in enumerate(labels)]
     variants = [VariantFactory(product=product, size=size, colour=white) for size in sizes]
     return price_list, product, variants

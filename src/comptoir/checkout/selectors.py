@@ -7,10 +7,10 @@ from typing import Any
 
 from comptoir.core.money import TaxedMoney
 from comptoir.orders.selectors import is_first_reseller_order
+from comptoir.promotions.rules import AppliedDiscount
 from comptoir.resellers.models import Buyer
 from comptoir.resellers.rules import RuleLine, draft_problems
 from comptoir.resellers.selectors import DraftSummary, draft_summary
-from comptoir.promotions.rules import AppliedDiscount
 
 from .errors import InvalidDiscount
 from .pricing import PricedLine, price_items

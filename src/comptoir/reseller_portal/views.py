@@ -21,11 +21,11 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from comptoir.catalog.models import Colour, Size, Variant
+from comptoir.catalog.selectors import product_by_slug, published_products
 from comptoir.checkout.errors import CheckoutError
 from comptoir.checkout.selectors import reseller_draft
 from comptoir.checkout.services.place_reseller_order import place_reseller_order
-from comptoir.catalog.models import Colour, Size, Variant
-from comptoir.catalog.selectors import product_by_slug, published_products
 from comptoir.inventory.selectors import available_quantities
 from comptoir.orders.selectors import order_of_company, orders_of_company
 from comptoir.pricing.quotes import PriceQuote
@@ -245,7 +245,7 @@ def draft(request: HttpRequest) -> HttpResponse:
 @buyer_required
 @require_http_methods(["POST"])
 def place_order(request: HttpRequest) -> HttpResponse:
-    """« Commander »: the draft becomes an order on the company's terms; the draft is shown again on refusal."""
+    """« Commander »: the draft becomes an order on the company's terms, or is shown again with why."""
     form = PlaceOrderForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Quelques champs sont à corriger : ils sont signalés ci-dessous."))

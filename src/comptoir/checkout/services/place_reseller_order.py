@@ -18,8 +18,8 @@ from comptoir.core.money import TaxedMoney
 from comptoir.inventory.services.reserve_stock import reserve_stock
 from comptoir.inventory.stock_lines import InsufficientStock, StockLine
 from comptoir.orders.models import Channel, Order, OrderStatus
-from comptoir.orders.services.transition import email_after_commit, record_event
 from comptoir.orders.selectors import is_first_reseller_order
+from comptoir.orders.services.transition import email_after_commit, record_event
 from comptoir.pricing.policy import RESELLER
 from comptoir.pricing.wholesale import price_list_for
 from comptoir.resellers.models import Buyer, DraftOrder, DraftOrderLine
