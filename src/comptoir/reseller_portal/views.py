@@ -36,6 +36,7 @@ from comptoir.resellers.selectors import (
     company_invitations,
     draft_quantities,
     has_pending_application,
+    product_prepacks,
 )
 from comptoir.resellers.services.draft_orders import GridRefused, set_grid_quantities
 from comptoir.resellers.services.invitations import accept_invitation, invite_buyer, open_invitation
@@ -144,6 +145,38 @@ class GridCell:
 
 
 GRID_FIELD_PREFIX = "qty-"
+PACK_FIELD_PREFIX = "pack-"
+
+
+@dataclass(frozen=True, slots=True)
+class PackCell:
+    prepack: Any
+    colour_id: int | None
+    quantity: str
+
+    @property
+    def field_name(self) -> str:
+        return f"{PACK_FIELD_PREFIX}{self.prepack.pk}-{self.colour_id or 0}"
+
+
+def _typed_packs(data: Any) -> tuple[dict[tuple[int, int | None], int], dict[str, str], bool]:
+    """The grid's pack cells as (prepack id, colour id) → packs, what was typed, and whether all are whole."""
+    packs: dict[tuple[int, int | None], int] = {}
+    typed: dict[str, str] = {}
+    is_valid = True
+    for name, value in data.items():
+        parts = name.removeprefix(PACK_FIELD_PREFIX).split("-") if name.startswith(PACK_FIELD_PREFIX) else []
+        if len(parts) != 2 or not all(part.isdigit() for part in parts):
+            continue
+        text = str(value).strip()
+        typed[name] = text
+        if text == "":
+            continue
+        if not text.isdigit():
+            is_valid = False
+            continue
+        packs[(int(parts[0]), int(parts[1]) or None)] = int(text)
+    return packs, typed, is_valid
 
 
 def _typed_quantities(data: Any) -> tuple[dict[int, int], bool]:
@@ -174,8 +207,11 @@ def product(request: HttpRequest, slug: str) -> HttpResponse:
         raise Http404
     buyer = request.buyer  # type: ignore[attr-defined]
     typed: dict[int, str] = {}
+    typed_packs: dict[str, str] = {}
     if request.method == "POST":
         quantities, is_valid = _typed_quantities(request.POST)
+        packs, typed_packs, packs_valid = _typed_packs(request.POST)
+        is_valid = is_valid and packs_valid
         typed = {
             int(name.removeprefix(GRID_FIELD_PREFIX)): str(value)
             for name, value in request.POST.items()
@@ -185,7 +221,7 @@ def product(request: HttpRequest, slug: str) -> HttpResponse:
             messages.error(request, _("Saisissez des nombres entiers dans la grille."))
         else:
             try:
-                set_grid_quantities(buyer=buyer, product=found, quantities=quantities)
+                set_grid_quantities(buyer=buyer, product=found, quantities=quantities, packs=packs)
             except GridRefused as refusal:
                 for message in refusal.messages:
                     messages.error(request, message)
@@ -212,14 +248,28 @@ def product(request: HttpRequest, slug: str) -> HttpResponse:
         )
     row_colours: list[Colour | None] = list(colours) or [None]
     columns: list[Size | None] = list(sizes) or [None]
+    prepacks = product_prepacks(product_id=found.pk)
     rows = [
-        (colour, [cells.get((colour.pk if colour else None, size.pk if size else None)) for size in columns])
+        (
+            colour,
+            [cells.get((colour.pk if colour else None, size.pk if size else None)) for size in columns],
+            [
+                PackCell(
+                    prepack=prepack,
+                    colour_id=colour.pk if colour else None,
+                    quantity=typed_packs.get(
+                        f"{PACK_FIELD_PREFIX}{prepack.pk}-{colour.pk if colour else 0}", ""
+                    ),
+                )
+                for prepack in prepacks
+            ],
+        )
         for colour in row_colours
     ]
     return render(
         request,
         "reseller_portal/product.html",
-        {"product": found, "sizes": columns, "rows": rows, "buyer": buyer},
+        {"product": found, "sizes": columns, "rows": rows, "prepacks": prepacks, "buyer": buyer},
         status=400 if request.method == "POST" else 200,
     )
 

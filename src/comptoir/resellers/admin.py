@@ -26,6 +26,8 @@ from .models import (
     DraftOrder,
     DraftOrderLine,
     PaymentTerms,
+    Prepack,
+    PrepackSize,
     ProductOrderRule,
     ResellerApplication,
 )
@@ -196,3 +198,18 @@ class ProductOrderRuleAdmin(admin.ModelAdmin):
     search_fields = ("product__name",)
     raw_id_fields = ("product",)
     list_select_related = ("product",)
+
+
+class PrepackSizeInline(admin.TabularInline):
+    model = PrepackSize
+    extra = 4
+
+
+@admin.register(Prepack)
+class PrepackAdmin(admin.ModelAdmin):
+    list_display = ("name", "product", "is_active", "position")
+    list_filter = ("is_active",)
+    search_fields = ("name", "product__name")
+    raw_id_fields = ("product",)
+    list_select_related = ("product",)
+    inlines = (PrepackSizeInline,)

@@ -292,3 +292,48 @@ class ProductOrderRule(models.Model):
 
     def __str__(self) -> str:
         return str(self.product)
+
+
+class Prepack(models.Model):
+    """A named size ratio sold by the pack (« Assortiment 1-2-2-1 » = 1 S, 2 M, 2 L, 1 XL), per colour.
+
+    A pack only exists on the grid: ordered, it expands into plain variant lines, so stock, pick lists
+    and invoices never see it.
+    """
+
+    product = models.ForeignKey(
+        "catalog.Product", on_delete=models.CASCADE, related_name="prepacks", verbose_name=_("produit")
+    )
+    name = models.CharField(_("nom"), max_length=80)
+    position = models.PositiveSmallIntegerField(_("ordre"), default=0)
+    is_active = models.BooleanField(_("proposé"), default=True)
+
+    class Meta:
+        ordering = ("product_id", "position", "id")
+        verbose_name = _("assortiment")
+        verbose_name_plural = _("assortiments")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class PrepackSize(models.Model):
+    prepack = models.ForeignKey(Prepack, on_delete=models.CASCADE, related_name="sizes")
+    size = models.ForeignKey(
+        "catalog.Size", on_delete=models.PROTECT, related_name="+", verbose_name=_("taille")
+    )
+    quantity = models.PositiveIntegerField(_("pièces par assortiment"), default=1)
+
+    class Meta:
+        ordering = ("prepack_id", "size__position", "size_id")
+        verbose_name = _("taille d'un assortiment")
+        verbose_name_plural = _("tailles d'un assortiment")
+        constraints = [
+            models.UniqueConstraint(fields=("prepack", "size"), name="prepack_size_once"),
+            models.CheckConstraint(
+                condition=models.Q(quantity__gte=1), name="prepack_size_quantity_positive"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.size} × {self.quantity}"

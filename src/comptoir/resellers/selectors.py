@@ -11,7 +11,14 @@ from django.db.models import QuerySet
 from comptoir.core.money import TaxedMoney
 from comptoir.pricing.quotes import PriceQuote
 
-from .models import ApplicationStatus, Buyer, BuyerInvitation, DraftOrderLine, ResellerApplication
+from .models import (
+    ApplicationStatus,
+    Buyer,
+    BuyerInvitation,
+    DraftOrderLine,
+    Prepack,
+    ResellerApplication,
+)
 
 
 def active_buyer_for(*, user: Any) -> Buyer | None:
@@ -91,3 +98,8 @@ def draft_summary(*, buyer: Buyer, policy: Any) -> DraftSummary:
     ]
     total = sum((item.quote.total for item in quoted), TaxedMoney.zero())
     return DraftSummary(lines=quoted, total=total, pieces=sum(line.quantity for line in lines))
+
+
+def product_prepacks(*, product_id: int) -> list[Prepack]:
+    """The packs a product's grid offers, each with its sizes (two queries whatever their number)."""
+    return list(Prepack.objects.filter(product_id=product_id, is_active=True).prefetch_related("sizes__size"))

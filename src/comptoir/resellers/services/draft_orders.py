@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from comptoir.catalog.models import Product, ProductStatus, Variant
 from comptoir.inventory.selectors import available_quantities
 
-from ..models import Buyer, DraftOrder, DraftOrderLine
+from ..models import Buyer, DraftOrder, DraftOrderLine, Prepack
 from ..rules import RuleLine, quantity_problems
 
 MAX_CELL_QUANTITY = 9999
@@ -24,8 +24,18 @@ class GridRefused(Exception):
         super().__init__("; ".join(messages))
 
 
-def set_grid_quantities(*, buyer: Buyer, product: Product, quantities: dict[int, int]) -> DraftOrder:
-    """``quantities``: variant id → pieces wanted, for variants of ``product`` only."""
+def set_grid_quantities(
+    *,
+    buyer: Buyer,
+    product: Product,
+    quantities: dict[int, int],
+    packs: dict[tuple[int, int | None], int] | None = None,
+) -> DraftOrder:
+    """``quantities``: variant id → pieces wanted, for variants of ``product`` only.
+
+    ``packs``: (prepack id, colour id) → packs wanted, each adding its ratio to that colour's sizes;
+    the draft keeps only the resulting pieces per variant.
+    """
     if product.status != ProductStatus.PUBLISHED:
         raise GridRefused([_("Ce produit n'est pas au catalogue.")])
     variants = {
@@ -38,6 +48,12 @@ def set_grid_quantities(*, buyer: Buyer, product: Product, quantities: dict[int,
     unknown = [variant_id for variant_id in quantities if variant_id not in variants]
     if unknown:
         errors.append(_("Une case de la grille ne correspond à aucune variante de ce produit."))
+    if packs:
+        added, pack_errors = _expand_packs(product=product, variants=variants, packs=packs)
+        errors.extend(pack_errors)
+        quantities = dict(quantities)
+        for variant_id, pieces in added.items():
+            quantities[variant_id] = max(quantities.get(variant_id, 0), 0) + pieces
     available = available_quantities(variant_ids=list(variants))
     for variant_id, quantity in quantities.items():
         variant = variants.get(variant_id)
@@ -77,3 +93,38 @@ def set_grid_quantities(*, buyer: Buyer, product: Product, quantities: dict[int,
         draft.updated_by = buyer.user
         draft.save(update_fields=["updated_by", "updated_at"])
     return draft
+
+
+def _expand_packs(
+    *, product: Product, variants: dict[int, Variant], packs: dict[tuple[int, int | None], int]
+) -> tuple[dict[int, int], list[str]]:
+    """Pieces per variant that the packs add, and what is wrong with them (each pack named)."""
+    prepacks = {
+        prepack.pk: prepack
+        for prepack in Prepack.objects.filter(product=product, is_active=True).prefetch_related("sizes__size")
+    }
+    by_cell = {(variant.colour_id, variant.size_id): variant for variant in variants.values()}
+    added: dict[int, int] = {}
+    errors: list[str] = []
+    for (prepack_id, colour_id), count in sorted(
+        packs.items(), key=lambda item: (item[0][0], item[0][1] or 0)
+    ):
+        if count == 0:
+            continue
+        prepack = prepacks.get(prepack_id)
+        if prepack is None:
+            errors.append(_("Cet assortiment n'est plus proposé."))
+            continue
+        if count < 0 or count > MAX_CELL_QUANTITY:
+            errors.append(_("%(pack)s : nombre d'assortiments invalide.") % {"pack": prepack.name})
+            continue
+        for part in prepack.sizes.all():
+            variant = by_cell.get((colour_id, part.size_id))
+            if variant is None:
+                errors.append(
+                    _("%(pack)s : la taille %(size)s n'existe pas dans cette couleur.")
+                    % {"pack": prepack.name, "size": part.size.label}
+                )
+                continue
+            added[variant.pk] = added.get(variant.pk, 0) + part.quantity * count
+    return added, errors
