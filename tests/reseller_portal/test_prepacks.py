@@ -67,8 +67,7 @@ def test_a_pack_in_a_colour_missing_a_size_is_refused(run, prepack):
     assert "Assortiment 1-2-2-1 : la taille M n'existe pas dans cette couleur." in refusal.value.messages
 
 
-def test_a_pack_of_another_product_is_refused(run, prepack):
-    _price_list, _product, variants = run
+def test_a_pack_of_another_product_is_refused(prepack):
     other = VariantFactory()
     with pytest.raises(GridRefused):
         set_grid_quantities(
