@@ -40,6 +40,7 @@ def portal_pages(product):
         f"/fr/pro/catalogue/{product.slug}/",
         "/fr/pro/commande/",
         "/fr/pro/commandes/",
+        "/fr/pro/commande/rapide/",
         "/fr/pro/equipe/",
         "/fr/pro/devenir-revendeur/",
     ]

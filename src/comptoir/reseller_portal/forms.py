@@ -69,3 +69,19 @@ class PlaceOrderForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     idempotency_key = forms.CharField(max_length=40, widget=forms.HiddenInput)
+
+
+class QuickOrderForm(forms.Form):
+    lines = forms.CharField(
+        label=_("Lignes « référence quantité »"),
+        required=False,
+        widget=forms.Textarea(
+            attrs={"rows": 10, "spellcheck": "false", "placeholder": "OX-BLANC-M 6\n3700000000017 4"}
+        ),
+        help_text=_("Une ligne par article : la référence (SKU) ou le code EAN-13, puis la quantité."),
+    )
+    file = forms.FileField(
+        label=_("Ou un fichier texte ou CSV"),
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": ".txt,.csv,text/plain,text/csv"}),
+    )

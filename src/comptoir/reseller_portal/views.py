@@ -17,7 +17,7 @@ from django.contrib.auth.tokens import default_token_generator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import urlsafe_base64_decode
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -40,10 +40,16 @@ from comptoir.resellers.selectors import (
 )
 from comptoir.resellers.services.draft_orders import GridRefused, set_grid_quantities
 from comptoir.resellers.services.invitations import accept_invitation, invite_buyer, open_invitation
+from comptoir.resellers.services.quick_order import (
+    MAX_FILE_BYTES,
+    QuickOrderRefused,
+    add_quick_order_lines,
+    decode_upload,
+)
 from comptoir.resellers.services.submit_application import ApplicationDetails, submit_application
 
 from .access import buyer_required
-from .forms import ApplicationForm, InvitationForm, NewAccountPasswordForm, PlaceOrderForm
+from .forms import ApplicationForm, InvitationForm, NewAccountPasswordForm, PlaceOrderForm, QuickOrderForm
 
 SESSION_BACKEND = "django.contrib.auth.backends.ModelBackend"
 
@@ -331,6 +337,38 @@ def order_detail(request: HttpRequest, number: str) -> HttpResponse:
     if found is None:
         raise Http404
     return render(request, "reseller_portal/order.html", {"buyer": buyer, "order": found})
+
+
+@buyer_required
+@require_http_methods(["GET", "POST"])
+def quick_order(request: HttpRequest) -> HttpResponse:
+    """Paste or upload « SKU quantité » lines; all valid go into the draft, else each bad one is named."""
+    buyer = request.buyer  # type: ignore[attr-defined]
+    form = QuickOrderForm(request.POST or None, request.FILES or None)
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        try:
+            upload = form.cleaned_data["file"]
+            text = form.cleaned_data["lines"]
+            if upload is not None:
+                text = "\n".join([text, decode_upload(content=upload.read(MAX_FILE_BYTES + 1))])
+            added = add_quick_order_lines(buyer=buyer, text=text)
+        except QuickOrderRefused as refusal:
+            for message in refusal.messages:
+                messages.error(request, message)
+            status = 400
+        else:
+            messages.success(
+                request,
+                ngettext(
+                    "%(lines)d ligne ajoutée (%(pieces)d pièces).",
+                    "%(lines)d lignes ajoutées (%(pieces)d pièces).",
+                    added.lines,
+                )
+                % {"lines": added.lines, "pieces": added.pieces},
+            )
+            return redirect("reseller_portal:draft")
+    return render(request, "reseller_portal/quick_order.html", {"buyer": buyer, "form": form}, status=status)
 
 
 @buyer_required
