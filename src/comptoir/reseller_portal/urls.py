@@ -22,5 +22,6 @@ urlpatterns = [
     path(pgettext_lazy("url", "commande/rapide/"), views.quick_order, name="quick_order"),
     path(pgettext_lazy("url", "commandes/"), views.order_list, name="orders"),
     path(pgettext_lazy("url", "commandes/<str:number>/"), views.order_detail, name="order"),
+    path(pgettext_lazy("url", "commandes/<str:number>/recommander/"), views.reorder_order, name="reorder"),
     path(pgettext_lazy("url", "equipe/"), views.team, name="team"),
 ]

@@ -26,6 +26,7 @@ from comptoir.catalog.selectors import product_by_slug, published_products
 from comptoir.checkout.errors import CheckoutError
 from comptoir.checkout.selectors import reseller_draft
 from comptoir.checkout.services.place_reseller_order import place_reseller_order
+from comptoir.checkout.services.reorder import reorder
 from comptoir.inventory.selectors import available_quantities
 from comptoir.orders.selectors import order_of_company, orders_of_company
 from comptoir.pricing.quotes import PriceQuote
@@ -337,6 +338,30 @@ def order_detail(request: HttpRequest, number: str) -> HttpResponse:
     if found is None:
         raise Http404
     return render(request, "reseller_portal/order.html", {"buyer": buyer, "order": found})
+
+
+@buyer_required
+@require_http_methods(["POST"])
+def reorder_order(request: HttpRequest, number: str) -> HttpResponse:
+    """« Commander à nouveau »: the order's lines back into the draft, what cannot be had listed."""
+    buyer = request.buyer  # type: ignore[attr-defined]
+    found = order_of_company(company_id=buyer.company_id, number=number)
+    if found is None:
+        raise Http404
+    result = reorder(buyer=buyer, order=found)
+    if result.pieces:
+        messages.success(
+            request,
+            ngettext(
+                "%(pieces)d pièce ajoutée à votre commande en préparation.",
+                "%(pieces)d pièces ajoutées à votre commande en préparation.",
+                result.pieces,
+            )
+            % {"pieces": result.pieces},
+        )
+    for message in result.unavailable:
+        messages.warning(request, message)
+    return redirect("reseller_portal:draft")
 
 
 @buyer_required
