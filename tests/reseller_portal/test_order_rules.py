@@ -16,9 +16,10 @@ pytestmark = pytest.mark.django_db
 
 
 def place(buyer, key="k"):
-    return place_reseller_order(
+    [order] = place_reseller_order(
         buyer=buyer, purchase_order_reference="PO", idempotency_key=key, language="fr"
     )
+    return order
 
 
 def test_a_size_off_its_pack_multiple_is_refused_on_the_grid_with_its_name(run):

@@ -29,7 +29,8 @@ def order_draft(buyer, run, quantities, **kwargs):
     )
     options = {"purchase_order_reference": "BC-2026-117", "idempotency_key": "k1", "language": "fr"}
     options.update(kwargs)
-    return place_reseller_order(buyer=buyer, **options)
+    [order] = place_reseller_order(buyer=buyer, **options)
+    return order
 
 
 def test_a_french_company_on_30_days_net_gets_an_order_ht_with_french_vat(
@@ -105,7 +106,7 @@ def test_payment_due_dates(terms, placed_on, due):
 def test_the_same_key_places_one_order(run):
     buyer = BuyerFactory()
     first = order_draft(buyer, run, [1, 0, 0, 0])
-    again = place_reseller_order(
+    [again] = place_reseller_order(
         buyer=buyer, purchase_order_reference="BC-2026-117", idempotency_key="k1", language="fr"
     )
     assert again == first

@@ -33,7 +33,7 @@ def test_two_packs_on_the_grid_expand_into_sizes_and_add_to_typed_cells(client, 
     assert response.status_code == 302
     lines = dict(DraftOrderLine.objects.values_list("variant_id", "quantity"))
     assert lines == {variants[0].pk: 3, variants[1].pk: 4, variants[2].pk: 4, variants[3].pk: 2}
-    order = place_reseller_order(
+    [order] = place_reseller_order(
         buyer=buyer, purchase_order_reference="PO", idempotency_key="k", language="fr"
     )
     assert sorted((line.sku, line.quantity) for line in order.lines.all()) == sorted(

@@ -20,7 +20,7 @@ def past_order(run):
         product=product,
         quantities={variants[0].pk: 2, variants[1].pk: 4, variants[2].pk: 4, variants[3].pk: 2},
     )
-    order = place_reseller_order(
+    [order] = place_reseller_order(
         buyer=buyer, purchase_order_reference="PO", idempotency_key="k", language="fr"
     )
     return buyer, order, variants

@@ -23,4 +23,5 @@ urlpatterns = [
     path(pgettext_lazy("url", "stock/<int:variant_id>/"), stock.stock_variant, name="stock_variant"),
     path(pgettext_lazy("url", "stock/etiquettes.pdf"), stock.stock_labels, name="stock_labels"),
     path(pgettext_lazy("url", "stock/tableur/"), views.stock_sheet, name="stock_sheet"),
+    path(pgettext_lazy("url", "precommandes/"), views.preorders, name="preorders"),
 ]

@@ -6,6 +6,8 @@ lines and events in fixed queries, whatever the number of orders.
 
 from __future__ import annotations
 
+import csv
+import io
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
@@ -17,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from comptoir.accounts.models import User
 
 from .access import order_number_from_token
-from .models import Channel, Order, OrderStatus
+from .models import Channel, Order, OrderLine, OrderStatus
 
 if TYPE_CHECKING:
     from django.utils.functional import _StrOrPromise as StrOrPromise
@@ -182,3 +184,75 @@ def is_first_reseller_order(*, company_id: int) -> bool:
         .exclude(status=OrderStatus.CANCELLED)
         .exists()
     )
+
+
+@dataclass(frozen=True, slots=True)
+class PreorderedVariant:
+    """What the workshop must make for one variant and one delivery window."""
+
+    sku: str
+    product_name: str
+    options_label: str
+    ships_from: date | None  # never None here: the query keeps pre-orders only
+    ships_until: date | None
+    quantity: int
+    orders: int
+
+
+def preordered_quantities() -> list[PreorderedVariant]:
+    """Pieces pre-ordered by the shops per variant and delivery window (cancelled and refunded aside)."""
+    rows = (
+        OrderLine.objects.filter(order__preorder_ships_from__isnull=False)
+        .exclude(order__status__in=(OrderStatus.CANCELLED, OrderStatus.REFUNDED))
+        .values(
+            "sku",
+            "product_name",
+            "options_label",
+            "order__preorder_ships_from",
+            "order__preorder_ships_until",
+        )
+        .annotate(pieces=Sum("quantity"), order_count=Count("order", distinct=True))
+        .order_by("order__preorder_ships_from", "product_name", "sku")
+    )
+    return [
+        PreorderedVariant(
+            sku=row["sku"],
+            product_name=row["product_name"],
+            options_label=row["options_label"],
+            ships_from=row["order__preorder_ships_from"],
+            ships_until=row["order__preorder_ships_until"],
+            quantity=row["pieces"],
+            orders=row["order_count"],
+        )
+        for row in rows
+    ]
+
+
+def preordered_quantities_csv() -> bytes:
+    """The same as a spreadsheet for the workshop: « ; » separated, UTF-8 with BOM (Excel reads it)."""
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer.writerow(
+        [
+            _("Référence"),
+            _("Produit"),
+            _("Variante"),
+            _("Livraison à partir du"),
+            _("Au plus tard le"),
+            _("Pièces"),
+            _("Commandes"),
+        ]
+    )
+    for row in preordered_quantities():
+        writer.writerow(
+            [
+                row.sku,
+                row.product_name,
+                row.options_label,
+                row.ships_from.isoformat() if row.ships_from else "",
+                row.ships_until.isoformat() if row.ships_until else "",
+                row.quantity,
+                row.orders,
+            ]
+        )
+    return out.getvalue().encode("utf-8-sig")

@@ -16,6 +16,7 @@ from django.contrib.auth.forms import SetPasswordForm
 from django.contrib.auth.tokens import default_token_generator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.http import urlsafe_base64_decode
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
@@ -276,7 +277,14 @@ def product(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "reseller_portal/product.html",
-        {"product": found, "sizes": columns, "rows": rows, "prepacks": prepacks, "buyer": buyer},
+        {
+            "product": found,
+            "sizes": columns,
+            "rows": rows,
+            "prepacks": prepacks,
+            "buyer": buyer,
+            "is_preorder": found.is_open_for_preorder(today=timezone.localdate()),
+        },
         status=400 if request.method == "POST" else 200,
     )
 
@@ -308,7 +316,7 @@ def place_order(request: HttpRequest) -> HttpResponse:
         messages.error(request, _("Quelques champs sont à corriger : ils sont signalés ci-dessous."))
         return _render_draft(request, form=form, status=400)
     try:
-        order = place_reseller_order(
+        orders = place_reseller_order(
             buyer=request.buyer,  # type: ignore[attr-defined]
             purchase_order_reference=form.cleaned_data["purchase_order_reference"],
             idempotency_key=form.cleaned_data["idempotency_key"],
@@ -319,8 +327,17 @@ def place_order(request: HttpRequest) -> HttpResponse:
         for message in refusal.messages:
             messages.error(request, message)
         return _render_draft(request, form=form, status=400)
-    messages.success(request, _("Commande %(number)s enregistrée. Merci !") % {"number": order.number})
-    return redirect("reseller_portal:order", number=order.number)
+    if len(orders) == 1:
+        messages.success(
+            request, _("Commande %(number)s enregistrée. Merci !") % {"number": orders[0].number}
+        )
+        return redirect("reseller_portal:order", number=orders[0].number)
+    messages.success(
+        request,
+        _("Merci ! Une commande par livraison : %(numbers)s.")
+        % {"numbers": ", ".join(order.number for order in orders)},
+    )
+    return redirect("reseller_portal:orders")
 
 
 @buyer_required

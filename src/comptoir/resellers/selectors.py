@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import QuerySet
+from django.utils import timezone
 
 from comptoir.core.money import TaxedMoney
 from comptoir.pricing.quotes import PriceQuote
@@ -69,6 +70,7 @@ def draft_lines(*, buyer: Buyer) -> list[DraftOrderLine]:
 class DraftLineQuote:
     line: DraftOrderLine
     quote: PriceQuote
+    is_preorder: bool = False  # ordered now, delivered in the product's pre-order window
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +87,7 @@ def draft_summary(*, buyer: Buyer, policy: Any) -> DraftSummary:
     pieces_per_product: dict[int, int] = defaultdict(int)
     for line in lines:
         pieces_per_product[line.variant.product_id] += line.quantity
+    today = timezone.localdate()
     quoted = [
         DraftLineQuote(
             line=line,
@@ -93,6 +96,7 @@ def draft_summary(*, buyer: Buyer, policy: Any) -> DraftSummary:
                 quantity=line.quantity,
                 tier_quantity=pieces_per_product[line.variant.product_id],
             ),
+            is_preorder=line.variant.product.is_open_for_preorder(today=today),
         )
         for line in lines
     ]

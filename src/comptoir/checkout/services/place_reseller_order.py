@@ -8,11 +8,16 @@ returns the same order, so a double click on « Commander » places one order.
 
 from __future__ import annotations
 
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime
 from decimal import Decimal
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone, translation
 
+from comptoir.catalog.models import Variant
 from comptoir.core.addresses import PostalAddress
 from comptoir.core.money import TaxedMoney
 from comptoir.inventory.services.reserve_stock import reserve_stock
@@ -34,8 +39,8 @@ from ..errors import (
     OrderRulesNotMet,
     OutOfStock,
 )
-from ..pricing import CheckoutItem, price_items, validate_items
-from .place_order import IDEMPOTENCY_KEY_MAX_LENGTH, ShippingChoice, create_order_lines, insert_order
+from ..pricing import CheckoutItem, PricedCheckout, PricedLine, price_items, validate_items
+from .place_order import IDEMPOTENCY_KEY_MAX_LENGTH, create_order_lines, insert_order
 
 # How a reseller pays: on terms the order is placed without payment and becomes due; prepayment is a
 # bank transfer awaited before the goods leave.
@@ -49,6 +54,25 @@ CLIENT_KEY_MAX_LENGTH = IDEMPOTENCY_KEY_MAX_LENGTH - 24  # room for the company'
 RESELLER_SHIPPING_NAME = "Livraison professionnelle"
 
 
+@dataclass(frozen=True, slots=True)
+class Delivery:
+    """When a group of lines ships: now (from stock), or a pre-order's window (no stock taken)."""
+
+    ships_from: date | None = None
+    ships_until: date | None = None
+
+    @property
+    def is_preorder(self) -> bool:
+        return self.ships_from is not None
+
+
+def delivery_of(*, variant: Variant, today: date) -> Delivery:
+    product = variant.product
+    if product.is_open_for_preorder(today=today):
+        return Delivery(ships_from=product.preorder_ships_from, ships_until=product.preorder_ships_until)
+    return Delivery()
+
+
 def place_reseller_order(
     *,
     buyer: Buyer,
@@ -56,8 +80,12 @@ def place_reseller_order(
     idempotency_key: str,
     language: str,
     customer_note: str = "",
-) -> Order:
-    """Place the company's draft as an order, or raise a ``CheckoutError`` having changed nothing."""
+) -> list[Order]:
+    """Place the company's draft, one order per delivery, or raise a ``CheckoutError`` changing nothing.
+
+    Lines from stock make one order; each pre-order window makes its own (its pieces reserve nothing).
+    The minimums count the whole draft: it is one decision of the buyer.
+    """
     reference = purchase_order_reference.strip()
     if not reference:
         raise MissingPurchaseOrderReference()
@@ -66,13 +94,37 @@ def place_reseller_order(
     if not idempotency_key or len(idempotency_key) > CLIENT_KEY_MAX_LENGTH:
         raise InvalidCheckout(["idempotency_key is required."])
     company = buyer.company
-    # Scoped to the company: a key can only ever find this company's own order.
+    # Scoped to the company: a key can only ever find this company's own orders. The first delivery's
+    # order carries the key itself, the next ones the key and « -p2 », « -p3 »…
     idempotency_key = f"reseller-{company.pk}-{idempotency_key}"
     now = timezone.now()
 
+    try:
+        return _place_draft(
+            buyer=buyer,
+            reference=reference,
+            idempotency_key=idempotency_key,
+            language=language,
+            customer_note=customer_note,
+            now=now,
+        )
+    except _TwinWon:
+        # PostgreSQL: a simultaneous twin submission committed first; ours rolled back entirely.
+        return _orders_with_key(idempotency_key)
+
+
+class _TwinWon(Exception):
+    pass
+
+
+def _place_draft(
+    *, buyer: Buyer, reference: str, idempotency_key: str, language: str, customer_note: str, now: datetime
+) -> list[Order]:
+    company = buyer.company
+    today = timezone.localdate(now)
     with transaction.atomic():
-        existing = Order.objects.filter(idempotency_key=idempotency_key).first()
-        if existing is not None:
+        existing = _orders_with_key(idempotency_key)
+        if existing:
             return existing
         # The draft's row lock: a colleague ordering the same draft at the same moment waits, then
         # finds it empty.
@@ -91,74 +143,135 @@ def place_reseller_order(
         )
         if problems:
             raise OrderRulesNotMet(problems)
-        shipping = ShippingChoice(
-            name=RESELLER_SHIPPING_NAME,
-            carrier="",
-            price=TaxedMoney.zero(priced.currency),
-            vat_rate=Decimal("0"),
-        )
-        address = PostalAddress(
-            first_name=buyer.user.first_name,
-            last_name=buyer.user.last_name,
-            company=company.legal_name,
-            line1=company.line1,
-            line2=company.line2,
-            postcode=company.postcode,
-            city=company.city,
-            country=company.country_code,
-        ).to_dict()
-        on_terms = is_on_terms(terms=company.payment_terms)
-        order = Order(
-            status=OrderStatus.PLACED,
-            channel=Channel.RESELLER,
-            company=company,
-            customer=buyer.user,
-            email=buyer.user.email,
-            language=language,
-            shipping_address=address,
-            billing_address=address,
-            shipping_method_name=shipping.name,
-            shipping_carrier=shipping.carrier,
-            shipping_gross=Decimal("0"),
-            shipping_net=Decimal("0"),
-            shipping_vat_rate=shipping.vat_rate,
-            subtotal_gross=priced.subtotal.gross.amount,
-            subtotal_net=priced.subtotal.net.amount,
-            total_gross=priced.total.gross.amount,
-            total_net=priced.total.net.amount,
-            currency=priced.currency,
-            prices_include_tax=False,
-            customer_note=customer_note.strip(),
-            purchase_order_reference=reference,
-            payment_terms=company.payment_terms,
-            payment_due_date=payment_due_date(terms=company.payment_terms, placed_on=timezone.localdate(now)),
-            payment_method=ON_TERMS if on_terms else BANK_TRANSFER,
-            tax_regime=company.tax_regime,
-            buyer_company_number=company.siren,
-            buyer_vat_number=company.vat_number,
-            idempotency_key=idempotency_key,
-            terms_accepted_at=now,
-        )
-        placed = insert_order(order=order, now=now)
-        if placed is not order:
-            return placed
+        groups: dict[Delivery, list[PricedLine]] = defaultdict(list)
+        for line in priced.lines:
+            groups[delivery_of(variant=line.variant, today=today)].append(line)
+        deliveries = sorted(groups, key=lambda delivery: (delivery.is_preorder, delivery.ships_from or today))
+        orders = []
+        for position, delivery in enumerate(deliveries, start=1):
+            key = idempotency_key if position == 1 else f"{idempotency_key}-p{position}"
+            orders.append(
+                _place_delivery(
+                    buyer=buyer,
+                    lines=groups[delivery],
+                    delivery=delivery,
+                    currency=priced.currency,
+                    reference=reference,
+                    idempotency_key=key,
+                    language=language,
+                    customer_note=customer_note,
+                    now=now,
+                )
+            )
+        DraftOrderLine.objects.filter(draft=draft).delete()
+    return orders
+
+
+def _orders_with_key(idempotency_key: str) -> list[Order]:
+    return list(
+        Order.objects.filter(
+            Q(idempotency_key=idempotency_key) | Q(idempotency_key__startswith=f"{idempotency_key}-p")
+        ).order_by("pk")
+    )
+
+
+def _place_delivery(
+    *,
+    buyer: Buyer,
+    lines: list[PricedLine],
+    delivery: Delivery,
+    currency: str,
+    reference: str,
+    idempotency_key: str,
+    language: str,
+    customer_note: str,
+    now: datetime,
+) -> Order:
+    company = buyer.company
+    subtotal = sum((line.total for line in lines), TaxedMoney.zero(currency))
+    address = PostalAddress(
+        first_name=buyer.user.first_name,
+        last_name=buyer.user.last_name,
+        company=company.legal_name,
+        line1=company.line1,
+        line2=company.line2,
+        postcode=company.postcode,
+        city=company.city,
+        country=company.country_code,
+    ).to_dict()
+    on_terms = is_on_terms(terms=company.payment_terms)
+    # Terms run from the goods' delivery: a pre-order's from the start of its window.
+    terms_start = delivery.ships_from or timezone.localdate(now)
+    order = Order(
+        status=OrderStatus.PLACED,
+        channel=Channel.RESELLER,
+        company=company,
+        customer=buyer.user,
+        email=buyer.user.email,
+        language=language,
+        shipping_address=address,
+        billing_address=address,
+        shipping_method_name=RESELLER_SHIPPING_NAME,
+        shipping_carrier="",
+        shipping_gross=Decimal("0"),
+        shipping_net=Decimal("0"),
+        shipping_vat_rate=Decimal("0"),
+        subtotal_gross=subtotal.gross.amount,
+        subtotal_net=subtotal.net.amount,
+        total_gross=subtotal.gross.amount,
+        total_net=subtotal.net.amount,
+        currency=currency,
+        prices_include_tax=False,
+        customer_note=customer_note.strip(),
+        purchase_order_reference=reference,
+        payment_terms=company.payment_terms,
+        payment_due_date=payment_due_date(terms=company.payment_terms, placed_on=terms_start),
+        payment_method=ON_TERMS if on_terms else BANK_TRANSFER,
+        tax_regime=company.tax_regime,
+        buyer_company_number=company.siren,
+        buyer_vat_number=company.vat_number,
+        preorder_ships_from=delivery.ships_from,
+        preorder_ships_until=delivery.ships_until,
+        holds_stock=not delivery.is_preorder,
+        idempotency_key=idempotency_key,
+        terms_accepted_at=now,
+    )
+    placed = insert_order(order=order, now=now)
+    if placed is not order:
+        raise InvalidCheckout(
+            ["A twin submission placed these orders first."]
+        )  # rolls back: retry finds them
+    if not delivery.is_preorder:
         try:
             reserve_stock(
-                lines=[StockLine(variant_id=line.variant.pk, quantity=line.quantity) for line in priced.lines]
+                lines=[StockLine(variant_id=line.variant.pk, quantity=line.quantity) for line in lines]
             )
         except InsufficientStock as shortage:
             raise OutOfStock(shortage.shortages) from shortage
-        create_order_lines(order=order, priced=priced)
-        record_event(
-            order=order,
-            kind="placed",
-            actor=buyer.user,
-            actor_label="reseller",
-            to_status=OrderStatus.PLACED,
-            data={"payment_terms": company.payment_terms, "purchase_order_reference": reference},
-        )
-        DraftOrderLine.objects.filter(draft=draft).delete()
-        email_after_commit(order=order, kind="confirmation")
+    create_order_lines(
+        order=order,
+        priced=PricedCheckout(
+            lines=lines,
+            subtotal=subtotal,
+            shipping=None,
+            total=subtotal,
+            prices_include_tax=False,
+            currency=currency,
+        ),
+    )
+    record_event(
+        order=order,
+        kind="placed",
+        actor=buyer.user,
+        actor_label="reseller",
+        to_status=OrderStatus.PLACED,
+        data={
+            "payment_terms": company.payment_terms,
+            "purchase_order_reference": reference,
+            "preorder": delivery.is_preorder,
+        },
+    )
+    email_after_commit(order=order, kind="confirmation")
     return order
 
 

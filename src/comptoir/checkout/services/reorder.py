@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from comptoir.catalog.models import ProductStatus
@@ -31,6 +32,7 @@ def reorder(*, buyer: Buyer, order: Order) -> ReorderResult:
     unavailable: list[str] = []
     lines = order.lines.select_related("variant__product", "variant__size", "variant__colour").order_by("pk")
     labels = {}
+    products = {}
     for line in lines:
         label = f"{line.product_name} ({line.options_label})" if line.options_label else line.product_name
         variant = line.variant
@@ -39,6 +41,7 @@ def reorder(*, buyer: Buyer, order: Order) -> ReorderResult:
             continue
         wanted[variant.pk] = wanted.get(variant.pk, 0) + line.quantity
         labels[variant.pk] = label
+        products[variant.pk] = variant.product
     with transaction.atomic():
         draft, _created = DraftOrder.objects.select_for_update().get_or_create(company_id=buyer.company_id)
         in_draft = {
@@ -47,9 +50,12 @@ def reorder(*, buyer: Buyer, order: Order) -> ReorderResult:
         }
         available = available_quantities(variant_ids=wanted)
         added = 0
+        today = timezone.localdate()
         for variant_id, quantity in sorted(wanted.items()):
             existing = in_draft.get(variant_id)
             room = max(available.get(variant_id, 0) - (existing.quantity if existing else 0), 0)
+            if products[variant_id].is_open_for_preorder(today=today):
+                room = quantity  # a pre-order takes no current stock
             pieces = min(quantity, room)
             if pieces < quantity:
                 unavailable.append(

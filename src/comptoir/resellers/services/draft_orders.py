@@ -7,6 +7,7 @@ twice gives the same draft. Every bad cell is named, and nothing changes until a
 from __future__ import annotations
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from comptoir.catalog.models import Product, ProductStatus, Variant
@@ -55,13 +56,15 @@ def set_grid_quantities(
         for variant_id, pieces in added.items():
             quantities[variant_id] = max(quantities.get(variant_id, 0), 0) + pieces
     available = available_quantities(variant_ids=list(variants))
+    # A pre-order takes no current stock: next season's pieces are not made yet.
+    is_preorder = product.is_open_for_preorder(today=timezone.localdate())
     for variant_id, quantity in quantities.items():
         variant = variants.get(variant_id)
         if variant is None:
             continue
         if quantity < 0 or quantity > MAX_CELL_QUANTITY:
             errors.append(_("%(cell)s : quantité invalide.") % {"cell": variant.options_label or variant.sku})
-        elif quantity > available.get(variant_id, 0):
+        elif not is_preorder and quantity > available.get(variant_id, 0):
             errors.append(
                 _("%(cell)s : %(available)s pièce(s) disponible(s), %(wanted)s demandée(s).")
                 % {

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from stdnum import ean
 
@@ -97,7 +98,10 @@ def add_quick_order_lines(*, buyer: Buyer, text: str) -> QuickOrderAdded:
         )
     )
     available = available_quantities(variant_ids=pieces)
+    today = timezone.localdate()
     for variant_id, quantity in pieces.items():
+        if found[variant_id].product.is_open_for_preorder(today=today):
+            continue  # a pre-order takes no current stock
         total = quantity + in_draft.get(variant_id, 0)
         if total > available.get(variant_id, 0):
             variant = found[variant_id]
