@@ -31,8 +31,8 @@ def test_a_size_off_its_pack_multiple_is_refused_on_the_grid_with_its_name(run):
             buyer=buyer, product=product, quantities={variants[0].pk: 2, variants[1].pk: 3, variants[2].pk: 5}
         )
     assert refusal.value.messages == [
-        "Chemise Oxford (Blanc / M) : se commande par 2 (3 saisies).",
-        "Chemise Oxford (Blanc / L) : se commande par 2 (5 saisies).",
+        "Chemise Oxford (Blanc / M) : se commande par 2 (3 pièces saisies).",
+        "Chemise Oxford (Blanc / L) : se commande par 2 (5 pièces saisies).",
     ]
     assert DraftOrderLine.objects.count() == 0
 
@@ -62,7 +62,7 @@ def test_a_rule_tightened_after_the_grid_blocks_the_order_and_the_draft_says_why
     ProductOrderRule.objects.create(product=product, pack_multiple=2, minimum_quantity=4)
     client.force_login(buyer.user)
     html = client.get("/fr/pro/commande/").content.decode()
-    assert "Chemise Oxford (Blanc / S) : se commande par 2 (3 saisies)." in html
+    assert "Chemise Oxford (Blanc / S) : se commande par 2 (3 pièces saisies)." in html
     assert "Chemise Oxford : 4 pièces au minimum par commande (3 pour l&#x27;instant)." in html
     with pytest.raises(OrderRulesNotMet) as refusal:
         place(buyer)

@@ -48,11 +48,11 @@ def test_every_bad_line_is_named_and_nothing_is_added(coded):
             "just-a-code\n4006381333932 1",
         )
     assert refusal.value.messages == [
+        "Ligne 1 (« NOPE-1 2 ») : référence ou EAN inconnu.",
         "Ligne 2 (« OX-BL-M deux ») : quantité invalide.",
+        "Ligne 3 (« OX-BL-S 1 ») : n'est plus en vente.",
         "Ligne 4 (« 4006381333931 0 ») : quantité invalide.",
         "Ligne 6 (« just-a-code ») : écrivez la référence puis la quantité.",
-        "Ligne 1 (« NOPE-1 2 ») : référence ou EAN inconnu.",
-        "Ligne 3 (« OX-BL-S 1 ») : n'est plus en vente.",
         "Ligne 7 (« 4006381333932 1 ») : référence ou EAN inconnu.",
         "OX-BL-M : 3 pièce(s) disponible(s), 4 demandée(s) avec la commande en préparation.",
     ]

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from comptoir.catalog.models import Variant
 from comptoir.core.money import Money, format_money
@@ -49,7 +50,11 @@ def quantity_problems(*, lines: Sequence[RuleLine]) -> list[str]:
         rule = rules.get(line.variant.product_id)
         if rule is not None and rule.pack_multiple > 1 and line.quantity % rule.pack_multiple:
             problems.append(
-                _("%(cell)s : se commande par %(multiple)d (%(wanted)d saisies).")
+                ngettext(
+                    "%(cell)s : se commande par %(multiple)d (%(wanted)d pièce saisie).",
+                    "%(cell)s : se commande par %(multiple)d (%(wanted)d pièces saisies).",
+                    line.quantity,
+                )
                 % {"cell": _cell(line.variant), "multiple": rule.pack_multiple, "wanted": line.quantity}
             )
     for product_id, count in pieces.items():

@@ -51,7 +51,7 @@ def decode_upload(*, content: bytes) -> str:
 
 def add_quick_order_lines(*, buyer: Buyer, text: str) -> QuickOrderAdded:
     """Add every line to the company's draft, or raise ``QuickOrderRefused`` naming each bad line."""
-    errors: list[str] = []
+    errors: list[tuple[int, str]] = []  # by line number, so the buyer reads them in the order of the paste
     wanted: list[tuple[int, str, str, int]] = []  # line number, line text, code, quantity
     rows = [(number, raw.strip()) for number, raw in enumerate(text.splitlines(), start=1) if raw.strip()]
     if not rows:
@@ -62,14 +62,21 @@ def add_quick_order_lines(*, buyer: Buyer, text: str) -> QuickOrderAdded:
         match = _LINE.match(raw)
         if match is None:
             errors.append(
-                _("Ligne %(number)d (« %(line)s ») : écrivez la référence puis la quantité.")
-                % {"number": number, "line": raw}
+                (
+                    number,
+                    _("Ligne %(number)d (« %(line)s ») : écrivez la référence puis la quantité.")
+                    % {"number": number, "line": raw},
+                )
             )
             continue
         quantity_text = match["quantity"]
         if not quantity_text.isdigit() or not 1 <= int(quantity_text) <= MAX_CELL_QUANTITY:
             errors.append(
-                _("Ligne %(number)d (« %(line)s ») : quantité invalide.") % {"number": number, "line": raw}
+                (
+                    number,
+                    _("Ligne %(number)d (« %(line)s ») : quantité invalide.")
+                    % {"number": number, "line": raw},
+                )
             )
             continue
         wanted.append((number, raw, match["code"], int(quantity_text)))
@@ -81,12 +88,19 @@ def add_quick_order_lines(*, buyer: Buyer, text: str) -> QuickOrderAdded:
         variant = variants.get(code.upper())
         if variant is None:
             errors.append(
-                _("Ligne %(number)d (« %(line)s ») : référence ou EAN inconnu.")
-                % {"number": number, "line": raw}
+                (
+                    number,
+                    _("Ligne %(number)d (« %(line)s ») : référence ou EAN inconnu.")
+                    % {"number": number, "line": raw},
+                )
             )
         elif not variant.is_active or variant.product.status != ProductStatus.PUBLISHED:
             errors.append(
-                _("Ligne %(number)d (« %(line)s ») : n'est plus en vente.") % {"number": number, "line": raw}
+                (
+                    number,
+                    _("Ligne %(number)d (« %(line)s ») : n'est plus en vente.")
+                    % {"number": number, "line": raw},
+                )
             )
         else:
             pieces[variant.pk] = pieces.get(variant.pk, 0) + quantity
@@ -106,14 +120,17 @@ def add_quick_order_lines(*, buyer: Buyer, text: str) -> QuickOrderAdded:
         if total > available.get(variant_id, 0):
             variant = found[variant_id]
             errors.append(
-                _(
-                    "%(sku)s : %(available)s pièce(s) disponible(s), "
-                    "%(wanted)s demandée(s) avec la commande en préparation."
+                (
+                    MAX_LINES + 1,  # counted over the whole paste: after the lines' own errors
+                    _(
+                        "%(sku)s : %(available)s pièce(s) disponible(s), "
+                        "%(wanted)s demandée(s) avec la commande en préparation."
+                    )
+                    % {"sku": variant.sku, "available": available.get(variant_id, 0), "wanted": total},
                 )
-                % {"sku": variant.sku, "available": available.get(variant_id, 0), "wanted": total}
             )
     if errors:
-        raise QuickOrderRefused(errors)
+        raise QuickOrderRefused([message for _number, message in sorted(errors, key=lambda error: error[0])])
 
     with transaction.atomic():
         draft, _created = DraftOrder.objects.get_or_create(company_id=buyer.company_id)
