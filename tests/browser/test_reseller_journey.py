@@ -6,6 +6,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from comptoir.orders.models import Order
 from tests.factories import ColourFactory, ProductFactory, SizeFactory, UserFactory, VariantFactory
 from tests.factories.resellers import PriceListFactory
 
@@ -84,3 +85,28 @@ def test_apply_get_approved_set_a_password_and_fill_the_grid(
     buyer.wait_for_url("**/pro/commande/")
     assert "9" in buyer.locator("tfoot").inner_text()
     buyer.screenshot(path=str(screenshots_dir / "reseller-4-draft-desktop.png"), full_page=True)
+
+    # Ordering on terms needs the shop's own purchase-order reference.
+    buyer.get_by_role("button", name="Commander").click()
+    buyer.wait_for_url("**/pro/commande/")
+    assert Order.objects.count() == 0
+    buyer.locator("[name='purchase_order_reference']").fill("BC-2026-017")
+    buyer.get_by_role("button", name="Commander").click()
+    buyer.get_by_text("enregistrée. Merci").wait_for()
+    order = Order.objects.get()
+    assert order.company.shop_name == "La Mercerie"
+    assert order.payment_terms == "net_30"
+    page_text = buyer.locator("main").inner_text()
+    assert "BC-2026-017" in page_text
+    assert "30 jours net" in page_text
+    assert "échéance le" in page_text
+    assert "payable à échéance" in page_text
+    buyer.screenshot(path=str(screenshots_dir / "reseller-5-order-desktop.png"), full_page=True)
+    confirmation = mailoutbox[-1]
+    assert confirmation.to == ["claire@mercerie.example"]
+    assert "BC-2026-017" in confirmation.body
+    phone = browser.new_page(viewport={"width": 390, "height": 844})
+    phone.context.add_cookies(buyer.context.cookies())
+    phone.goto(f"{live_server.url}/fr/pro/commandes/")
+    assert order.number in phone.locator("main").inner_text()
+    phone.screenshot(path=str(screenshots_dir / "reseller-6-orders-phone.png"), full_page=True)

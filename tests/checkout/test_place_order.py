@@ -206,7 +206,7 @@ def test_a_twin_that_wins_the_race_is_returned_by_the_loser(oxford, make_cart, c
     loser = Order(
         **{f.attname: getattr(twin, f.attname) for f in Order._meta.concrete_fields if not f.primary_key}
     )
-    assert place_order_module._insert_order(order=loser, now=twin.created_at) == twin
+    assert place_order_module.insert_order(order=loser, now=twin.created_at) == twin
     assert Order.objects.count() == 1
 
 

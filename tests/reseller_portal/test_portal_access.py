@@ -6,7 +6,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from comptoir.checkout.services.place_reseller_order import place_reseller_order
 from comptoir.core.money import Money, format_money
+from comptoir.resellers.services.draft_orders import set_grid_quantities
 from tests.factories import ProductFactory, UserFactory, VariantFactory
 from tests.factories.resellers import (
     BuyerFactory,
@@ -25,6 +27,15 @@ def catalogue():
     listed = VariantFactory(product=product)
     VariantFactory(product=product)
     PriceListItemFactory(price_list=price_list, variant=listed, net_price=Decimal("43.21"))
+    # A company's placed order: its page carries wholesale figures too, and must show them to no one else.
+    buyer = BuyerFactory()
+    set_grid_quantities(
+        buyer=buyer, product=product, quantities={variant.pk: 1 for variant in product.variants.all()}
+    )
+    [order] = place_reseller_order(
+        buyer=buyer, purchase_order_reference="PO", idempotency_key="k", language="fr"
+    )
+    product.order_number = order.number
     return product
 
 
@@ -39,6 +50,9 @@ def portal_pages(product):
         "/fr/pro/catalogue/",
         f"/fr/pro/catalogue/{product.slug}/",
         "/fr/pro/commande/",
+        "/fr/pro/commandes/",
+        f"/fr/pro/commandes/{product.order_number}/",
+        "/fr/pro/commande/rapide/",
         "/fr/pro/equipe/",
         "/fr/pro/devenir-revendeur/",
     ]

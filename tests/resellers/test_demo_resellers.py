@@ -5,7 +5,7 @@ from django.contrib.auth import authenticate
 
 from comptoir.pricing.models import PriceGroup, PriceList, Rounding
 from comptoir.pricing.policy import WholesalePolicy, policy_for
-from comptoir.resellers.models import ApplicationStatus, Buyer, Company, ResellerApplication
+from comptoir.resellers.models import ApplicationStatus, Buyer, Company, Prepack, ResellerApplication
 from comptoir.resellers.services.demo_resellers import (
     DEMO_BUYER_EMAIL,
     DEMO_BUYER_PASSWORD,
@@ -32,3 +32,21 @@ def test_running_it_again_changes_nothing():
     assert ensure_demo_resellers() is False
     assert PriceList.objects.get(price_group=None).coefficient == Decimal("2.500")
     assert (Company.objects.count(), Buyer.objects.count(), ResellerApplication.objects.count()) == (1, 1, 2)
+
+
+def test_the_demo_offers_a_prepack_on_a_product_sold_in_four_sizes():
+    from tests.factories import ProductFactory, SizeFactory, VariantFactory
+
+    product = ProductFactory()
+    for position, label in enumerate(["S", "M", "L", "XL"]):
+        VariantFactory(product=product, size=SizeFactory(label=label, position=position))
+    ensure_demo_resellers()
+    prepack = Prepack.objects.get()
+    assert prepack.product == product
+    assert [(part.size.label, part.quantity) for part in prepack.sizes.all()] == [
+        ("S", 1),
+        ("M", 2),
+        ("L", 2),
+        ("XL", 1),
+    ]
+    assert PriceList.objects.get(price_group=None).first_order_minimum == Decimal("300.00")

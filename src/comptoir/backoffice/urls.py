@@ -25,4 +25,5 @@ urlpatterns = [
     path(pgettext_lazy("url", "stock/tableur/"), views.stock_sheet, name="stock_sheet"),
     path(pgettext_lazy("url", "facturation/"), views_invoicing.seller_settings, name="seller_settings"),
     path(pgettext_lazy("url", "comptabilite/"), views_invoicing.accounting, name="accounting"),
+    path(pgettext_lazy("url", "precommandes/"), views.preorders, name="preorders"),
 ]

@@ -44,7 +44,12 @@ from comptoir.invoicing.services.ship_and_invoice import (
     ship_with_tracking_and_invoice,
 )
 from comptoir.orders.models import Channel, Order, OrderStatus
-from comptoir.orders.selectors import order_history, overdue_reseller_orders
+from comptoir.orders.selectors import (
+    order_history,
+    overdue_reseller_orders,
+    preordered_quantities,
+    preordered_quantities_csv,
+)
 from comptoir.payments.models import Payment, PaymentStatus
 from comptoir.resellers.models import ApplicationStatus, ResellerApplication
 from comptoir.reviews.models import Review, ReviewStatus
@@ -256,3 +261,16 @@ def stock_sheet(request: HttpRequest) -> HttpResponse:
     return render(
         request, "backoffice/stock_sheet.html", {"errors": errors, "outcome": outcome, "sheet": sheet}
     )
+
+
+@staff_member_required
+@require_GET
+def preorders(request: HttpRequest) -> HttpResponse:
+    """Pre-ordered pieces per variant and delivery window, for the workshop; ``?export=1`` as CSV."""
+    if not request.user.is_superuser:
+        raise PermissionDenied  # the owner plans the season
+    if request.GET.get("export"):
+        response = HttpResponse(preordered_quantities_csv(), content_type="text/csv")
+        response["Content-Disposition"] = 'attachment; filename="precommandes.csv"'
+        return response
+    return render(request, "backoffice/preorders.html", {"rows": preordered_quantities()})

@@ -64,6 +64,13 @@ class ProductAdmin(TabbedTranslationAdmin):
                 )
             },
         ),
+        (
+            _("Précommandes revendeurs"),
+            {
+                "fields": ("preorder_cutoff", "preorder_ships_from", "preorder_ships_until"),
+                "classes": ("collapse",),
+            },
+        ),
         (_("Référencement"), {"fields": ("meta_title", "meta_description"), "classes": ("collapse",)}),
     )
 
@@ -111,6 +118,13 @@ class CollectionAdmin(TabbedTranslationAdmin):
     inlines = (CollectionProductInline,)
     fieldsets = (
         (None, {"fields": ("name", "slug", "description", "is_published", "is_featured", "position")}),
+        (
+            _("Précommandes revendeurs"),
+            {
+                "fields": ("preorder_cutoff", "preorder_ships_from", "preorder_ships_until"),
+                "classes": ("collapse",),
+            },
+        ),
         (_("Référencement"), {"fields": ("meta_title", "meta_description"), "classes": ("collapse",)}),
     )
 

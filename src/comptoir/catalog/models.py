@@ -5,6 +5,7 @@ Names, descriptions and slugs are translated (``translation.py``, django-modeltr
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
@@ -199,6 +200,17 @@ class Product(RemembersOldSlugs, TimeStampedModel):
     )
     position = models.PositiveIntegerField(_("ordre"), default=0)
     published_at = models.DateTimeField(_("publié le"), null=True, blank=True)
+    # Next season, opened to the shops before it exists: pre-orders take no current stock.
+    preorder_cutoff = models.DateField(
+        _("précommandes revendeurs jusqu'au"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Laisser vide : pas de précommande. Les revendeurs précommandent jusqu'à cette date incluse."
+        ),
+    )
+    preorder_ships_from = models.DateField(_("livraison à partir du"), null=True, blank=True)
+    preorder_ships_until = models.DateField(_("livraison au plus tard le"), null=True, blank=True)
     meta_title = models.CharField(
         _("titre pour les moteurs de recherche"),
         max_length=70,
@@ -227,6 +239,14 @@ class Product(RemembersOldSlugs, TimeStampedModel):
             models.CheckConstraint(
                 condition=models.Q(is_gift_card=False) | models.Q(vat_rate=0), name="gift_card_without_vat"
             ),
+            models.CheckConstraint(
+                condition=models.Q(preorder_cutoff__isnull=True)
+                | (
+                    models.Q(preorder_ships_from__isnull=False)
+                    & models.Q(preorder_ships_until__gte=models.F("preorder_ships_from"))
+                ),
+                name="product_preorder_window_complete",
+            ),
         ]
         indexes = [models.Index(fields=["status", "position"])]
 
@@ -236,14 +256,26 @@ class Product(RemembersOldSlugs, TimeStampedModel):
     def get_absolute_url(self) -> str:
         return reverse("storefront:product", kwargs={"slug": self.slug})
 
+    @property
+    def is_published(self) -> bool:
+        return self.status == ProductStatus.PUBLISHED
+
+    def is_open_for_preorder(self, *, today: date) -> bool:
+        """Shops may pre-order it (up to the cut-off date, inclusive): their lines take no current stock."""
+        return self.preorder_cutoff is not None and today <= self.preorder_cutoff
+
     def clean(self) -> None:
         super().clean()
         if self.is_gift_card and self.vat_rate:
             raise ValidationError({"vat_rate": _("Une carte cadeau se vend sans TVA : taux 0.")})
-
-    @property
-    def is_published(self) -> bool:
-        return self.status == ProductStatus.PUBLISHED
+        if self.preorder_cutoff is not None and (
+            self.preorder_ships_from is None
+            or self.preorder_ships_until is None
+            or self.preorder_ships_until < self.preorder_ships_from
+        ):
+            raise ValidationError(
+                _("Indiquez les dates de livraison de la précommande, la fin après le début.")
+            )
 
 
 class CollectionProduct(models.Model):

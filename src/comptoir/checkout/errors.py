@@ -56,3 +56,12 @@ class OutOfStock(CheckoutError):
     def __init__(self, shortages: Sequence[Shortage]) -> None:
         self.shortages = list(shortages)
         super().__init__([shortage.message for shortage in self.shortages])
+
+
+class MissingPurchaseOrderReference(CheckoutError):
+    def __init__(self) -> None:
+        super().__init__([_("Indiquez votre référence de commande (bon de commande).")])
+
+
+class OrderRulesNotMet(CheckoutError):
+    """A reseller order below a minimum, or with a size off its pack multiple: every rule is named."""

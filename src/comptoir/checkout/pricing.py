@@ -6,6 +6,7 @@ the order ``place_order`` freezes, so the two can never disagree.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -16,7 +17,7 @@ from django.utils.translation import gettext as _
 from comptoir.cart.rules import MAX_QUANTITY_PER_LINE
 from comptoir.catalog.models import ProductStatus, Variant
 from comptoir.core.money import DEFAULT_CURRENCY, TaxedMoney
-from comptoir.pricing.policy import policy_for
+from comptoir.pricing.policy import BOUTIQUE, policy_for
 from comptoir.promotions.rules import AppliedDiscount, DiscountRefused, apply_code
 
 from .errors import InvalidDiscount, InvalidQuantity, ItemsUnavailable
@@ -64,8 +65,11 @@ def item_label(variant: Variant) -> str:
     return f"{variant.product.name} ({options})" if options else str(variant.product.name)
 
 
-def validate_items(*, items: Sequence[CheckoutItem]) -> None:
-    """Whole quantities from 1 to the maximum, products still on sale: every problem at once."""
+def validate_items(*, items: Sequence[CheckoutItem], maximum: int = MAX_RETAIL_QUANTITY_PER_LINE) -> None:
+    """Whole quantities from 1 to the maximum, products still on sale: every problem at once.
+
+    ``maximum``: a household's limit in the boutique; a shop's size run goes much higher.
+    """
     problems = []
     for item in items:
         quantity = item.quantity
@@ -74,10 +78,10 @@ def validate_items(*, items: Sequence[CheckoutItem]) -> None:
                 _("%(item)s : la quantité doit être un nombre entier positif.")
                 % {"item": item_label(item.variant)}
             )
-        elif quantity > MAX_RETAIL_QUANTITY_PER_LINE:
+        elif quantity > maximum:
             problems.append(
                 _("%(item)s : %(maximum)d pièces au plus par commande.")
-                % {"item": item_label(item.variant), "maximum": MAX_RETAIL_QUANTITY_PER_LINE}
+                % {"item": item_label(item.variant), "maximum": maximum}
             )
     if problems:
         raise InvalidQuantity(problems)
@@ -98,16 +102,26 @@ def price_items(
     discount_code: str = "",
     email: str = "",
     lock_discount: bool = False,
+    space: str = BOUTIQUE,
 ) -> PricedCheckout:
-    """Quote every line through the customer's policy; subtotal, discount, shipping and total.
+    """Quote every line through the customer's policy in ``space``; subtotal, discount, shipping, total.
 
-    A ``discount_code`` that does not apply raises ``InvalidDiscount`` with the reason.
+    A ``discount_code`` that does not apply raises ``InvalidDiscount`` with the reason. Volume tiers
+    (wholesale) count all the pieces of a product in the order, whatever their size or colour.
     """
-    policy = policy_for(customer=customer)
+    policy = policy_for(customer=customer, space=space)
     policy.prepare(products=[item.variant.product for item in items])  # sales running now, read once
+    policy.load_prices(variant_ids=[item.variant.pk for item in items])
+    pieces_per_product: dict[int, int] = defaultdict(int)
+    for item in items:
+        pieces_per_product[item.variant.product_id] += item.quantity
     lines = []
     for item in items:
-        quote = policy.quote(variant=item.variant, quantity=item.quantity)
+        quote = policy.quote(
+            variant=item.variant,
+            quantity=item.quantity,
+            tier_quantity=pieces_per_product[item.variant.product_id],
+        )
         lines.append(
             PricedLine(
                 variant=item.variant,

@@ -6,9 +6,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from comptoir.core.money import Money, TaxedMoney
+from comptoir.orders.selectors import is_first_reseller_order
 from comptoir.payments.gift_cards import GiftCardRefused
 from comptoir.payments.services.pay_with_gift_card import usable_gift_card
 from comptoir.promotions.rules import AppliedDiscount
+from comptoir.resellers.models import Buyer
+from comptoir.resellers.rules import RuleLine, draft_problems
+from comptoir.resellers.selectors import DraftSummary, draft_summary
 
 from .errors import InvalidDiscount
 from .pricing import PricedLine, price_items
@@ -82,4 +86,27 @@ def checkout_preview(
         shipping_option=shipping_option,
         discount=priced.discount,
         discount_error=error,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class ResellerDraft:
+    """The company's draft priced by its policy, and every ordering rule it does not meet yet."""
+
+    summary: DraftSummary
+    problems: list[str]
+    is_first_order: bool
+
+
+def reseller_draft(*, buyer: Buyer, policy: Any) -> ResellerDraft:
+    summary = draft_summary(buyer=buyer, policy=policy)
+    is_first_order = is_first_reseller_order(company_id=buyer.company_id)
+    problems = draft_problems(
+        lines=[RuleLine(variant=item.line.variant, quantity=item.line.quantity) for item in summary.lines],
+        subtotal_net=summary.total.net,
+        price_list=policy.price_list,
+        is_first_order=is_first_order,
+    )
+    return ResellerDraft(
+        summary=summary, problems=problems if summary.lines else [], is_first_order=is_first_order
     )

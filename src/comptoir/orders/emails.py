@@ -151,6 +151,10 @@ class OrderEmail:
     withdrawal_received_at: str = ""
     tracking_number: str = ""
     tracking_url: str = ""
+    # A reseller's order: its own PO reference, its terms and when it is due.
+    purchase_order_reference: str = ""
+    payment_terms: str = ""
+    payment_due_date: str = ""
 
 
 def queue_order_email(*, order_id: int, kind: str) -> None:
@@ -241,4 +245,9 @@ def _email_context(*, order: Order, kind: str, language: str) -> OrderEmail:
         withdrawal_received_at=_when(order.withdrawal_requested_at),
         tracking_number=order.tracking_number,
         tracking_url=tracking_url(order),
+        purchase_order_reference=order.purchase_order_reference,
+        payment_terms=order.payment_terms_label,
+        payment_due_date=formats.date_format(order.payment_due_date, "DATE_FORMAT")
+        if order.payment_due_date
+        else "",
     )

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from comptoir.core.models import TimeStampedModel
 from comptoir.core.money import DEFAULT_CURRENCY, Money, TaxedMoney
-from comptoir.resellers.models import TaxRegime
+from comptoir.resellers.models import PaymentTerms, TaxRegime
 
 if TYPE_CHECKING:
     from django.utils.functional import _StrOrPromise as StrOrPromise
@@ -96,6 +96,17 @@ class Order(TimeStampedModel):
     tax_regime = models.CharField(
         _("régime de TVA"), max_length=10, choices=TaxRegime.choices, default=TaxRegime.DOMESTIC
     )
+    # A reseller's pre-order: delivered in this window, its pieces not taken from current stock until
+    # it ships (``holds_stock`` False until then).
+    preorder_ships_from = models.DateField(_("précommande : livraison à partir du"), null=True, blank=True)
+    preorder_ships_until = models.DateField(
+        _("précommande : livraison au plus tard le"), null=True, blank=True
+    )
+    holds_stock = models.BooleanField(
+        _("stock réservé"),
+        default=True,
+        help_text=_("Faux pour une précommande : rien n'est pris au stock actuel."),
+    )
     buyer_company_number = models.CharField(_("SIREN/SIRET de l'acheteur"), max_length=14, blank=True)
     buyer_vat_number = models.CharField(_("n° de TVA de l'acheteur"), max_length=20, blank=True)
     total_gross = _amount(_("total TTC"))
@@ -136,6 +147,14 @@ class Order(TimeStampedModel):
     @property
     def is_reseller(self) -> bool:
         return self.channel == Channel.RESELLER
+
+    @property
+    def is_preorder(self) -> bool:
+        return self.preorder_ships_from is not None
+
+    @property
+    def payment_terms_label(self) -> str:
+        return str(PaymentTerms(self.payment_terms).label) if self.payment_terms else ""
 
     @property
     def total(self) -> TaxedMoney:

@@ -6,6 +6,8 @@ lines and events in fixed queries, whatever the number of orders.
 
 from __future__ import annotations
 
+import csv
+import io
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
@@ -17,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from comptoir.accounts.models import User
 
 from .access import order_number_from_token
-from .models import Channel, Order, OrderStatus
+from .models import Channel, Order, OrderLine, OrderStatus
 
 if TYPE_CHECKING:
     from django.utils.functional import _StrOrPromise as StrOrPromise
@@ -159,3 +161,98 @@ def order_history(*, order: Order) -> list[HistoryEntry]:
             who = str(_ACTOR_LABELS.get(event.actor_label, event.actor_label or _ACTOR_LABELS["system"]))
         entries.append(HistoryEntry(at=event.created_at, what=what, who=who))
     return entries
+
+
+def orders_of_company(*, company_id: int) -> QuerySet[Order]:
+    """A reseller company's orders, whoever of its buyers placed them, newest first."""
+    return (
+        Order.objects.filter(company_id=company_id)
+        .annotate(item_count=Sum("lines__quantity"), line_count=Count("lines"))
+        .order_by("-created_at", "-pk")
+    )
+
+
+def order_of_company(*, company_id: int, number: str) -> Order | None:
+    """The company's order with this number, or None: another company's order does not exist here."""
+    return _with_details(Order.objects.filter(company_id=company_id, number=number)).first()
+
+
+def is_first_reseller_order(*, company_id: int) -> bool:
+    """No order of the company counts yet (cancelled ones aside): the first-order minimum applies."""
+    return (
+        not Order.objects.filter(company_id=company_id, channel=Channel.RESELLER)
+        .exclude(status=OrderStatus.CANCELLED)
+        .exists()
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class PreorderedVariant:
+    """What the workshop must make for one variant and one delivery window."""
+
+    sku: str
+    product_name: str
+    options_label: str
+    ships_from: date | None  # never None here: the query keeps pre-orders only
+    ships_until: date | None
+    quantity: int
+    orders: int
+
+
+def preordered_quantities() -> list[PreorderedVariant]:
+    """Pieces pre-ordered by the shops per variant and delivery window (cancelled and refunded aside)."""
+    rows = (
+        OrderLine.objects.filter(order__preorder_ships_from__isnull=False)
+        .exclude(order__status__in=(OrderStatus.CANCELLED, OrderStatus.REFUNDED))
+        .values(
+            "sku",
+            "product_name",
+            "options_label",
+            "order__preorder_ships_from",
+            "order__preorder_ships_until",
+        )
+        .annotate(pieces=Sum("quantity"), order_count=Count("order", distinct=True))
+        .order_by("order__preorder_ships_from", "product_name", "sku")
+    )
+    return [
+        PreorderedVariant(
+            sku=row["sku"],
+            product_name=row["product_name"],
+            options_label=row["options_label"],
+            ships_from=row["order__preorder_ships_from"],
+            ships_until=row["order__preorder_ships_until"],
+            quantity=row["pieces"],
+            orders=row["order_count"],
+        )
+        for row in rows
+    ]
+
+
+def preordered_quantities_csv() -> bytes:
+    """The same as a spreadsheet for the workshop: « ; » separated, UTF-8 with BOM (Excel reads it)."""
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer.writerow(
+        [
+            _("Référence"),
+            _("Produit"),
+            _("Variante"),
+            _("Livraison à partir du"),
+            _("Au plus tard le"),
+            _("Pièces"),
+            _("Commandes"),
+        ]
+    )
+    for row in preordered_quantities():
+        writer.writerow(
+            [
+                row.sku,
+                row.product_name,
+                row.options_label,
+                row.ships_from.isoformat() if row.ships_from else "",
+                row.ships_until.isoformat() if row.ships_until else "",
+                row.quantity,
+                row.orders,
+            ]
+        )
+    return out.getvalue().encode("utf-8-sig")

@@ -23,7 +23,14 @@ class PriceGroupAdmin(admin.ModelAdmin):
 
 @admin.register(PriceList)
 class PriceListAdmin(admin.ModelAdmin):
-    list_display = ("name", "price_group", "coefficient", "rounding")
+    list_display = (
+        "name",
+        "price_group",
+        "coefficient",
+        "rounding",
+        "first_order_minimum",
+        "reorder_minimum",
+    )
     list_select_related = ("price_group",)
     inlines = (PriceListItemInline, VolumeTierInline)
 

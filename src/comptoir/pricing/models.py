@@ -63,6 +63,22 @@ class PriceList(TimeStampedModel):
         help_text=_("Prix HT revendeur = prix public HT ÷ coefficient, quand la variante n'a pas de prix."),
     )
     rounding = models.CharField(_("arrondi"), max_length=4, choices=Rounding.choices, default=Rounding.CENT)
+    first_order_minimum = models.DecimalField(
+        _("minimum de première commande (HT)"),
+        max_digits=12,
+        decimal_places=2,
+        default=Decimal("0"),
+        validators=[MinValueValidator(Decimal("0"))],
+        help_text=_("0 : pas de minimum."),
+    )
+    reorder_minimum = models.DecimalField(
+        _("minimum de réassort (HT)"),
+        max_digits=12,
+        decimal_places=2,
+        default=Decimal("0"),
+        validators=[MinValueValidator(Decimal("0"))],
+        help_text=_("Pour les commandes suivantes. 0 : pas de minimum."),
+    )
 
     class Meta:
         ordering = ("price_group__name", "id")

@@ -26,7 +26,11 @@ __all__ = ["PriceQuote", "PricingPolicy", "RetailPolicy", "WholesalePolicy", "po
 class PricingPolicy(Protocol):
     prices_include_tax: bool
 
-    def quote(self, *, variant: Variant, quantity: int = 1) -> PriceQuote: ...
+    def quote(
+        self, *, variant: Variant, quantity: int = 1, tier_quantity: int | None = None
+    ) -> PriceQuote: ...
+
+    def load_prices(self, *, variant_ids: Iterable[int]) -> None: ...
 
     def annotate_listing_prices(self, products: QuerySet[Product]) -> QuerySet[Product]: ...
 
@@ -68,7 +72,11 @@ class RetailPolicy:
             attach_sales(products=[product], running=self._running_sales())
         return product.retail_sales  # type: ignore[attr-defined, no-any-return]
 
-    def quote(self, *, variant: Variant, quantity: int = 1) -> PriceQuote:
+    def load_prices(self, *, variant_ids: Iterable[int]) -> None:
+        """Retail prices live on the variants already in hand: nothing to read ahead."""
+
+    def quote(self, *, variant: Variant, quantity: int = 1, tier_quantity: int | None = None) -> PriceQuote:
+        """``tier_quantity`` (the product's pieces in the whole order) matters to wholesale tiers only."""
         product = variant.product
         regular = variant.retail_price if variant.retail_price is not None else product.retail_price
         offer = self._sales_of(product).offer(variant_id=variant.pk, regular=regular)

@@ -52,3 +52,36 @@ class NewAccountPasswordForm(forms.Form):
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
         min_length=8,
     )
+
+
+class PlaceOrderForm(forms.Form):
+    """The draft's « Commander » form: the buyer's own PO reference is required on every order."""
+
+    purchase_order_reference = forms.CharField(
+        label=_("Votre référence de commande"),
+        max_length=64,
+        help_text=_("Le numéro de votre bon de commande : il figure sur la facture et le bon de livraison."),
+    )
+    customer_note = forms.CharField(
+        label=_("Note pour l'atelier (facultatif)"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    idempotency_key = forms.CharField(max_length=40, widget=forms.HiddenInput)
+
+
+class QuickOrderForm(forms.Form):
+    lines = forms.CharField(
+        label=_("Lignes « référence quantité »"),
+        required=False,
+        widget=forms.Textarea(
+            attrs={"rows": 10, "spellcheck": "false", "placeholder": "OX-BLANC-M 6\n3700000000017 4"}
+        ),
+        help_text=_("Une ligne par article : la référence (SKU) ou le code EAN-13, puis la quantité."),
+    )
+    file = forms.FileField(
+        label=_("Ou un fichier texte ou CSV"),
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": ".txt,.csv,text/plain,text/csv"}),
+    )

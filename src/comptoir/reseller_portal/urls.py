@@ -18,5 +18,10 @@ urlpatterns = [
     path(pgettext_lazy("url", "catalogue/"), views.catalogue, name="catalogue"),
     path(pgettext_lazy("url", "catalogue/<slug:slug>/"), views.product, name="product"),
     path(pgettext_lazy("url", "commande/"), views.draft, name="draft"),
+    path(pgettext_lazy("url", "commande/passer/"), views.place_order, name="place_order"),
+    path(pgettext_lazy("url", "commande/rapide/"), views.quick_order, name="quick_order"),
+    path(pgettext_lazy("url", "commandes/"), views.order_list, name="orders"),
+    path(pgettext_lazy("url", "commandes/<str:number>/"), views.order_detail, name="order"),
+    path(pgettext_lazy("url", "commandes/<str:number>/recommander/"), views.reorder_order, name="reorder"),
     path(pgettext_lazy("url", "equipe/"), views.team, name="team"),
 ]

@@ -6,6 +6,7 @@ Every page that shows a price is behind ``buyer_required`` and asks the company'
 
 from __future__ import annotations
 
+import secrets
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,14 +16,20 @@ from django.contrib.auth.forms import SetPasswordForm
 from django.contrib.auth.tokens import default_token_generator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.http import urlsafe_base64_decode
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from comptoir.catalog.models import Colour, Size, Variant
 from comptoir.catalog.selectors import product_by_slug, published_products
+from comptoir.checkout.errors import CheckoutError
+from comptoir.checkout.selectors import reseller_draft
+from comptoir.checkout.services.place_reseller_order import place_reseller_order
+from comptoir.checkout.services.reorder import reorder
 from comptoir.inventory.selectors import available_quantities
+from comptoir.orders.selectors import order_of_company, orders_of_company
 from comptoir.pricing.quotes import PriceQuote
 from comptoir.resellers.errors import ResellerError
 from comptoir.resellers.selectors import (
@@ -30,15 +37,21 @@ from comptoir.resellers.selectors import (
     company_buyers,
     company_invitations,
     draft_quantities,
-    draft_summary,
     has_pending_application,
+    product_prepacks,
 )
 from comptoir.resellers.services.draft_orders import GridRefused, set_grid_quantities
 from comptoir.resellers.services.invitations import accept_invitation, invite_buyer, open_invitation
+from comptoir.resellers.services.quick_order import (
+    MAX_FILE_BYTES,
+    QuickOrderRefused,
+    add_quick_order_lines,
+    decode_upload,
+)
 from comptoir.resellers.services.submit_application import ApplicationDetails, submit_application
 
 from .access import buyer_required
-from .forms import ApplicationForm, InvitationForm, NewAccountPasswordForm
+from .forms import ApplicationForm, InvitationForm, NewAccountPasswordForm, PlaceOrderForm, QuickOrderForm
 
 SESSION_BACKEND = "django.contrib.auth.backends.ModelBackend"
 
@@ -140,6 +153,38 @@ class GridCell:
 
 
 GRID_FIELD_PREFIX = "qty-"
+PACK_FIELD_PREFIX = "pack-"
+
+
+@dataclass(frozen=True, slots=True)
+class PackCell:
+    prepack: Any
+    colour_id: int | None
+    quantity: str
+
+    @property
+    def field_name(self) -> str:
+        return f"{PACK_FIELD_PREFIX}{self.prepack.pk}-{self.colour_id or 0}"
+
+
+def _typed_packs(data: Any) -> tuple[dict[tuple[int, int | None], int], dict[str, str], bool]:
+    """The grid's pack cells as (prepack id, colour id) → packs, what was typed, and whether all are whole."""
+    packs: dict[tuple[int, int | None], int] = {}
+    typed: dict[str, str] = {}
+    is_valid = True
+    for name, value in data.items():
+        parts = name.removeprefix(PACK_FIELD_PREFIX).split("-") if name.startswith(PACK_FIELD_PREFIX) else []
+        if len(parts) != 2 or not all(part.isdigit() for part in parts):
+            continue
+        text = str(value).strip()
+        typed[name] = text
+        if text == "":
+            continue
+        if not text.isdigit():
+            is_valid = False
+            continue
+        packs[(int(parts[0]), int(parts[1]) or None)] = int(text)
+    return packs, typed, is_valid
 
 
 def _typed_quantities(data: Any) -> tuple[dict[int, int], bool]:
@@ -170,8 +215,11 @@ def product(request: HttpRequest, slug: str) -> HttpResponse:
         raise Http404
     buyer = request.buyer  # type: ignore[attr-defined]
     typed: dict[int, str] = {}
+    typed_packs: dict[str, str] = {}
     if request.method == "POST":
         quantities, is_valid = _typed_quantities(request.POST)
+        packs, typed_packs, packs_valid = _typed_packs(request.POST)
+        is_valid = is_valid and packs_valid
         typed = {
             int(name.removeprefix(GRID_FIELD_PREFIX)): str(value)
             for name, value in request.POST.items()
@@ -181,7 +229,7 @@ def product(request: HttpRequest, slug: str) -> HttpResponse:
             messages.error(request, _("Saisissez des nombres entiers dans la grille."))
         else:
             try:
-                set_grid_quantities(buyer=buyer, product=found, quantities=quantities)
+                set_grid_quantities(buyer=buyer, product=found, quantities=quantities, packs=packs)
             except GridRefused as refusal:
                 for message in refusal.messages:
                     messages.error(request, message)
@@ -208,24 +256,161 @@ def product(request: HttpRequest, slug: str) -> HttpResponse:
         )
     row_colours: list[Colour | None] = list(colours) or [None]
     columns: list[Size | None] = list(sizes) or [None]
+    prepacks = product_prepacks(product_id=found.pk)
     rows = [
-        (colour, [cells.get((colour.pk if colour else None, size.pk if size else None)) for size in columns])
+        (
+            colour,
+            [cells.get((colour.pk if colour else None, size.pk if size else None)) for size in columns],
+            [
+                PackCell(
+                    prepack=prepack,
+                    colour_id=colour.pk if colour else None,
+                    quantity=typed_packs.get(
+                        f"{PACK_FIELD_PREFIX}{prepack.pk}-{colour.pk if colour else 0}", ""
+                    ),
+                )
+                for prepack in prepacks
+            ],
+        )
         for colour in row_colours
     ]
     return render(
         request,
         "reseller_portal/product.html",
-        {"product": found, "sizes": columns, "rows": rows, "buyer": buyer},
+        {
+            "product": found,
+            "sizes": columns,
+            "rows": rows,
+            "prepacks": prepacks,
+            "buyer": buyer,
+            "is_preorder": found.is_open_for_preorder(today=timezone.localdate()),
+        },
         status=400 if request.method == "POST" else 200,
+    )
+
+
+def _render_draft(request: HttpRequest, *, form: PlaceOrderForm, status: int = 200) -> HttpResponse:
+    buyer = request.buyer  # type: ignore[attr-defined]
+    draft = reseller_draft(buyer=buyer, policy=request.wholesale)  # type: ignore[attr-defined]
+    return render(
+        request,
+        "reseller_portal/draft.html",
+        {"buyer": buyer, "summary": draft.summary, "problems": draft.problems, "form": form},
+        status=status,
     )
 
 
 @buyer_required
 def draft(request: HttpRequest) -> HttpResponse:
     """The company's order in progress, priced HT by its policy (tiers count a product's whole run)."""
+    form = PlaceOrderForm(initial={"idempotency_key": secrets.token_urlsafe(24)})
+    return _render_draft(request, form=form)
+
+
+@buyer_required
+@require_http_methods(["POST"])
+def place_order(request: HttpRequest) -> HttpResponse:
+    """« Commander »: the draft becomes an order on the company's terms, or is shown again with why."""
+    form = PlaceOrderForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Quelques champs sont à corriger : ils sont signalés ci-dessous."))
+        return _render_draft(request, form=form, status=400)
+    try:
+        orders = place_reseller_order(
+            buyer=request.buyer,  # type: ignore[attr-defined]
+            purchase_order_reference=form.cleaned_data["purchase_order_reference"],
+            idempotency_key=form.cleaned_data["idempotency_key"],
+            customer_note=form.cleaned_data["customer_note"],
+            language=get_language() or "fr",
+        )
+    except CheckoutError as refusal:
+        for message in refusal.messages:
+            messages.error(request, message)
+        return _render_draft(request, form=form, status=400)
+    if len(orders) == 1:
+        messages.success(
+            request, _("Commande %(number)s enregistrée. Merci !") % {"number": orders[0].number}
+        )
+        return redirect("reseller_portal:order", number=orders[0].number)
+    messages.success(
+        request,
+        _("Merci ! Une commande par livraison : %(numbers)s.")
+        % {"numbers": ", ".join(order.number for order in orders)},
+    )
+    return redirect("reseller_portal:orders")
+
+
+@buyer_required
+def order_list(request: HttpRequest) -> HttpResponse:
     buyer = request.buyer  # type: ignore[attr-defined]
-    summary = draft_summary(buyer=buyer, policy=request.wholesale)  # type: ignore[attr-defined]
-    return render(request, "reseller_portal/draft.html", {"buyer": buyer, "summary": summary})
+    orders = orders_of_company(company_id=buyer.company_id)
+    return render(request, "reseller_portal/orders.html", {"buyer": buyer, "orders": orders})
+
+
+@buyer_required
+def order_detail(request: HttpRequest, number: str) -> HttpResponse:
+    """One of the company's orders; another company's number is a 404, never a 403 that confirms it."""
+    buyer = request.buyer  # type: ignore[attr-defined]
+    found = order_of_company(company_id=buyer.company_id, number=number)
+    if found is None:
+        raise Http404
+    return render(request, "reseller_portal/order.html", {"buyer": buyer, "order": found})
+
+
+@buyer_required
+@require_http_methods(["POST"])
+def reorder_order(request: HttpRequest, number: str) -> HttpResponse:
+    """« Commander à nouveau »: the order's lines back into the draft, what cannot be had listed."""
+    buyer = request.buyer  # type: ignore[attr-defined]
+    found = order_of_company(company_id=buyer.company_id, number=number)
+    if found is None:
+        raise Http404
+    result = reorder(buyer=buyer, order=found)
+    if result.pieces:
+        messages.success(
+            request,
+            ngettext(
+                "%(pieces)d pièce ajoutée à votre commande en préparation.",
+                "%(pieces)d pièces ajoutées à votre commande en préparation.",
+                result.pieces,
+            )
+            % {"pieces": result.pieces},
+        )
+    for message in result.unavailable:
+        messages.warning(request, message)
+    return redirect("reseller_portal:draft")
+
+
+@buyer_required
+@require_http_methods(["GET", "POST"])
+def quick_order(request: HttpRequest) -> HttpResponse:
+    """Paste or upload « SKU quantité » lines; all valid go into the draft, else each bad one is named."""
+    buyer = request.buyer  # type: ignore[attr-defined]
+    form = QuickOrderForm(request.POST or None, request.FILES or None)
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        try:
+            upload = form.cleaned_data["file"]
+            text = form.cleaned_data["lines"]
+            if upload is not None:
+                text = "\n".join([text, decode_upload(content=upload.read(MAX_FILE_BYTES + 1))])
+            added = add_quick_order_lines(buyer=buyer, text=text)
+        except QuickOrderRefused as refusal:
+            for message in refusal.messages:
+                messages.error(request, message)
+            status = 400
+        else:
+            messages.success(
+                request,
+                ngettext(
+                    "%(lines)d ligne ajoutée (%(pieces)d pièces).",
+                    "%(lines)d lignes ajoutées (%(pieces)d pièces).",
+                    added.lines,
+                )
+                % {"lines": added.lines, "pieces": added.pieces},
+            )
+            return redirect("reseller_portal:draft")
+    return render(request, "reseller_portal/quick_order.html", {"buyer": buyer, "form": form}, status=status)
 
 
 @buyer_required

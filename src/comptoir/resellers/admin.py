@@ -26,6 +26,9 @@ from .models import (
     DraftOrder,
     DraftOrderLine,
     PaymentTerms,
+    Prepack,
+    PrepackSize,
+    ProductOrderRule,
     ResellerApplication,
 )
 from .services.decide_application import approve_application, refuse_application
@@ -187,3 +190,26 @@ class DraftOrderAdmin(admin.ModelAdmin):
     list_display = ("company", "updated_at", "updated_by")
     list_select_related = ("company", "updated_by")
     inlines = (DraftOrderLineInline,)
+
+
+@admin.register(ProductOrderRule)
+class ProductOrderRuleAdmin(admin.ModelAdmin):
+    list_display = ("product", "minimum_quantity", "pack_multiple")
+    search_fields = ("product__name",)
+    raw_id_fields = ("product",)
+    list_select_related = ("product",)
+
+
+class PrepackSizeInline(admin.TabularInline):
+    model = PrepackSize
+    extra = 4
+
+
+@admin.register(Prepack)
+class PrepackAdmin(admin.ModelAdmin):
+    list_display = ("name", "product", "is_active", "position")
+    list_filter = ("is_active",)
+    search_fields = ("name", "product__name")
+    raw_id_fields = ("product",)
+    list_select_related = ("product",)
+    inlines = (PrepackSizeInline,)

@@ -257,3 +257,83 @@ class DraftOrderLine(models.Model):
 
     def __str__(self) -> str:
         return f"{self.variant} × {self.quantity}"
+
+
+class ProductOrderRule(models.Model):
+    """How a product is sold to shops: a minimum of pieces per order and a pack multiple per size."""
+
+    product = models.OneToOneField(
+        "catalog.Product",
+        on_delete=models.CASCADE,
+        related_name="wholesale_rule",
+        verbose_name=_("produit"),
+    )
+    minimum_quantity = models.PositiveIntegerField(
+        _("minimum de pièces par commande"),
+        default=1,
+        help_text=_("Toutes tailles et couleurs du produit confondues."),
+    )
+    pack_multiple = models.PositiveIntegerField(
+        _("multiple par taille"),
+        default=1,
+        help_text=_("Chaque taille se commande par ce nombre de pièces (2 : 2, 4, 6…)."),
+    )
+
+    class Meta:
+        ordering = ("product_id",)
+        verbose_name = _("règle de commande revendeur")
+        verbose_name_plural = _("règles de commande revendeur")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(minimum_quantity__gte=1), name="order_rule_minimum_sane"
+            ),
+            models.CheckConstraint(condition=models.Q(pack_multiple__gte=1), name="order_rule_multiple_sane"),
+        ]
+
+    def __str__(self) -> str:
+        return str(self.product)
+
+
+class Prepack(models.Model):
+    """A named size ratio sold by the pack (« Assortiment 1-2-2-1 » = 1 S, 2 M, 2 L, 1 XL), per colour.
+
+    A pack only exists on the grid: ordered, it expands into plain variant lines, so stock, pick lists
+    and invoices never see it.
+    """
+
+    product = models.ForeignKey(
+        "catalog.Product", on_delete=models.CASCADE, related_name="prepacks", verbose_name=_("produit")
+    )
+    name = models.CharField(_("nom"), max_length=80)
+    position = models.PositiveSmallIntegerField(_("ordre"), default=0)
+    is_active = models.BooleanField(_("proposé"), default=True)
+
+    class Meta:
+        ordering = ("product_id", "position", "id")
+        verbose_name = _("assortiment")
+        verbose_name_plural = _("assortiments")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class PrepackSize(models.Model):
+    prepack = models.ForeignKey(Prepack, on_delete=models.CASCADE, related_name="sizes")
+    size = models.ForeignKey(
+        "catalog.Size", on_delete=models.PROTECT, related_name="+", verbose_name=_("taille")
+    )
+    quantity = models.PositiveIntegerField(_("pièces par assortiment"), default=1)
+
+    class Meta:
+        ordering = ("prepack_id", "size__position", "size_id")
+        verbose_name = _("taille d'un assortiment")
+        verbose_name_plural = _("tailles d'un assortiment")
+        constraints = [
+            models.UniqueConstraint(fields=("prepack", "size"), name="prepack_size_once"),
+            models.CheckConstraint(
+                condition=models.Q(quantity__gte=1), name="prepack_size_quantity_positive"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.size} × {self.quantity}"

@@ -7,11 +7,19 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import QuerySet
+from django.utils import timezone
 
 from comptoir.core.money import TaxedMoney
 from comptoir.pricing.quotes import PriceQuote
 
-from .models import ApplicationStatus, Buyer, BuyerInvitation, DraftOrderLine, ResellerApplication
+from .models import (
+    ApplicationStatus,
+    Buyer,
+    BuyerInvitation,
+    DraftOrderLine,
+    Prepack,
+    ResellerApplication,
+)
 
 
 def active_buyer_for(*, user: Any) -> Buyer | None:
@@ -62,6 +70,7 @@ def draft_lines(*, buyer: Buyer) -> list[DraftOrderLine]:
 class DraftLineQuote:
     line: DraftOrderLine
     quote: PriceQuote
+    is_preorder: bool = False  # ordered now, delivered in the product's pre-order window
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +87,7 @@ def draft_summary(*, buyer: Buyer, policy: Any) -> DraftSummary:
     pieces_per_product: dict[int, int] = defaultdict(int)
     for line in lines:
         pieces_per_product[line.variant.product_id] += line.quantity
+    today = timezone.localdate()
     quoted = [
         DraftLineQuote(
             line=line,
@@ -86,8 +96,14 @@ def draft_summary(*, buyer: Buyer, policy: Any) -> DraftSummary:
                 quantity=line.quantity,
                 tier_quantity=pieces_per_product[line.variant.product_id],
             ),
+            is_preorder=line.variant.product.is_open_for_preorder(today=today),
         )
         for line in lines
     ]
     total = sum((item.quote.total for item in quoted), TaxedMoney.zero())
     return DraftSummary(lines=quoted, total=total, pieces=sum(line.quantity for line in lines))
+
+
+def product_prepacks(*, product_id: int) -> list[Prepack]:
+    """The packs a product's grid offers, each with its sizes (two queries whatever their number)."""
+    return list(Prepack.objects.filter(product_id=product_id, is_active=True).prefetch_related("sizes__size"))

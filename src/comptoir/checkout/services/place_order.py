@@ -87,7 +87,7 @@ def place_order(
 
     with transaction.atomic():
         # SQLite: this transaction took the write lock at BEGIN (IMMEDIATE), so a twin submission
-        # waits here and then finds our order. PostgreSQL: see _insert_order for the race.
+        # waits here and then finds our order. PostgreSQL: see insert_order for the race.
         existing = Order.objects.filter(idempotency_key=idempotency_key).first()
         if existing is not None:
             return existing
@@ -134,7 +134,7 @@ def place_order(
             idempotency_key=idempotency_key,
             terms_accepted_at=now,
         )
-        placed = _insert_order(order=order, now=now)
+        placed = insert_order(order=order, now=now)
         if placed is not order:
             return placed  # the twin submission won the race: its order, nothing reserved here
 
@@ -145,7 +145,7 @@ def place_order(
         except InsufficientStock as shortage:
             # Raised inside the atomic block: the order row inserted above is rolled back with it.
             raise OutOfStock(shortage.shortages) from shortage
-        _create_lines(order=order, priced=priced)
+        create_order_lines(order=order, priced=priced)
         if priced.discount is not None:
             try:
                 redeem_code(
@@ -177,7 +177,7 @@ def place_order(
     return order
 
 
-def _insert_order(*, order: Order, now: Any) -> Order:
+def insert_order(*, order: Order, now: Any) -> Order:
     """Insert the order, claiming its idempotency key; returns the existing order if a twin won.
 
     PostgreSQL: two simultaneous submissions both miss the lookup above; the second INSERT waits
@@ -202,7 +202,7 @@ def _insert_order(*, order: Order, now: Any) -> Order:
     raise RuntimeError(f"No free order number after {NUMBER_ATTEMPTS} draws: widen orders/numbers.py.")
 
 
-def _create_lines(*, order: Order, priced: PricedCheckout) -> None:
+def create_order_lines(*, order: Order, priced: PricedCheckout) -> None:
     OrderLine.objects.bulk_create(
         [
             OrderLine(

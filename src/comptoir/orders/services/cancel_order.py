@@ -39,6 +39,7 @@ def cancel_order(
             timestamps={"cancelled_at": now or timezone.now()},
             data={"reason": reason} if reason else None,
         )
-        release_stock(lines=stock_lines_of(order=order))
+        if order.holds_stock:  # a pre-order never took any
+            release_stock(lines=stock_lines_of(order=order))
         email_after_commit(order=order, kind="cancelled")
     return order

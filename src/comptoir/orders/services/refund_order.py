@@ -34,7 +34,7 @@ def refund_order(
         order = locked_order(order=order)
         if order.status == OrderStatus.REFUNDED:
             return order
-        holds_stock = order.status in _HOLDS_RESERVED_STOCK
+        holds_stock = order.status in _HOLDS_RESERVED_STOCK and order.holds_stock
         move_order(
             order=order,
             to_status=OrderStatus.REFUNDED,

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from comptoir.accounts.models import User
 from comptoir.inventory.services.consume_stock import consume_stock
+from comptoir.inventory.services.reserve_stock import reserve_stock
 
 from ..models import Order, OrderStatus
 from .transition import email_after_commit, locked_order, move_order, stock_lines_of
@@ -40,6 +41,12 @@ def ship_order(
             extra_fields={"tracking_number": tracking_number},
             data={"carrier": order.shipping_carrier, "tracking_number": tracking_number},
         )
-        consume_stock(lines=stock_lines_of(order=order), reference=order.number, actor=actor)
+        lines = stock_lines_of(order=order)
+        if not order.holds_stock:
+            # A pre-order leaves with pieces now in stock: held first (all or none, InsufficientStock
+            # rolls the shipment back), then consumed like any order's.
+            reserve_stock(lines=lines)
+            Order.objects.filter(pk=order.pk).update(holds_stock=True)
+        consume_stock(lines=lines, reference=order.number, actor=actor)
         email_after_commit(order=order, kind="shipped")
     return order

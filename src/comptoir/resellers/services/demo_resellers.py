@@ -11,9 +11,19 @@ from decimal import Decimal
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from comptoir.catalog.models import Product, ProductStatus, Size
 from comptoir.pricing.models import PriceGroup, PriceList, Rounding
 
-from ..models import ApplicationStatus, Buyer, Company, ExpectedVolume, PaymentTerms, ResellerApplication
+from ..models import (
+    ApplicationStatus,
+    Buyer,
+    Company,
+    ExpectedVolume,
+    PaymentTerms,
+    Prepack,
+    PrepackSize,
+    ResellerApplication,
+)
 
 DEMO_BUYER_EMAIL = "boutique@revendeur.example"
 DEMO_BUYER_PASSWORD = "comptoir-demo"  # noqa: S105 (the demo's published password)
@@ -30,6 +40,8 @@ def ensure_demo_resellers() -> bool:
                 "name": "Tarif revendeur",
                 "coefficient": Decimal("2.2"),
                 "rounding": Rounding.TEN_CENTS,
+                "first_order_minimum": Decimal("300.00"),
+                "reorder_minimum": Decimal("150.00"),
             },
         )
         created |= made
@@ -98,4 +110,26 @@ def ensure_demo_resellers() -> bool:
                 message="Nous ouvrons une deuxième boutique au printemps.",
             )
             created = True
+        created |= _ensure_demo_prepack()
     return created
+
+
+def _ensure_demo_prepack() -> bool:
+    """« Assortiment 1-2-2-1 » on the first published product sold in four sizes or more."""
+    if Prepack.objects.exists():
+        return False
+    for product in Product.objects.filter(status=ProductStatus.PUBLISHED).order_by("position", "pk"):
+        sizes = sorted(
+            Size.objects.filter(variant__product=product, variant__is_active=True).distinct(),
+            key=lambda size: (size.position, size.pk),
+        )
+        if len(sizes) >= 4:
+            prepack = Prepack.objects.create(product=product, name="Assortiment 1-2-2-1")
+            PrepackSize.objects.bulk_create(
+                [
+                    PrepackSize(prepack=prepack, size=size, quantity=quantity)
+                    for size, quantity in zip(sizes[:4], (1, 2, 2, 1), strict=True)
+                ]
+            )
+            return True
+    return False
