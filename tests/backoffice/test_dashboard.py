@@ -51,7 +51,7 @@ def sales():
     placed_on(TODAY - dt.timedelta(days=40), status=OrderStatus.PAID)  # outside a 30-day period
     placed_on(
         TODAY - dt.timedelta(days=1),
-        status=OrderStatus.PLACED,
+        status=OrderStatus.CONFIRMED,
         channel=Channel.RESELLER,
         company=CompanyFactory(),
         payment_terms="net_30",

@@ -19,7 +19,7 @@ from comptoir.orders.models import Order, OrderLine, OrderStatus
 from . import VariantFactory
 from .payments import OrderFactory
 
-HOLDS_RESERVATION = {OrderStatus.PLACED, OrderStatus.PAID, OrderStatus.PACKED}
+HOLDS_RESERVATION = {OrderStatus.PLACED, OrderStatus.CONFIRMED, OrderStatus.PAID, OrderStatus.PACKED}
 HAS_LEFT_THE_SHELF = {OrderStatus.SHIPPED, OrderStatus.DELIVERED}
 
 

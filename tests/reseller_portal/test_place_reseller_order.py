@@ -41,7 +41,7 @@ def test_a_french_company_on_30_days_net_gets_an_order_ht_with_french_vat(
         order = order_draft(buyer, run, [2, 4, 4, 2])
     assert order.channel == Channel.RESELLER
     assert order.company == buyer.company
-    assert order.status == OrderStatus.PLACED
+    assert order.status == OrderStatus.CONFIRMED  # on terms: ready to pack before it is paid
     assert order.purchase_order_reference == "BC-2026-117"
     assert order.prices_include_tax is False
     assert (order.subtotal_net, order.total_net, order.total_gross) == (

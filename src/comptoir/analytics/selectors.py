@@ -1,7 +1,7 @@
 """The founder's figures for a period: sales by door, best sellers, sell-through per size, audience.
 
 Sales are orders confirmed in the period (paid, packed, shipped, delivered; a reseller order on
-payment terms counts once placed), dated by when they were placed; cancelled, returned and refunded
+payment terms counts once accepted), dated by when they were placed; cancelled, returned and refunded
 orders are not sales. Amounts are Decimal, VAT included (TTC) and excluded (HT).
 """
 
@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
-from django.db.models import Count, DecimalField, Min, Q, QuerySet, Sum, Value
+from django.db.models import Count, DecimalField, Min, QuerySet, Sum, Value
 from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 
@@ -21,7 +21,13 @@ from comptoir.orders.models import Channel, Order, OrderLine, OrderStatus
 from .models import PageView
 
 ZERO = Decimal("0.00")
-CONFIRMED = (OrderStatus.PAID, OrderStatus.PACKED, OrderStatus.SHIPPED, OrderStatus.DELIVERED)
+SOLD = (
+    OrderStatus.CONFIRMED,
+    OrderStatus.PAID,
+    OrderStatus.PACKED,
+    OrderStatus.SHIPPED,
+    OrderStatus.DELIVERED,
+)
 
 
 @dataclass(frozen=True)
@@ -90,12 +96,7 @@ def sales(*, start: date, end: date) -> QuerySet[Order]:
     zone = timezone.get_current_timezone()
     since = datetime.combine(start, time.min, tzinfo=zone)
     until = datetime.combine(end + timedelta(days=1), time.min, tzinfo=zone)
-    on_terms = Q(channel=Channel.RESELLER, status=OrderStatus.PLACED) & ~Q(
-        payment_terms__in=["", "prepayment"]
-    )
-    return Order.objects.filter(
-        Q(status__in=CONFIRMED) | on_terms, created_at__gte=since, created_at__lt=until
-    )
+    return Order.objects.filter(status__in=SOLD, created_at__gte=since, created_at__lt=until)
 
 
 def _door(orders: QuerySet[Order]) -> DoorFigures:

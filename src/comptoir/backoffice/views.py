@@ -36,7 +36,7 @@ from comptoir.fulfillment.services.packing_check import (
     mark_packed_after_check,
     scan,
 )
-from comptoir.fulfillment.services.prepare_batch import orders_to_pack, prepare_batch
+from comptoir.fulfillment.services.prepare_batch import READY_TO_PACK, orders_to_pack, prepare_batch
 from comptoir.fulfillment.services.ship_parcels import ShippingRefused
 from comptoir.inventory.selectors import low_stock_records
 from comptoir.invoicing.services.ship_and_invoice import (
@@ -71,7 +71,7 @@ DOCUMENTS: dict[str, tuple[str, str, Callable[[Sequence[Order]], bytes]]] = {
 @staff_member_required
 @require_GET
 def today(request: HttpRequest) -> HttpResponse:
-    to_pack = Order.objects.filter(status=OrderStatus.PAID)
+    to_pack = Order.objects.filter(status__in=READY_TO_PACK)
     counts = {
         "to_pack": to_pack.filter(channel=Channel.BOUTIQUE).count(),
         "to_pack_resellers": to_pack.filter(channel=Channel.RESELLER).count(),

@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 
 class OrderStatus(models.TextChoices):
     PLACED = "placed", _("Passée, en attente de paiement")
+    # A reseller's order on payment terms: accepted for packing at once, paid by its due date.
+    CONFIRMED = "confirmed", _("Acceptée, payable à échéance")
     PAID = "paid", _("Payée")
     PACKED = "packed", _("Emballée")
     SHIPPED = "shipped", _("Expédiée")
@@ -30,6 +32,10 @@ class OrderStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Annulée")
     RETURNED = "returned", _("Retournée")
     REFUNDED = "refunded", _("Remboursée")
+
+
+# ``Order.payment_method`` of a reseller's order on payment terms (paid after delivery, by its due date).
+PAYMENT_ON_TERMS = "on_terms"
 
 
 class Channel(models.TextChoices):

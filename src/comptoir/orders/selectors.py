@@ -143,6 +143,7 @@ _ACTOR_LABELS = {
 _EVENT_LABELS = {
     "placed": _("Commande passée"),
     "withdrawal_requested": _("Rétractation demandée"),
+    "paid_on_terms": _("Paiement reçu (à échéance)"),
 }
 
 

@@ -6,6 +6,8 @@ from .models import OrderStatus
 
 ALLOWED_TRANSITIONS: dict[str, frozenset[str]] = {
     OrderStatus.PLACED: frozenset({OrderStatus.PAID, OrderStatus.CANCELLED}),
+    # On payment terms: packed and shipped before the money comes (``paid_at`` records it, any time).
+    OrderStatus.CONFIRMED: frozenset({OrderStatus.PACKED, OrderStatus.CANCELLED}),
     OrderStatus.PAID: frozenset({OrderStatus.PACKED, OrderStatus.CANCELLED, OrderStatus.REFUNDED}),
     OrderStatus.PACKED: frozenset({OrderStatus.SHIPPED, OrderStatus.CANCELLED, OrderStatus.REFUNDED}),
     OrderStatus.SHIPPED: frozenset({OrderStatus.DELIVERED, OrderStatus.RETURNED}),

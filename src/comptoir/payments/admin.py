@@ -7,6 +7,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from comptoir.accounts.models import User
 from comptoir.orders.admin import OrderAdmin
 from comptoir.orders.errors import OrderTransitionRefused
 from comptoir.orders.models import Order
@@ -16,6 +17,7 @@ from .providers.bank_transfer import BankTransferProvider
 from .providers.base import PaymentError
 from .services.issue_gift_card import issue_gift_card
 from .services.record_payment import Outcome, mark_payment_paid
+from .services.record_terms_payment import TermsPaymentRefused, record_terms_payment
 from .services.refund_order_payments import refund_order_payments, refunded_with_credit_note
 
 
@@ -103,6 +105,30 @@ def refund_through_provider(modeladmin: OrderAdmin, request: HttpRequest, querys
         )
 
 
+@admin.action(description=_("Paiement à échéance reçu (revendeurs) : l'enregistrer"), permissions=["change"])
+def terms_payment_received(modeladmin: OrderAdmin, request: HttpRequest, queryset: QuerySet[Order]) -> None:
+    actor = request.user if isinstance(request.user, User) else None
+    recorded = 0
+    for order in queryset.order_by("pk"):
+        try:
+            if record_terms_payment(order=order, actor=actor) is not None:
+                recorded += 1
+        except TermsPaymentRefused:
+            modeladmin.message_user(
+                request,
+                _("%(number)s n'est pas une commande à échéance : son paiement passe par le prestataire.")
+                % {"number": order.number},
+                messages.ERROR,
+            )
+    if recorded:
+        modeladmin.message_user(
+            request,
+            ngettext("%(count)d paiement enregistré.", "%(count)d paiements enregistrés.", recorded)
+            % {"count": recorded},
+            messages.SUCCESS,
+        )
+
+
 @admin.action(description=_("Remboursée à la main (virement fait) : marquer remboursée, émettre l'avoir"))
 def refunded_by_hand(modeladmin: OrderAdmin, request: HttpRequest, queryset: QuerySet[Order]) -> None:
     actor = request.user if request.user.is_authenticated else None
@@ -127,6 +153,7 @@ def refunded_by_hand(modeladmin: OrderAdmin, request: HttpRequest, queryset: Que
 # this one replaces it.
 OrderAdmin.actions = (
     *(action for action in OrderAdmin.actions if action != "mark_refunded"),
+    terms_payment_received,
     refund_through_provider,
     refunded_by_hand,
 )

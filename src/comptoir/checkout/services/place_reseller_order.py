@@ -22,7 +22,7 @@ from comptoir.core.addresses import PostalAddress
 from comptoir.core.money import TaxedMoney
 from comptoir.inventory.services.reserve_stock import reserve_stock
 from comptoir.inventory.stock_lines import InsufficientStock, StockLine
-from comptoir.orders.models import Channel, Order, OrderStatus
+from comptoir.orders.models import PAYMENT_ON_TERMS, Channel, Order, OrderStatus
 from comptoir.orders.selectors import is_first_reseller_order
 from comptoir.orders.services.transition import email_after_commit, record_event
 from comptoir.pricing.policy import RESELLER
@@ -44,7 +44,7 @@ from .place_order import IDEMPOTENCY_KEY_MAX_LENGTH, create_order_lines, insert_
 
 # How a reseller pays: on terms the order is placed without payment and becomes due; prepayment is a
 # bank transfer awaited before the goods leave.
-ON_TERMS = "on_terms"
+ON_TERMS = PAYMENT_ON_TERMS
 BANK_TRANSFER = "bank_transfer"
 PURCHASE_ORDER_REFERENCE_MAX_LENGTH = 64
 CLIENT_KEY_MAX_LENGTH = IDEMPOTENCY_KEY_MAX_LENGTH - 24  # room for the company's prefix
@@ -202,8 +202,9 @@ def _place_delivery(
     on_terms = is_on_terms(terms=company.payment_terms)
     # Terms run from the goods' delivery: a pre-order's from the start of its window.
     terms_start = delivery.ships_from or timezone.localdate(now)
+    status = OrderStatus.CONFIRMED if on_terms else OrderStatus.PLACED  # prepayment awaits its transfer
     order = Order(
-        status=OrderStatus.PLACED,
+        status=status,
         channel=Channel.RESELLER,
         company=company,
         customer=buyer.user,
@@ -264,7 +265,7 @@ def _place_delivery(
         kind="placed",
         actor=buyer.user,
         actor_label="reseller",
-        to_status=OrderStatus.PLACED,
+        to_status=status,
         data={
             "payment_terms": company.payment_terms,
             "purchase_order_reference": reference,

@@ -12,15 +12,17 @@ from comptoir.orders.services.pack_order import pack_order
 
 from ..models import Batch
 
+READY_TO_PACK = (OrderStatus.PAID, OrderStatus.CONFIRMED)  # paid, or a reseller's order on terms
+
 
 def orders_to_pack() -> list[Order]:
-    return list(Order.objects.filter(status=OrderStatus.PAID).order_by("paid_at", "pk"))
+    return list(Order.objects.filter(status__in=READY_TO_PACK).order_by("created_at", "pk"))
 
 
 def prepare_batch(*, order_ids: Iterable[int], actor: User | None) -> Batch:
-    """Only paid orders join the batch; each moves to packed through the order service (audited)."""
+    """Only orders ready to pack join the batch; each moves to packed through the order service (audited)."""
     with transaction.atomic():
-        orders = list(Order.objects.filter(pk__in=list(order_ids), status=OrderStatus.PAID).order_by("pk"))
+        orders = list(Order.objects.filter(pk__in=list(order_ids), status__in=READY_TO_PACK).order_by("pk"))
         batch = Batch.objects.create(created_by=actor)
         batch.orders.set(orders)
         for order in orders:

@@ -9,8 +9,13 @@ from django.utils import timezone
 
 from comptoir.accounts.models import User
 
-from ..models import Order, OrderStatus
-from .transition import email_after_commit, locked_order, move_order
+from ..models import PAYMENT_ON_TERMS, Order, OrderStatus
+from .transition import email_after_commit, locked_order, move_order, record_event
+
+# Where an order on terms may be when its money arrives (a boutique order is paid before packing).
+ON_TERMS_PATH = frozenset(
+    {OrderStatus.CONFIRMED, OrderStatus.PACKED, OrderStatus.SHIPPED, OrderStatus.DELIVERED}
+)
 
 
 def mark_order_paid(
@@ -23,11 +28,25 @@ def mark_order_paid(
 ) -> Order:
     """placed → paid, with the payment's reference in the audit trail; the "paid" email after commit.
 
-    A repeat (a replayed webhook, a second click) finds the order already paid and changes nothing.
+    An order on payment terms was packed and shipped before its money came: its payment is recorded
+    (``paid_at`` and the audit trail) where it stands, without moving it. A repeat (a replayed
+    webhook, a second click) finds the order already paid and changes nothing.
     """
     with transaction.atomic():
         order = locked_order(order=order)
-        if order.status == OrderStatus.PAID:
+        on_terms = order.payment_method == PAYMENT_ON_TERMS and order.status in ON_TERMS_PATH
+        if order.status == OrderStatus.PAID or (on_terms and order.paid_at is not None):
+            return order
+        if on_terms:
+            order.paid_at = now or timezone.now()
+            order.save(update_fields=["paid_at", "updated_at"])
+            record_event(
+                order=order,
+                kind="paid_on_terms",
+                actor=actor,
+                actor_label=actor_label,
+                data={"payment_reference": payment_reference} if payment_reference else None,
+            )
             return order
         move_order(
             order=order,

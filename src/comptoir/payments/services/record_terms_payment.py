@@ -1,0 +1,46 @@
+"""A reseller pays an order on terms (usually by transfer, after delivery): the money is recorded.
+
+The order was packed, shipped and invoiced without waiting; this records the payment (for the bank
+journal and the accounts) and the order's ``paid_at`` through ``mark_order_paid``. Once per order.
+"""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.utils import timezone
+
+from comptoir.accounts.models import User
+from comptoir.orders.models import PAYMENT_ON_TERMS, Order
+from comptoir.orders.services.mark_order_paid import mark_order_paid
+
+from ..models import Payment, PaymentStatus
+
+
+class TermsPaymentRefused(Exception):
+    pass
+
+
+def record_terms_payment(*, order: Order, actor: User | None, reference: str = "") -> Payment | None:
+    """Returns the payment recorded, or None if this order's payment was already recorded."""
+    with transaction.atomic():
+        order = Order.objects.select_for_update().get(pk=order.pk)
+        if order.payment_method != PAYMENT_ON_TERMS:
+            raise TermsPaymentRefused(order.number)
+        if order.paid_at is not None:
+            return None
+        payment = Payment.objects.create(
+            order=order,
+            provider="bank_transfer",
+            status=PaymentStatus.PAID,
+            amount=order.total_gross,
+            currency=order.currency,
+            provider_reference=reference,
+            paid_at=timezone.now(),
+        )
+        mark_order_paid(
+            order=order,
+            actor=actor,
+            actor_label="staff",
+            payment_reference=reference or f"bank_transfer-{payment.pk}",
+        )
+    return payment
