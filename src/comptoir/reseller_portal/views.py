@@ -28,6 +28,7 @@ from comptoir.checkout.errors import CheckoutError
 from comptoir.checkout.selectors import reseller_draft
 from comptoir.checkout.services.place_reseller_order import place_reseller_order
 from comptoir.checkout.services.reorder import reorder
+from comptoir.core.rate_limit import allow, client_ip
 from comptoir.inventory.selectors import available_quantities
 from comptoir.orders.selectors import order_of_company, orders_of_company
 from comptoir.pricing.quotes import PriceQuote
@@ -54,6 +55,8 @@ from .access import buyer_required
 from .forms import ApplicationForm, InvitationForm, NewAccountPasswordForm, PlaceOrderForm, QuickOrderForm
 
 SESSION_BACKEND = "django.contrib.auth.backends.ModelBackend"
+# A shop applies once; a script applies hundreds of times (per IP, per hour).
+APPLICATIONS_PER_HOUR = 5
 
 
 @require_http_methods(["GET", "POST"])
@@ -63,6 +66,14 @@ def apply(request: HttpRequest) -> HttpResponse:
     if has_pending_application(user=request.user):
         return render(request, "reseller_portal/apply_pending.html")
     form = ApplicationForm(request.POST or None)
+    if request.method == "POST" and not allow(
+        action="reseller_application",
+        key=client_ip(request),
+        limit=APPLICATIONS_PER_HOUR,
+        window_seconds=3600,
+    ):
+        messages.error(request, _("Beaucoup de demandes en peu de temps : réessayez dans une heure."))
+        return render(request, "reseller_portal/apply.html", {"form": form}, status=429)
     if request.method == "POST":
         if form.is_valid():
             submit_application(
