@@ -206,11 +206,11 @@ def _typed_quantities(data: Any) -> tuple[dict[int, int], bool]:
         if not name.startswith(GRID_FIELD_PREFIX):
             continue
         variant_id, text = name.removeprefix(GRID_FIELD_PREFIX), str(value).strip()
-        if not variant_id.isdigit():
+        if not variant_id.isdecimal():
             continue
         if text == "":
             quantities[int(variant_id)] = 0
-        elif text.isdigit():
+        elif text.isdecimal():
             quantities[int(variant_id)] = int(text)
         else:
             is_valid = False
@@ -234,7 +234,7 @@ def product(request: HttpRequest, slug: str) -> HttpResponse:
         typed = {
             int(name.removeprefix(GRID_FIELD_PREFIX)): str(value)
             for name, value in request.POST.items()
-            if name.startswith(GRID_FIELD_PREFIX) and name.removeprefix(GRID_FIELD_PREFIX).isdigit()
+            if name.startswith(GRID_FIELD_PREFIX) and name.removeprefix(GRID_FIELD_PREFIX).isdecimal()
         }
         if not is_valid:
             messages.error(request, _("Saisissez des nombres entiers dans la grille."))
