@@ -249,13 +249,15 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
-# The browser runs only the shop's own files: no inline script, no other origin, no framing
+# The browser runs only the shop's own scripts: no inline script, no other origin, no framing
 # (django-csp). Stripe's hosted checkout is reached by a redirect after a form post.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
-        "style-src": ["'self'"],
+        # Inline styles stay allowed: the cockpit's server-drawn SVG charts (pygal) carry their own
+        # <style>, and printed sheets use style attributes. A style cannot run code; scripts stay strict.
+        "style-src": ["'self'", "'unsafe-inline'"],
         "img-src": ["'self'", "data:", *env_list("CSP_IMG_SRC", "")],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
