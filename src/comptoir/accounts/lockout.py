@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from axes.backends import AxesStandaloneBackend
 from django.http import HttpRequest
 
 
@@ -17,3 +18,19 @@ def username_of(request: HttpRequest | None, credentials: dict[str, Any] | None)
     if not value and request is not None:
         value = request.POST.get("login") or request.POST.get("username") or ""
     return str(value or "").strip().lower()
+
+
+class LockoutBackend(AxesStandaloneBackend):
+    """django-axes' check, for sign-ins that come with a request; a script's or the shell's
+    ``authenticate()`` without one has no IP to count and goes on to the password backends."""
+
+    def authenticate(
+        self,
+        request: HttpRequest | None,
+        username: str | None = None,
+        password: str | None = None,
+        **kwargs: Any,
+    ) -> None:
+        if request is None:
+            return None
+        return super().authenticate(request, username, password, **kwargs)

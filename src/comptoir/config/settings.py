@@ -171,7 +171,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 # django-allauth: sign in with an email address and a password; verification mails, password reset.
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",  # first: refuses a locked-out address before any password check
+    "comptoir.accounts.lockout.LockoutBackend",  # first: refuses a locked-out address (django-axes)
     "django.contrib.auth.backends.ModelBackend",  # the admin
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
