@@ -42,7 +42,7 @@ from django.utils import translation
 from comptoir.fulfillment.models import Batch
 from comptoir.invoicing.services.issue_invoice import issue_invoice_for_order
 from comptoir.orders.access import order_access_token
-from comptoir.orders.models import OrderStatus
+from comptoir.orders.models import Channel, OrderStatus
 from tests.factories import UserFactory, VariantFactory
 from tests.factories.accounts import AddressFactory
 from tests.factories.community import EventFactory
@@ -77,6 +77,8 @@ class World:
     people: dict[str, Any]
     order: Any
     address: Any
+    invoice: Any
+    company_order: Any
     product: Any
     variant: Any
     post: Any
@@ -102,6 +104,7 @@ ORDER = lambda world: {"number": world.order.number}  # noqa: E731
 ORDER_PRODUCT = lambda world: {"number": world.order.number, "product_id": world.product.pk}  # noqa: E731
 ADDRESS = lambda world: {"address_id": world.address.pk}  # noqa: E731
 TOKEN = lambda world: {"token": FORGED}  # noqa: E731
+COMPANY_ORDER = lambda world: {"number": world.company_order.number}  # noqa: E731
 
 # The one table: every named address of the project (unnamed ones by their route), and its class.
 ROUTES: dict[str, Route] = {
@@ -142,6 +145,9 @@ ROUTES: dict[str, Route] = {
     "storefront:account_addresses": Route(Access.CUSTOMER),
     "storefront:account_address_add": Route(Access.CUSTOMER),
     "storefront:account_profile": Route(Access.CUSTOMER),
+    "storefront:account_documents": Route(Access.CUSTOMER),
+    "storefront:account_document": Route(Access.OWNER, lambda world: {"number": world.invoice.number}),
+    "storefront:gift_card_balance": Route(Access.PUBLIC),
     "storefront:account_data": Route(Access.CUSTOMER),
     "storefront:account_data_export": Route(Access.CUSTOMER),
     "storefront:account_delete": Route(Access.CUSTOMER),
@@ -197,6 +203,11 @@ ROUTES: dict[str, Route] = {
     "reseller_portal:product": Route(Access.RESELLER, _slug("product")),
     "reseller_portal:draft": Route(Access.RESELLER),
     "reseller_portal:team": Route(Access.RESELLER),
+    "reseller_portal:orders": Route(Access.RESELLER),
+    "reseller_portal:place_order": Route(Access.RESELLER),
+    "reseller_portal:quick_order": Route(Access.RESELLER),
+    "reseller_portal:order": Route(Access.RESELLER_OBJECT, COMPANY_ORDER),
+    "reseller_portal:reorder": Route(Access.RESELLER_OBJECT, COMPANY_ORDER),
     # The founder's cockpit.
     "backoffice:today": Route(Access.STAFF),
     "backoffice:to_pack": Route(Access.STAFF),
@@ -210,6 +221,9 @@ ROUTES: dict[str, Route] = {
     "backoffice:seo_audit": Route(Access.BACKOFFICE_OWNER),
     "backoffice:stock_sheet": Route(Access.BACKOFFICE_OWNER),
     "backoffice:dashboard": Route(Access.BACKOFFICE_OWNER),
+    "backoffice:preorders": Route(Access.BACKOFFICE_OWNER),
+    "backoffice:seller_settings": Route(Access.BACKOFFICE_OWNER),
+    "backoffice:accounting": Route(Access.BACKOFFICE_OWNER),
     "backoffice:stock": Route(Access.BACKOFFICE_OWNER),
     "backoffice:stock_variant": Route(
         Access.BACKOFFICE_OWNER, lambda world: {"variant_id": world.variant.pk}
@@ -321,13 +335,19 @@ def build_world() -> World:
     order = order_with_stock(
         status=OrderStatus.DELIVERED, variant=variant, quantity=1, customer=customer, email=customer.email
     )
-    issue_invoice_for_order(order=order)
+    invoice = issue_invoice_for_order(order=order)
+    buyer_a = people["buyer_a"]
+    company_order = OrderFactory(
+        channel=Channel.RESELLER, company=buyer_a.buyer.company, customer=buyer_a, email=buyer_a.email
+    )
     batch = Batch.objects.create()
     batch.orders.add(order)
     return World(
         people=people,
         order=order,
         address=AddressFactory(customer=customer),
+        invoice=invoice,
+        company_order=company_order,
         product=product,
         variant=variant,
         post=PostFactory(),
@@ -505,7 +525,14 @@ def test_each_role_gets_what_its_class_promises(access, language):
     assert not wrong, "\n".join(map(str, wrong))
 
 
-REFUSING = (Access.CUSTOMER, Access.OWNER, Access.RESELLER, Access.STAFF, Access.BACKOFFICE_OWNER)
+REFUSING = (
+    Access.CUSTOMER,
+    Access.OWNER,
+    Access.RESELLER,
+    Access.RESELLER_OBJECT,
+    Access.STAFF,
+    Access.BACKOFFICE_OWNER,
+)
 
 
 @pytest.mark.django_db

@@ -185,13 +185,13 @@ def _typed_packs(data: Any) -> tuple[dict[tuple[int, int | None], int], dict[str
     is_valid = True
     for name, value in data.items():
         parts = name.removeprefix(PACK_FIELD_PREFIX).split("-") if name.startswith(PACK_FIELD_PREFIX) else []
-        if len(parts) != 2 or not all(part.isdigit() for part in parts):
+        if len(parts) != 2 or not all(part.isdecimal() for part in parts):
             continue
         text = str(value).strip()
         typed[name] = text
         if text == "":
             continue
-        if not text.isdigit():
+        if not text.isdecimal():
             is_valid = False
             continue
         packs[(int(parts[0]), int(parts[1]) or None)] = int(text)
