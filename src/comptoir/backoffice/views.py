@@ -100,7 +100,7 @@ def to_pack(request: HttpRequest) -> HttpResponse:
         if "all" in request.POST:
             chosen = [order.pk for order in orders]
         else:
-            chosen = [int(value) for value in request.POST.getlist("order") if value.isdigit()]
+            chosen = [int(value) for value in request.POST.getlist("order") if value.isdecimal()]
         if not chosen:
             messages.error(request, _("Choisissez au moins une commande."))
             return redirect("backoffice:to_pack")
@@ -166,7 +166,7 @@ def to_ship(request: HttpRequest) -> HttpResponse:
             return redirect("backoffice:to_ship")
     elif request.method == "POST":
         order = get_object_or_404(
-            Order, pk=request.POST.get("order", "0") if request.POST.get("order", "").isdigit() else 0
+            Order, pk=request.POST.get("order", "0") if request.POST.get("order", "").isdecimal() else 0
         )
         try:
             ship_with_tracking_and_invoice(

@@ -159,7 +159,7 @@ def cart_item_count(*, cart_id: Any = None, customer: Any = None) -> int:
     """Pieces in the cart, for the header's mini-cart: one small query, none for a guest without a cart."""
     if customer is not None and getattr(customer, "is_authenticated", False):
         lines = CartLine.objects.filter(cart__customer=customer)
-    elif cart_id is not None and str(cart_id).isdigit():
+    elif cart_id is not None and str(cart_id).isdecimal():
         lines = CartLine.objects.filter(cart_id=int(cart_id), cart__customer__isnull=True)
     else:
         return 0

@@ -21,7 +21,7 @@ def published_comments(*, post: Post) -> list[Comment]:
 
 
 def comment_of_post(*, post: Post, comment_id: object) -> Comment | None:
-    if not str(comment_id).isdigit():
+    if not str(comment_id).isdecimal():
         return None
     return Comment.objects.filter(post=post, pk=int(str(comment_id)), status=CommentStatus.APPROVED).first()
 

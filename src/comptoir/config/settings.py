@@ -59,6 +59,8 @@ INSTALLED_APPS = [
     "django_htmx",
     "imagekit",
     "django_countries",
+    "csp",
+    "axes",
     "comptoir.core",
     "comptoir.accounts",
     "comptoir.resellers",
@@ -103,6 +105,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "csp.middleware.CSPMiddleware",
+    # Last, as django-axes asks: it turns a locked-out sign-in into its "too many attempts" answer.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "comptoir.config.urls"
@@ -166,6 +171,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 # django-allauth: sign in with an email address and a password; verification mails, password reset.
 AUTHENTICATION_BACKENDS = [
+    "comptoir.accounts.lockout.LockoutBackend",  # first: refuses a locked-out address (django-axes)
     "django.contrib.auth.backends.ModelBackend",  # the admin
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
@@ -179,6 +185,16 @@ ACCOUNT_ADAPTER = "comptoir.accounts.adapter.AccountAdapter"
 ACCOUNT_SESSION_REMEMBER = None  # a "remember me" box on the login form
 ACCOUNT_LOGOUT_REDIRECT_URL = "storefront:home"
 LOGIN_URL = "account_login"
+# django-axes: five wrong passwords for one address from one IP lock that pair out for 15 minutes
+# (the shop's sign-in and the admin's); the same address from elsewhere is not locked.
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = 0.25  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_USERNAME_CALLABLE = "comptoir.accounts.lockout.username_of"
+AXES_CLIENT_IP_CALLABLE = "comptoir.core.rate_limit.client_ip"
+AXES_LOCKOUT_TEMPLATE = "storefront/too_many_attempts.html"
+# allauth's own limits stay on (password reset: 5 a minute per address, 20 per IP; failed sign-ins).
 LOGIN_REDIRECT_URL = "storefront:account_orders"
 
 # --- Languages: French first -----------------------------------------------------------------------
@@ -233,6 +249,24 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+# The browser runs only the shop's own scripts: no inline script, no other origin, no framing
+# (django-csp). Stripe's hosted checkout is reached by a redirect after a form post.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        # Inline styles stay allowed: the cockpit's server-drawn SVG charts (pygal) carry their own
+        # <style>, and printed sheets use style attributes. A style cannot run code; scripts stay strict.
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", *env_list("CSP_IMG_SRC", "")],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'", "https://checkout.stripe.com"],
+        "frame-ancestors": ["'none'"],
+    }
+}
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 if IS_PRODUCTION:

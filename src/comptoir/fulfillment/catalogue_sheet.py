@@ -90,7 +90,7 @@ class CountWidget(widgets.Widget):
         text = str(value if value is not None else "").strip()
         if not text:
             return None  # an empty cell leaves the count as it is
-        if not text.isdigit():
+        if not text.isdecimal():
             raise ValueError(_("%(label)s « %(value)s » invalide.") % {"label": self.label, "value": value})
         return int(text)
 

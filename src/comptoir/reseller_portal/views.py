@@ -28,6 +28,7 @@ from comptoir.checkout.errors import CheckoutError
 from comptoir.checkout.selectors import reseller_draft
 from comptoir.checkout.services.place_reseller_order import place_reseller_order
 from comptoir.checkout.services.reorder import reorder
+from comptoir.core.rate_limit import allow, client_ip
 from comptoir.inventory.selectors import available_quantities
 from comptoir.orders.selectors import order_of_company, orders_of_company
 from comptoir.pricing.quotes import PriceQuote
@@ -54,6 +55,8 @@ from .access import buyer_required
 from .forms import ApplicationForm, InvitationForm, NewAccountPasswordForm, PlaceOrderForm, QuickOrderForm
 
 SESSION_BACKEND = "django.contrib.auth.backends.ModelBackend"
+# A shop applies once; a script applies hundreds of times (per IP, per hour).
+APPLICATIONS_PER_HOUR = 5
 
 
 @require_http_methods(["GET", "POST"])
@@ -63,6 +66,14 @@ def apply(request: HttpRequest) -> HttpResponse:
     if has_pending_application(user=request.user):
         return render(request, "reseller_portal/apply_pending.html")
     form = ApplicationForm(request.POST or None)
+    if request.method == "POST" and not allow(
+        action="reseller_application",
+        key=client_ip(request),
+        limit=APPLICATIONS_PER_HOUR,
+        window_seconds=3600,
+    ):
+        messages.error(request, _("Beaucoup de demandes en peu de temps : réessayez dans une heure."))
+        return render(request, "reseller_portal/apply.html", {"form": form}, status=429)
     if request.method == "POST":
         if form.is_valid():
             submit_application(
@@ -174,13 +185,13 @@ def _typed_packs(data: Any) -> tuple[dict[tuple[int, int | None], int], dict[str
     is_valid = True
     for name, value in data.items():
         parts = name.removeprefix(PACK_FIELD_PREFIX).split("-") if name.startswith(PACK_FIELD_PREFIX) else []
-        if len(parts) != 2 or not all(part.isdigit() for part in parts):
+        if len(parts) != 2 or not all(part.isdecimal() for part in parts):
             continue
         text = str(value).strip()
         typed[name] = text
         if text == "":
             continue
-        if not text.isdigit():
+        if not text.isdecimal():
             is_valid = False
             continue
         packs[(int(parts[0]), int(parts[1]) or None)] = int(text)
@@ -195,11 +206,11 @@ def _typed_quantities(data: Any) -> tuple[dict[int, int], bool]:
         if not name.startswith(GRID_FIELD_PREFIX):
             continue
         variant_id, text = name.removeprefix(GRID_FIELD_PREFIX), str(value).strip()
-        if not variant_id.isdigit():
+        if not variant_id.isdecimal():
             continue
         if text == "":
             quantities[int(variant_id)] = 0
-        elif text.isdigit():
+        elif text.isdecimal():
             quantities[int(variant_id)] = int(text)
         else:
             is_valid = False
@@ -223,7 +234,7 @@ def product(request: HttpRequest, slug: str) -> HttpResponse:
         typed = {
             int(name.removeprefix(GRID_FIELD_PREFIX)): str(value)
             for name, value in request.POST.items()
-            if name.startswith(GRID_FIELD_PREFIX) and name.removeprefix(GRID_FIELD_PREFIX).isdigit()
+            if name.startswith(GRID_FIELD_PREFIX) and name.removeprefix(GRID_FIELD_PREFIX).isdecimal()
         }
         if not is_valid:
             messages.error(request, _("Saisissez des nombres entiers dans la grille."))

@@ -77,6 +77,13 @@ urlpatterns = [
         name="account_address_default",
     ),
     path(pgettext_lazy("url", "compte/profil/"), views_account.profile, name="account_profile"),
+    path(pgettext_lazy("url", "compte/donnees/"), views_account.personal_data_page, name="account_data"),
+    path(
+        pgettext_lazy("url", "compte/donnees/mes-donnees.json"),
+        views_account.personal_data_export,
+        name="account_data_export",
+    ),
+    path(pgettext_lazy("url", "compte/supprimer/"), views_account.account_delete, name="account_delete"),
     # A guest's order, behind the signed link of the order emails (orders/access.py).
     path(pgettext_lazy("url", "commande/<str:token>/"), views_order.order_status, name="order_status"),
     path(

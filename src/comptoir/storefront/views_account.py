@@ -7,10 +7,12 @@ another customer's order or address is a 404, never a 403 that would confirm it 
 from __future__ import annotations
 
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -25,6 +27,8 @@ from comptoir.accounts.services.addresses import (
 )
 from comptoir.accounts.services.profile import update_profile
 from comptoir.orders import selectors as order_selectors
+from comptoir.privacy.selectors import personal_data
+from comptoir.privacy.services.delete_account import AccountDeletionRefused, delete_account
 
 from .account_forms import AddressBookForm, ProfileForm
 
@@ -135,3 +139,38 @@ def profile(request: AuthenticatedRequest) -> HttpResponse:
             messages.success(request, _("Profil enregistré."))
             return redirect("storefront:account_profile")
     return render(request, "storefront/account/profile.html", {"form": form})
+
+
+@login_required
+@require_http_methods(["GET"])
+def personal_data_page(request: AuthenticatedRequest) -> HttpResponse:
+    return render(request, "storefront/account/data.html", {"error": ""})
+
+
+@login_required
+@require_http_methods(["GET"])
+def personal_data_export(request: AuthenticatedRequest) -> HttpResponse:
+    response = JsonResponse(
+        personal_data(customer=request.user),
+        encoder=DjangoJSONEncoder,
+        json_dumps_params={"ensure_ascii": False, "indent": 2},
+    )
+    response["Content-Disposition"] = 'attachment; filename="mes-donnees.json"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+@require_POST
+def account_delete(request: AuthenticatedRequest) -> HttpResponse:
+    # The password again: a session left open on a shared computer cannot close the account.
+    if not request.user.check_password(request.POST.get("password", "")):
+        error = _("Ce mot de passe ne correspond pas à votre compte.")
+        return render(request, "storefront/account/data.html", {"error": error}, status=400)
+    try:
+        delete_account(customer=request.user)
+    except AccountDeletionRefused as refused:
+        return render(request, "storefront/account/data.html", {"error": refused.message}, status=409)
+    logout(request)
+    messages.success(request, _("Votre compte est supprimé. Merci d'avoir été des nôtres."))
+    return redirect("storefront:home")

@@ -21,11 +21,15 @@ from comptoir.community.services.events import (
     registration_for_token,
 )
 from comptoir.content.markdown import plain_text, render_markdown
+from comptoir.core.rate_limit import allow, client_ip
 from comptoir.seo.page_meta import PageMeta, describe, page_title
 from comptoir.seo.structured_data import breadcrumb_list, event_json_ld
 
 from .navigation import alternate_urls
 from .page_meta import base_url
+
+# One person registers a friend or two; a script registers hundreds (per IP, per 10 minutes).
+REGISTRATIONS_PER_WINDOW = 5
 
 
 @require_GET
@@ -61,7 +65,15 @@ def event(request: HttpRequest, slug: str) -> HttpResponse:
         return HttpResponsePermanentRedirect(found.get_absolute_url())
     error = ""
     values = {"name": "", "email": "", "company": ""}
-    if request.method == "POST":
+    status = 200
+    if request.method == "POST" and not allow(
+        action="event_registration",
+        key=client_ip(request),
+        limit=REGISTRATIONS_PER_WINDOW,
+        window_seconds=600,
+    ):
+        error, status = _("Beaucoup d'inscriptions en peu de temps : réessayez dans quelques minutes."), 429
+    elif request.method == "POST":
         values = {key: request.POST.get(key, "")[:120] for key in values}
         try:
             registration = register(event=found, language=translation.get_language() or "fr", **values)
@@ -122,7 +134,7 @@ def event(request: HttpRequest, slug: str) -> HttpResponse:
             "alternates": alternate_urls(request, found),
             "page_meta": meta,
         },
-        status=200,
+        status=status,
     )
 
 

@@ -31,7 +31,7 @@ def variant_label(variant: Variant) -> str:
 def _sellable_variant(variant_id: Any) -> Variant:
     variant = (
         Variant.objects.select_related("product", "size", "colour", "fit").filter(pk=int(variant_id)).first()
-        if str(variant_id).isdigit()
+        if str(variant_id).isdecimal()
         else None
     )
     if variant is None:
@@ -70,7 +70,7 @@ def check_quantity(*, variant: Variant, quantity: int) -> None:
 def parse_quantity(raw: Any) -> int:
     """A whole number from the form, or ``CartError``: never a float, never a negative."""
     text = str(raw).strip()
-    if not text.isdigit():
+    if not text.isdecimal():
         raise CartError([_("La quantité doit être un nombre entier positif.")])
     return int(text)
 
@@ -104,7 +104,7 @@ def add_to_cart(*, cart: Cart, variant_id: Any, quantity: Any = 1, customer: Any
 def change_quantity(*, cart: Cart, line_id: Any, quantity: Any, customer: Any = None) -> CartLine | None:
     """Set a line's quantity; zero removes it (returns None). Another cart's line is not found."""
     wanted = parse_quantity(quantity)
-    if not str(line_id).isdigit():
+    if not str(line_id).isdecimal():
         raise CartError([_("Cet article n'est plus dans votre panier.")])
     with transaction.atomic():
         line = (
@@ -128,7 +128,7 @@ def change_quantity(*, cart: Cart, line_id: Any, quantity: Any, customer: Any = 
 
 def remove_line(*, cart: Cart, line_id: Any) -> None:
     """Remove a line; removing one that is already gone is not an error (a second click)."""
-    if str(line_id).isdigit():
+    if str(line_id).isdecimal():
         CartLine.objects.filter(cart=cart, pk=int(line_id)).delete()
 
 

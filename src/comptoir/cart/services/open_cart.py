@@ -16,7 +16,7 @@ def find_cart(*, customer: Any, cart_id: Any) -> Cart | None:
     """The customer's cart when signed in, else the guest cart the session remembers (never a customer's)."""
     if customer is not None and getattr(customer, "is_authenticated", False):
         return Cart.objects.filter(customer=customer).first()
-    if cart_id is None or not str(cart_id).isdigit():
+    if cart_id is None or not str(cart_id).isdecimal():
         return None
     return Cart.objects.filter(pk=int(cart_id), customer__isnull=True).first()
 

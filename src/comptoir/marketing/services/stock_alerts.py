@@ -33,7 +33,7 @@ def request_stock_alert(*, variant_id: object, email: str, language: str) -> Sto
         raise AlertRefused(_("Saisissez une adresse e-mail valide.")) from error
     variant = (
         Variant.objects.select_related("product").filter(pk=int(str(variant_id))).first()
-        if str(variant_id).isdigit()
+        if str(variant_id).isdecimal()
         else None
     )
     if variant is None or not variant.is_active or variant.product.status != ProductStatus.PUBLISHED:

@@ -56,7 +56,7 @@ def _payment_for_session(session: dict[str, Any]) -> Payment:
         # The session id is saved right after Stripe answers start_payment; the metadata is a fallback.
         payment_id = (session.get("metadata") or {}).get("payment_id", "")
         payment = Payment.objects.filter(
-            provider=PROVIDER, pk=int(payment_id) if str(payment_id).isdigit() else 0
+            provider=PROVIDER, pk=int(payment_id) if str(payment_id).isdecimal() else 0
         ).first()
     if payment is None:
         raise RetryLater(f"No payment for Checkout Session {session['id']}.")

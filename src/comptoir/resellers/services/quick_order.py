@@ -70,7 +70,7 @@ def add_quick_order_lines(*, buyer: Buyer, text: str) -> QuickOrderAdded:
             )
             continue
         quantity_text = match["quantity"]
-        if not quantity_text.isdigit() or not 1 <= int(quantity_text) <= MAX_CELL_QUANTITY:
+        if not quantity_text.isdecimal() or not 1 <= int(quantity_text) <= MAX_CELL_QUANTITY:
             errors.append(
                 (
                     number,

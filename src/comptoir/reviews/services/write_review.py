@@ -32,7 +32,7 @@ def reviewable_product_ids(*, order: Order) -> set[int]:
 def write_review(*, order: Order, product_id: int, rating: object, body: str, name: str) -> Review:
     if product_id not in reviewable_product_ids(order=order):
         raise ReviewRefused(_("Seuls les produits d'une commande livrée peuvent recevoir un avis, une fois."))
-    if not str(rating).isdigit() or not 1 <= int(str(rating)) <= 5:
+    if not str(rating).isdecimal() or not 1 <= int(str(rating)) <= 5:
         raise ReviewRefused(_("Choisissez une note de 1 à 5."))
     if not body.strip():
         raise ReviewRefused(_("Écrivez quelques mots sur le produit."))

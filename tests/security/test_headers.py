@@ -1,0 +1,54 @@
+"""What every answer tells the browser: run only our scripts, never in a frame, never sniff types."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.config.test_settings import STRONG_KEY, run_settings
+
+pytestmark = pytest.mark.django_db
+
+
+def policy(response) -> dict[str, list[str]]:
+    directives = [part.strip().split() for part in response["Content-Security-Policy"].split(";")]
+    return {parts[0]: parts[1:] for parts in directives if parts}
+
+
+@pytest.mark.parametrize("path", ["/fr/", "/en/", "/fr/compte/login/", "/fr/admin/login/", "/fr/panier/"])
+def test_every_page_carries_a_strict_content_security_policy(client, path):
+    response = client.get(path)
+    found = policy(response)
+    assert found["script-src"] == ["'self'"]
+    assert "'unsafe-eval'" not in found["script-src"]
+    assert found["frame-ancestors"] == ["'none'"]
+    assert found["object-src"] == ["'none'"]
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
+    assert response["X-Frame-Options"] == "DENY"
+
+
+def test_the_shop_pages_have_no_inline_script_to_block(client):
+    # JSON-LD and json_script blocks are data, not code: the policy lets them be.
+    from tests.security.test_community_text_is_escaped import dangers
+
+    for path in ("/fr/", "/fr/panier/", "/fr/journal/", "/fr/compte/login/"):
+        assert dangers(client.get(path).content.decode()) == [], path
+
+
+def test_production_sends_hsts_and_secure_cookies():
+    result = run_settings(
+        {"COMPTOIR_ENV": "production", "SECRET_KEY": STRONG_KEY, "ALLOWED_HOSTS": "shop.example"},
+        "print(settings.SECURE_HSTS_SECONDS, settings.SECURE_SSL_REDIRECT, settings.SESSION_COOKIE_SECURE,"
+        " settings.SESSION_COOKIE_HTTPONLY, settings.SESSION_COOKIE_SAMESITE, settings.CSRF_COOKIE_SECURE,"
+        " settings.CSRF_COOKIE_SAMESITE)",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["31536000", "True", "True", "True", "Lax", "True", "Lax"]
+
+
+def test_production_refuses_a_short_secret_key():
+    result = run_settings(
+        {"COMPTOIR_ENV": "production", "SECRET_KEY": "short", "ALLOWED_HOSTS": "shop.example"}
+    )
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr
