@@ -14,6 +14,7 @@ from django.core.management.base import BaseCommand, CommandParser
 
 from comptoir.catalog.services.build_demo_shop import build_demo_shop
 from comptoir.catalog.services.demo_data import STAFF_EMAIL, STAFF_PASSWORD
+from comptoir.checkout.services.demo_sales import ensure_demo_sales
 from comptoir.community.services.demo_events import ensure_demo_events
 from comptoir.content.services.demo_content import ensure_demo_content
 from comptoir.resellers.services.demo_resellers import (
@@ -60,6 +61,12 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"Revendeurs créés : tarifs, une boutique acceptée ({DEMO_BUYER_EMAIL} / "
                 f"{DEMO_BUYER_PASSWORD}) et une demande en attente."
+            )
+        sales = ensure_demo_sales()
+        if sales is not None:
+            self.stdout.write(
+                f"Historique de ventes joué : {sales.boutique} commandes boutique et {sales.resellers} "
+                "commandes revendeurs sur huit semaines (payées, expédiées, facturées)."
             )
         if report.staff_user_created:
             self.stdout.write(f"Compte créé : {STAFF_EMAIL} / {STAFF_PASSWORD}")
