@@ -1,10 +1,11 @@
 """The demo shop's last eight weeks of sales, played through the real services at their past dates.
 
-Each order is placed from a real cart, paid (demo bank transfers), packed in the day's batch,
-shipped and, when old enough, delivered; reseller orders on terms are placed from the draft,
-shipped with their invoice, and one is paid. So the cockpit's dashboard, the invoices, the sales
-journal and the FEC of the demo year all read what a real shop would have written, gapless
-numbers and balanced entries included. Time is moved with time-machine, for the demo build only.
+Each order is placed from a real cart, paid (demo bank transfers), packed in the next morning's
+batch, shipped and, when old enough, delivered (yesterday's orders wait in « À préparer »);
+reseller orders on terms are placed from the draft, shipped with their invoice, and one is paid.
+So the cockpit's dashboard, the invoices, the sales journal and the FEC of the demo year all read
+what a real shop would have written, gapless numbers and balanced entries included. Time is moved
+with time-machine, for the demo build only.
 """
 
 from __future__ import annotations
@@ -89,7 +90,7 @@ def _play_history(*, seed: int) -> DemoSales | None:
             if order is not None:
                 orders.append(order)
                 boutique += 1
-        if orders:  # packed and shipped the next morning, delivered two days later
+        if orders and offset > 1:  # packed and shipped the next morning (yesterday's wait for today)
             with time_machine.travel(_moment(day + timedelta(days=1), 10), tick=False):
                 prepare_batch(order_ids=[order.pk for order in orders], actor=None)
                 for order in orders:
