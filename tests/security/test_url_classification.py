@@ -79,6 +79,7 @@ class World:
     address: Any
     invoice: Any
     company_order: Any
+    company_invoice: Any
     product: Any
     variant: Any
     post: Any
@@ -208,6 +209,10 @@ ROUTES: dict[str, Route] = {
     "reseller_portal:quick_order": Route(Access.RESELLER),
     "reseller_portal:order": Route(Access.RESELLER_OBJECT, COMPANY_ORDER),
     "reseller_portal:reorder": Route(Access.RESELLER_OBJECT, COMPANY_ORDER),
+    "reseller_portal:documents": Route(Access.RESELLER),
+    "reseller_portal:document": Route(
+        Access.RESELLER_OBJECT, lambda world: {"number": world.company_invoice.number}
+    ),
     # The founder's cockpit.
     "backoffice:today": Route(Access.STAFF),
     "backoffice:to_pack": Route(Access.STAFF),
@@ -340,6 +345,7 @@ def build_world() -> World:
     company_order = OrderFactory(
         channel=Channel.RESELLER, company=buyer_a.buyer.company, customer=buyer_a, email=buyer_a.email
     )
+    company_invoice = issue_invoice_for_order(order=company_order)
     batch = Batch.objects.create()
     batch.orders.add(order)
     return World(
@@ -348,6 +354,7 @@ def build_world() -> World:
         address=AddressFactory(customer=customer),
         invoice=invoice,
         company_order=company_order,
+        company_invoice=company_invoice,
         product=product,
         variant=variant,
         post=PostFactory(),

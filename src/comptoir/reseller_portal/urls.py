@@ -1,7 +1,7 @@
 from django.urls import path
 from django.utils.translation import pgettext_lazy
 
-from . import views
+from . import views, views_documents
 
 app_name = "reseller_portal"
 
@@ -23,5 +23,7 @@ urlpatterns = [
     path(pgettext_lazy("url", "commandes/"), views.order_list, name="orders"),
     path(pgettext_lazy("url", "commandes/<str:number>/"), views.order_detail, name="order"),
     path(pgettext_lazy("url", "commandes/<str:number>/recommander/"), views.reorder_order, name="reorder"),
+    path(pgettext_lazy("url", "factures/"), views_documents.document_list, name="documents"),
+    path(pgettext_lazy("url", "factures/<str:number>.pdf"), views_documents.document_pdf, name="document"),
     path(pgettext_lazy("url", "equipe/"), views.team, name="team"),
 ]
