@@ -160,6 +160,13 @@ def _mentions(*, order: Order, seller: dict[str, str]) -> list[str]:
             )
         elif order.tax_regime == TaxRegime.EXPORT:
             mentions.append(_("Exonération de TVA, article 262 I du CGI"))
+        if order.lines.filter(variant__product__is_gift_card=True).exists():
+            mentions.append(
+                _(
+                    "Cartes cadeaux : bons à usages multiples, hors du champ de la TVA à leur vente ; "
+                    "la TVA est due sur les biens qu'ils paieront."
+                )
+            )
         if seller.get("vat_on_debits"):
             mentions.append(_("Option pour le paiement de la taxe d'après les débits"))
         if order.is_reseller:
