@@ -144,6 +144,7 @@ _EVENT_LABELS = {
     "placed": _("Commande passée"),
     "withdrawal_requested": _("Rétractation demandée"),
     "paid_on_terms": _("Paiement reçu (à échéance)"),
+    "payment_reminder": _("Relance de paiement envoyée"),
 }
 
 

@@ -135,6 +135,11 @@ def issue_invoice_for_order(*, order: Order) -> Invoice:
             line.invoice = invoice
             line.save(_first_write=True)
         _check_totals(invoice, lines)
+        if due_date is not None and due_date != order.payment_due_date:
+            # The invoice's due date is the one that binds (terms run from the invoice): the order
+            # follows it, so the cockpit's overdue count and the reminders read the same date.
+            Order.objects.filter(pk=order.pk).update(payment_due_date=due_date)
+            order.payment_due_date = due_date
     return invoice
 
 
