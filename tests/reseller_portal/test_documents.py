@@ -27,3 +27,22 @@ def test_a_buyer_downloads_the_company_invoice_and_never_another_company_s(clien
     filename, xml = get_facturx_xml_from_pdf(pdf.content, check_xsd=False)
     assert filename == "factur-x.xml" and invoice.number.encode() in xml  # its structured twin inside
     assert client.get(f"/fr/pro/factures/{theirs.number}.pdf").status_code == 404
+
+
+def test_the_line_sheet_gives_a_buyer_the_company_s_prices_ht_and_the_suggested_retail(client, run):
+    import shutil
+    import subprocess
+
+    _price_list, _product, variants = run
+    buyer = BuyerFactory()
+    client.force_login(buyer.user)
+    rows = client.get("/fr/pro/catalogue/line-sheet.csv").content.decode("utf-8-sig").splitlines()
+    assert rows[0].startswith("produit;sku;ean13;couleur;taille;coupe;prix_ht;prix_conseille_ttc")
+    first = rows[1].split(";")
+    assert (first[1], first[6], first[7]) == (variants[0].sku, "50,00", "120,00")
+    pdf = client.get("/fr/pro/catalogue/line-sheet.pdf")
+    assert pdf["Content-Type"] == "application/pdf"
+    pdftotext = shutil.which("pdftotext")
+    if pdftotext:
+        text = subprocess.run([pdftotext, "-", "-"], input=pdf.content, capture_output=True).stdout.decode()
+        assert "Chemise Oxford" in text and "50,00" in text and variants[0].sku in text

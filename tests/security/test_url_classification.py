@@ -210,6 +210,8 @@ ROUTES: dict[str, Route] = {
     "reseller_portal:order": Route(Access.RESELLER_OBJECT, COMPANY_ORDER),
     "reseller_portal:reorder": Route(Access.RESELLER_OBJECT, COMPANY_ORDER),
     "reseller_portal:documents": Route(Access.RESELLER),
+    "reseller_portal:line_sheet": Route(Access.RESELLER),
+    "reseller_portal:line_sheet_csv": Route(Access.RESELLER),
     "reseller_portal:document": Route(
         Access.RESELLER_OBJECT, lambda world: {"number": world.company_invoice.number}
     ),

@@ -23,6 +23,16 @@ urlpatterns = [
     path(pgettext_lazy("url", "commandes/"), views.order_list, name="orders"),
     path(pgettext_lazy("url", "commandes/<str:number>/"), views.order_detail, name="order"),
     path(pgettext_lazy("url", "commandes/<str:number>/recommander/"), views.reorder_order, name="reorder"),
+    path(
+        pgettext_lazy("url", "catalogue/line-sheet.pdf"),
+        views_documents.line_sheet_pdf_view,
+        name="line_sheet",
+    ),
+    path(
+        pgettext_lazy("url", "catalogue/line-sheet.csv"),
+        views_documents.line_sheet_csv_view,
+        name="line_sheet_csv",
+    ),
     path(pgettext_lazy("url", "factures/"), views_documents.document_list, name="documents"),
     path(pgettext_lazy("url", "factures/<str:number>.pdf"), views_documents.document_pdf, name="document"),
     path(pgettext_lazy("url", "equipe/"), views.team, name="team"),

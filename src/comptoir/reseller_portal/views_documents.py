@@ -14,6 +14,7 @@ from comptoir.invoicing import selectors as documents
 from comptoir.invoicing.pdf import credit_note_pdf, invoice_pdf
 
 from .access import buyer_required
+from .line_sheet import line_sheet_csv, line_sheet_pdf
 
 
 @buyer_required
@@ -36,5 +37,23 @@ def document_pdf(request: HttpRequest, number: str) -> HttpResponse:
         raise Http404(_("Ce document n'existe pas."))
     response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{number}.pdf"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@buyer_required
+def line_sheet_pdf_view(request: HttpRequest) -> HttpResponse:
+    buyer = request.buyer  # type: ignore[attr-defined]
+    content = line_sheet_pdf(policy=request.wholesale, company_name=buyer.company.shop_name)  # type: ignore[attr-defined]
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = 'attachment; filename="line-sheet.pdf"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@buyer_required
+def line_sheet_csv_view(request: HttpRequest) -> HttpResponse:
+    response = HttpResponse(line_sheet_csv(policy=request.wholesale), content_type="text/csv")  # type: ignore[attr-defined]
+    response["Content-Disposition"] = 'attachment; filename="line-sheet.csv"'
     response["Cache-Control"] = "private, no-store"
     return response
