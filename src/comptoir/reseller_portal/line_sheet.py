@@ -18,7 +18,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from weasyprint import HTML
 
-from comptoir.catalog.models import Product, Variant
+from comptoir.catalog.models import Product, ProductImage, Variant
 from comptoir.catalog.selectors import published_products
 from comptoir.core.money import Money, format_money
 from comptoir.pricing.policy import PricingPolicy
@@ -60,6 +60,20 @@ def _retail(variant: Variant) -> Decimal:
     return variant.retail_price if variant.retail_price is not None else variant.product.retail_price
 
 
+def _photo(image: ProductImage | None) -> str:
+    """The 480-pixel JPEG rendition (a line sheet of originals weighs megabytes), as a file address."""
+    if image is None or not image.image:
+        return ""
+    for source in (image.jpeg_480, image.image):
+        try:
+            path = Path(source.path)
+        except (OSError, ValueError):  # a rendition that cannot be made: fall back to the original
+            continue
+        if path.exists():
+            return path.as_uri()
+    return ""
+
+
 def line_sheet(*, policy: PricingPolicy) -> list[SheetProduct]:
     sheet = []
     products = _products()
@@ -69,10 +83,7 @@ def line_sheet(*, policy: PricingPolicy) -> list[SheetProduct]:
         active = [variant for variant in product.variants.all() if variant.is_active]
         if not active:
             continue
-        image = next(iter(product.images.all()), None)
-        photo = ""
-        if image is not None and image.image and Path(image.image.path).exists():
-            photo = Path(image.image.path).as_uri()
+        photo = _photo(next(iter(product.images.all()), None))
         entry = SheetProduct(
             product=product,
             photo=photo,
