@@ -155,6 +155,9 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# Flash messages live in the session, not in a cookie of their own: the shop sets no cookie but the
+# session's and the CSRF token's (and a consent choice, only once made: storefront/consent.py).
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 
 # Anonymous boutique pages are served from the cache (storefront/page_cache.py) for at most this long;
 # any change they show retires them at once, the lifetime only bounds what time alone changes
@@ -308,6 +311,9 @@ COMPTOIR_FOUNDER_EMAIL = os.environ.get("COMPTOIR_FOUNDER_EMAIL", "")
 COMPTOIR_VIES_CHECK = env_bool("COMPTOIR_VIES_CHECK", default=False)
 # The shop's own cookieless audience measurement (analytics/models.py); off with COMPTOIR_ANALYTICS=0.
 COMPTOIR_ANALYTICS = env_bool("COMPTOIR_ANALYTICS", default=True)
+# A third-party tracker's script (https://…/script.js), empty by default: when set, it loads only after
+# the visitor's consent on the consent bar (storefront/consent.py). Allow its origin in any CSP too.
+COMPTOIR_THIRD_PARTY_TRACKER_URL = os.environ.get("COMPTOIR_THIRD_PARTY_TRACKER_URL", "")
 # Payment providers offered at checkout, in this order (payments/providers/registry.py).
 COMPTOIR_PAYMENT_PROVIDERS = env_list(
     "COMPTOIR_PAYMENT_PROVIDERS", "bank_transfer" if IS_PRODUCTION else "demo,bank_transfer"
