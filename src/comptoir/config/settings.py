@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -252,18 +253,26 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+# A third-party tracker's script (https://…/script.js), empty by default: when set, its tag is written
+# only after the visitor's consent on the consent bar (storefront/consent.py); the policy below lets
+# its origin run and report, which by itself loads nothing.
+COMPTOIR_THIRD_PARTY_TRACKER_URL = os.environ.get("COMPTOIR_THIRD_PARTY_TRACKER_URL", "")
+_tracker = urlsplit(COMPTOIR_THIRD_PARTY_TRACKER_URL)
+TRACKER_ORIGINS = (
+    [f"{_tracker.scheme}://{_tracker.netloc}"] if _tracker.scheme == "https" and _tracker.netloc else []
+)
 # The browser runs only the shop's own scripts: no inline script, no other origin, no framing
 # (django-csp). Stripe's hosted checkout is reached by a redirect after a form post.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
-        "script-src": ["'self'"],
+        "script-src": ["'self'", *TRACKER_ORIGINS],
         # Inline styles stay allowed: the cockpit's server-drawn SVG charts (pygal) carry their own
         # <style>, and printed sheets use style attributes. A style cannot run code; scripts stay strict.
         "style-src": ["'self'", "'unsafe-inline'"],
-        "img-src": ["'self'", "data:", *env_list("CSP_IMG_SRC", "")],
+        "img-src": ["'self'", "data:", *env_list("CSP_IMG_SRC", ""), *TRACKER_ORIGINS],
         "font-src": ["'self'"],
-        "connect-src": ["'self'"],
+        "connect-src": ["'self'", *TRACKER_ORIGINS],
         "object-src": ["'none'"],
         "base-uri": ["'self'"],
         "form-action": ["'self'", "https://checkout.stripe.com"],
@@ -311,9 +320,6 @@ COMPTOIR_FOUNDER_EMAIL = os.environ.get("COMPTOIR_FOUNDER_EMAIL", "")
 COMPTOIR_VIES_CHECK = env_bool("COMPTOIR_VIES_CHECK", default=False)
 # The shop's own cookieless audience measurement (analytics/models.py); off with COMPTOIR_ANALYTICS=0.
 COMPTOIR_ANALYTICS = env_bool("COMPTOIR_ANALYTICS", default=True)
-# A third-party tracker's script (https://…/script.js), empty by default: when set, it loads only after
-# the visitor's consent on the consent bar (storefront/consent.py). Allow its origin in any CSP too.
-COMPTOIR_THIRD_PARTY_TRACKER_URL = os.environ.get("COMPTOIR_THIRD_PARTY_TRACKER_URL", "")
 # Payment providers offered at checkout, in this order (payments/providers/registry.py).
 COMPTOIR_PAYMENT_PROVIDERS = env_list(
     "COMPTOIR_PAYMENT_PROVIDERS", "bank_transfer" if IS_PRODUCTION else "demo,bank_transfer"
