@@ -34,8 +34,11 @@ def test_the_tracker_loads_only_after_consent_and_runs_under_the_policy(live_ser
     bar = page.locator(".consent-bar")
     assert bar.is_visible()
 
-    bar.get_by_role("button", name="Accepter").click()
-    page.wait_for_function("window.tracked === true")
+    with page.expect_request(TRACKER):
+        bar.get_by_role("button", name="Accepter").click()
+    page.wait_for_load_state("load")  # the async script has run by then
+
+    assert page.evaluate("window.tracked") is True
 
     assert requested == [TRACKER]
     assert page.url.endswith("/fr/journal/")
