@@ -128,6 +128,7 @@ ROUTES: dict[str, Route] = {
     "storefront:cart_line": Route(Access.PUBLIC, lambda world: {"line_id": 999_999}),
     "storefront:checkout": Route(Access.PUBLIC),
     "storefront:terms": Route(Access.PUBLIC),
+    "storefront:consent": Route(Access.PUBLIC),
     "storefront:journal": Route(Access.PUBLIC),
     "storefront:journal_rss": Route(Access.PUBLIC),
     "storefront:journal_atom": Route(Access.PUBLIC),

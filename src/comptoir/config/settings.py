@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -155,6 +156,9 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# Flash messages live in the session, not in a cookie of their own: the shop sets no cookie but the
+# session's and the CSRF token's (and a consent choice, only once made: storefront/consent.py).
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 
 # Anonymous boutique pages are served from the cache (storefront/page_cache.py) for at most this long;
 # any change they show retires them at once, the lifetime only bounds what time alone changes
@@ -249,18 +253,26 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+# A third-party tracker's script (https://…/script.js), empty by default: when set, its tag is written
+# only after the visitor's consent on the consent bar (storefront/consent.py); the policy below lets
+# its origin run and report, which by itself loads nothing.
+COMPTOIR_THIRD_PARTY_TRACKER_URL = os.environ.get("COMPTOIR_THIRD_PARTY_TRACKER_URL", "")
+_tracker = urlsplit(COMPTOIR_THIRD_PARTY_TRACKER_URL)
+TRACKER_ORIGINS = (
+    [f"{_tracker.scheme}://{_tracker.netloc}"] if _tracker.scheme == "https" and _tracker.netloc else []
+)
 # The browser runs only the shop's own scripts: no inline script, no other origin, no framing
 # (django-csp). Stripe's hosted checkout is reached by a redirect after a form post.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
-        "script-src": ["'self'"],
+        "script-src": ["'self'", *TRACKER_ORIGINS],
         # Inline styles stay allowed: the cockpit's server-drawn SVG charts (pygal) carry their own
         # <style>, and printed sheets use style attributes. A style cannot run code; scripts stay strict.
         "style-src": ["'self'", "'unsafe-inline'"],
-        "img-src": ["'self'", "data:", *env_list("CSP_IMG_SRC", "")],
+        "img-src": ["'self'", "data:", *env_list("CSP_IMG_SRC", ""), *TRACKER_ORIGINS],
         "font-src": ["'self'"],
-        "connect-src": ["'self'"],
+        "connect-src": ["'self'", *TRACKER_ORIGINS],
         "object-src": ["'none'"],
         "base-uri": ["'self'"],
         "form-action": ["'self'", "https://checkout.stripe.com"],

@@ -77,7 +77,8 @@ class PostAdmin(TabbedTranslationAdmin):
 
 @admin.register(Page)
 class PageAdmin(TabbedTranslationAdmin):
-    list_display = ("title", "is_published", "in_footer", "position")
+    list_display = ("title", "legal_role", "is_published", "in_footer", "position")
+    list_filter = ("legal_role",)
     list_editable = ("is_published", "in_footer", "position")
     prepopulated_fields = {"slug_fr": ("title_fr",), "slug_en": ("title_en",)}
 

@@ -16,6 +16,16 @@ from comptoir.core.models import RemembersOldSlugs, TimeStampedModel
 WORDS_PER_MINUTE = 200
 
 
+class LegalRole(models.TextChoices):
+    """What a legal page stands for, whatever its editable title and address: the links find it by this."""
+
+    LEGAL_NOTICE = "legal_notice", _("Mentions légales")
+    TERMS_OF_SALE = "terms_of_sale", _("Conditions générales de vente (boutique)")
+    RESELLER_TERMS = "reseller_terms", _("Conditions générales de vente aux professionnels")
+    PRIVACY = "privacy", _("Politique de confidentialité")
+    WITHDRAWAL_FORM = "withdrawal_form", _("Formulaire de rétractation")
+
+
 class Page(RemembersOldSlugs, TimeStampedModel):
     """The brand's story, delivery and returns, contact, legal pages: linked from the footer."""
 
@@ -28,11 +38,25 @@ class Page(RemembersOldSlugs, TimeStampedModel):
     is_published = models.BooleanField(_("publiée"), default=True)
     in_footer = models.BooleanField(_("lien en pied de page"), default=True)
     position = models.PositiveSmallIntegerField(_("ordre"), default=0)
+    legal_role = models.CharField(
+        _("page légale"),
+        max_length=20,
+        choices=LegalRole.choices,
+        blank=True,
+        help_text=_("La boutique lie cette page là où la loi l'attend (pied de page, commande)."),
+    )
 
     class Meta:
         verbose_name = _("page")
         verbose_name_plural = _("pages")
         ordering = ("position", "id")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["legal_role"],
+                condition=~models.Q(legal_role=""),
+                name="content_page_one_per_legal_role",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.title

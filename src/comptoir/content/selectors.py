@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core import signing
 from django.db.models import Count, Q, QuerySet
 
-from .models import Category, Page, Post, Tag
+from .models import Category, LegalRole, Page, Post, Tag
 
 PREVIEW_SALT = "comptoir.content.preview"
 
@@ -79,9 +79,15 @@ def tags_in_use() -> QuerySet[Tag]:
 
 
 def footer_pages() -> QuerySet[Page]:
+    """Every page of the footer, legal ones included (``legal_role`` set): one query for both rows."""
     return Page.objects.filter(is_published=True, in_footer=True).only(
-        "id", "title_fr", "title_en", "slug_fr", "slug_en", "position"
+        "id", "title_fr", "title_en", "slug_fr", "slug_en", "position", "legal_role"
     )
+
+
+def legal_page(*, role: LegalRole) -> Page | None:
+    """The published page standing for this legal role (the CGV, the privacy policy…), if any."""
+    return Page.objects.filter(is_published=True, legal_role=role).first()
 
 
 def page_by_slug(*, slug: str) -> Page | None:

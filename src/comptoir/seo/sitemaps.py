@@ -10,8 +10,8 @@ from django.urls import reverse
 
 from comptoir.catalog.models import Collection, Product
 from comptoir.community.models import Event
-from comptoir.content.models import Page, Post
-from comptoir.content.selectors import categories_in_use, live_posts, tags_in_use
+from comptoir.content.models import LegalRole, Page, Post
+from comptoir.content.selectors import categories_in_use, legal_page, live_posts, tags_in_use
 
 from .catalogue import collections_for_search_engines, products_for_search_engines
 
@@ -38,6 +38,9 @@ class PageSitemap(_Bilingual):
     changefreq = "weekly"
 
     def items(self) -> list[str]:
+        # The built-in CGV only while no editable page stands for them (it then redirects there).
+        if legal_page(role=LegalRole.TERMS_OF_SALE) is not None:
+            return ["storefront:home"]
         return ["storefront:home", "storefront:terms"]
 
     def location(self, item: str) -> str:

@@ -10,11 +10,13 @@ from comptoir.content.selectors import footer_pages
 from comptoir.pricing.policy import policy_for
 
 from .cart_session import SESSION_KEY
+from .consent import consent_choice, tracker_url
 
 
 def shop(request: HttpRequest) -> dict[str, Any]:
     """What every boutique page needs: the shop's name, the customer's price policy, the menu, the bag."""
     session = getattr(request, "session", None)
+    pages = footer_pages()  # one query, read by both footer rows and the legal links
     return {
         "cart_count": SimpleLazyObject(
             lambda: cart_item_count(
@@ -25,5 +27,9 @@ def shop(request: HttpRequest) -> dict[str, Any]:
         "shop_name": settings.SHOP_NAME,
         "pricing_policy": policy_for(customer=getattr(request, "user", None)),
         "menu_collections": published_collections().only("id", "name_fr", "name_en", "slug_fr", "slug_en"),
-        "footer_pages": footer_pages(),
+        "footer_pages": pages,
+        # The legal pages by role (« legal_links.terms_of_sale »), for links the law expects.
+        "legal_links": SimpleLazyObject(lambda: {page.legal_role: page for page in pages if page.legal_role}),
+        "third_party_tracker_url": tracker_url(),
+        "tracker_consent": consent_choice(request),
     }

@@ -33,6 +33,7 @@ from django.utils.translation import get_language
 from comptoir.core.page_cache import pages_generation, shop_pages_changed
 
 from .cart_session import SESSION_KEY
+from .consent import consent_choice, tracker_url
 
 TOKEN_PLACEHOLDER = "__comptoir_csrf_token__"  # noqa: S105 (a marker, not a secret)
 # The {% csrf_token %} tag's output; its value then stands for every other use of the same token.
@@ -68,6 +69,8 @@ def _page_key(request: HttpRequest) -> str:
             get_language() or "",
             request.headers.get("HX-Request", ""),
             request.headers.get("HX-Target", ""),
+            # With a third-party tracker, a page differs by the visitor's consent (its script tag, the bar).
+            consent_choice(request) if tracker_url() else "",
         )
     )
     return f"comptoir:page:{pages_generation()}:{hashlib.sha256(page.encode()).hexdigest()}"

@@ -6,6 +6,7 @@ from . import (
     views_account,
     views_cart,
     views_checkout,
+    views_consent,
     views_content,
     views_documents,
     views_events,
@@ -26,6 +27,7 @@ urlpatterns = [
     path(pgettext_lazy("url", "panier/lignes/<int:line_id>/"), views_cart.cart_update, name="cart_line"),
     path(pgettext_lazy("url", "commander/"), views_checkout.checkout, name="checkout"),
     path(pgettext_lazy("url", "conditions-generales-de-vente/"), views_checkout.terms_of_sale, name="terms"),
+    path(pgettext_lazy("url", "cookies/"), views_consent.consent, name="consent"),
     # The customer's account (sign-in pages are allauth's, under the same compte/ prefix).
     path(pgettext_lazy("url", "compte/"), views_account.account_home, name="account_home"),
     path(pgettext_lazy("url", "compte/commandes/"), views_account.order_list, name="account_orders"),

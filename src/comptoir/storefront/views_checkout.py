@@ -26,6 +26,8 @@ from comptoir.cart.selectors import CartSummary, cart_summary
 from comptoir.checkout.errors import CheckoutError, InvalidDiscount, InvalidGiftCard
 from comptoir.checkout.selectors import checkout_preview
 from comptoir.checkout.services.place_order import place_order
+from comptoir.content.models import LegalRole
+from comptoir.content.selectors import legal_page
 from comptoir.orders.access import order_access_token
 from comptoir.orders.models import Order, OrderStatus
 from comptoir.payments.providers.base import PaymentError
@@ -50,6 +52,10 @@ REFRESH_ATTRS = {
 
 
 def terms_of_sale(request: HttpRequest) -> HttpResponse:
+    """The founder's editable CGV page; the built-in text only while the shop has none."""
+    page = legal_page(role=LegalRole.TERMS_OF_SALE)
+    if page is not None:
+        return redirect(page.get_absolute_url())
     return render(request, "storefront/legal/terms.html")
 
 

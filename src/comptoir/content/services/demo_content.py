@@ -1,9 +1,11 @@
-"""The demo shop's pages and first journal posts, created once when there are none."""
+"""The demo shop's pages and first journal posts, created once when there are none; its legal pages,
+each created once when no page stands for it."""
 
 # ruff: noqa: E501 - the texts of the demo pages, kept whole for reading
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import timedelta
 
 from django.db import transaction
@@ -13,6 +15,7 @@ from comptoir.accounts.models import User
 from comptoir.catalog.selectors import published_products
 
 from ..models import Category, Page, Post, PostStatus, Tag
+from .legal_texts import LEGAL_PAGES, fill
 
 PAGES = [
     (
@@ -66,21 +69,6 @@ PAGES = [
         "their account or the link of their order.\n\nEvery review is read before publication: we publish "
         "positive and negative reviews alike, and refuse only abusive or off-topic words or personal data. "
         "Reviews are not paid for. They appear with the date of purchase and of publication.",
-    ),
-    (
-        "Mentions légales", "Legal notice", "mentions-legales", "legal-notice",
-        "**Maison Lavande SAS**, au capital de 10 000 €, RCS Paris 732 829 320, TVA FR40732829320.\n\n"
-        "Siège : 12 rue Oberkampf, 75011 Paris. Directrice de la publication : Louise Martin.",
-        "**Maison Lavande SAS**, share capital €10,000, RCS Paris 732 829 320, VAT FR40732829320.\n\n"
-        "Registered office: 12 rue Oberkampf, 75011 Paris. Publisher: Louise Martin.",
-    ),
-    (
-        "Confidentialité", "Privacy", "confidentialite", "privacy",
-        "Nous ne gardons de vous que ce qu'il faut pour vous livrer et vous facturer. Aucun traceur "
-        "publicitaire, aucun script tiers. La lettre n'est envoyée qu'après votre confirmation, et se quitte "
-        "en un clic.",
-        "We keep only what we need to deliver and invoice you. No advertising tracker, no third-party "
-        "script. The newsletter is sent only after your confirmation, and is left in one click.",
     ),
 ]  # fmt: skip
 
@@ -168,3 +156,48 @@ def ensure_demo_content(*, author: User) -> bool:
         )  # fmt: skip
         post.tags.set(tags)
     return True
+
+
+# The demo's first, short legal pages (before the legal roles): replaced by the full texts, unless edited.
+FORMER_DEMO_BODIES = {
+    "mentions-legales": "**Maison Lavande SAS**, au capital de 10 000 €, RCS Paris 732 829 320, TVA FR40732829320.\n\n"
+    "Siège : 12 rue Oberkampf, 75011 Paris. Directrice de la publication : Louise Martin.",
+    "confidentialite": "Nous ne gardons de vous que ce qu'il faut pour vous livrer et vous facturer. Aucun traceur "
+    "publicitaire, aucun script tiers. La lettre n'est envoyée qu'après votre confirmation, et se quitte "
+    "en un clic.",
+}
+LEGAL_POSITION = 100
+# What the seller's invoicing identity does not say: the demo's contact address and publisher.
+DEMO_CONTACT_EMAIL = "bonjour@maison-lavande.example"
+DEMO_PUBLISHER = "Louise Martin"  # after the shop's own pages
+
+
+@transaction.atomic
+def ensure_legal_pages(*, seller: Mapping[str, str]) -> int:
+    """Each legal page (notice, both CGV, privacy, withdrawal form) that no page stands for yet, created
+    from the seller's identity; a page already there is left as the founder wrote it. Returns how many
+    were created or completed."""
+    done = 0
+    existing = set(Page.objects.exclude(legal_role="").values_list("legal_role", flat=True))
+    for offset, (role, title_fr, title_en, slug_fr, slug_en, body_fr, body_en) in enumerate(LEGAL_PAGES):
+        if role in existing:
+            continue
+        texts = {
+            "body_fr": fill(body_fr, seller=seller),
+            "body_en": fill(body_en, seller=seller, english=True),
+        }
+        page = Page.objects.select_for_update().filter(slug_fr=slug_fr, legal_role="").first()
+        if page is None:
+            Page.objects.create(
+                title_fr=title_fr, title_en=title_en, slug_fr=slug_fr, slug_en=slug_en,
+                position=LEGAL_POSITION + offset, legal_role=role, **texts,
+            )  # fmt: skip
+        else:  # a page of that address, written before the roles: it takes the role
+            if slug_fr in FORMER_DEMO_BODIES:  # the demo's first short text, never edited: the full one
+                Page.objects.filter(pk=page.pk, body_fr=FORMER_DEMO_BODIES[slug_fr]).update(**texts)
+                page.refresh_from_db()
+            page.legal_role = role
+            page.position = LEGAL_POSITION + offset
+            page.save()
+        done += 1
+    return done

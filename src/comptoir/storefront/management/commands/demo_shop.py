@@ -16,7 +16,13 @@ from comptoir.catalog.services.build_demo_shop import build_demo_shop
 from comptoir.catalog.services.demo_data import STAFF_EMAIL, STAFF_PASSWORD
 from comptoir.checkout.services.demo_sales import ensure_demo_sales
 from comptoir.community.services.demo_events import ensure_demo_events
-from comptoir.content.services.demo_content import ensure_demo_content
+from comptoir.content.services.demo_content import (
+    DEMO_CONTACT_EMAIL,
+    DEMO_PUBLISHER,
+    ensure_demo_content,
+    ensure_legal_pages,
+)
+from comptoir.invoicing.seller import seller_identity
 from comptoir.resellers.services.demo_resellers import (
     DEMO_BUYER_EMAIL,
     DEMO_BUYER_PASSWORD,
@@ -55,6 +61,9 @@ class Command(BaseCommand):
             self.stdout.write("Pages et premiers articles du journal créés.")
         else:
             self.stdout.write("Pages et journal existants conservés, sans modification.")
+        seller = {**seller_identity(), "email": DEMO_CONTACT_EMAIL, "publisher": DEMO_PUBLISHER}
+        if legal := ensure_legal_pages(seller=seller):
+            self.stdout.write(f"Pages légales créées ou complétées : {legal}.")
         if ensure_demo_events():
             self.stdout.write("Prochaine rencontre créée.")
         if ensure_demo_resellers():
