@@ -10,9 +10,11 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from comptoir.notifications.founder import absolute_url
+
 
 def absolute(path: str) -> str:
-    return settings.COMPTOIR_PUBLIC_URL.rstrip("/") + path
+    return absolute_url(path)
 
 
 def public_url(name: str, *, language: str, **kwargs: Any) -> str:

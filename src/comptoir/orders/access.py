@@ -14,6 +14,8 @@ from django.core import signing
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 
+from comptoir.notifications.founder import absolute_url
+
 from .models import Order
 
 ACCESS_SALT = "comptoir.orders.access"
@@ -44,4 +46,4 @@ def order_access_url(*, order: Order) -> str:
         except NoReverseMatch:
             # The storefront page is not there yet: the path it will have, so that links already sent work.
             path = f"/{language}/commande/{token}/"
-    return settings.COMPTOIR_PUBLIC_URL.rstrip("/") + path
+    return absolute_url(path)

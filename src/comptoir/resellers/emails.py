@@ -18,13 +18,15 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext
 
+from comptoir.notifications.founder import absolute_url as absolute
+
 from .models import BuyerInvitation, ResellerApplication
 
 
 def absolute_url(name: str, *, language: str, **kwargs: Any) -> str:
     with translation.override(language):
         path = reverse(name, kwargs=kwargs or None)
-    return settings.COMPTOIR_PUBLIC_URL.rstrip("/") + path
+    return absolute(path)
 
 
 def founder_email() -> str:

@@ -11,13 +11,11 @@ from django.utils.translation import gettext as _
 from icalendar import Calendar
 from icalendar import Event as CalendarEvent
 
+from comptoir.notifications.founder import absolute_url
+
 from ..models import Event, EventMessage, Registration, RegistrationStatus
 
 PRODUCT_ID = "-//Comptoir//Rencontres//FR"
-
-
-def _absolute(path: str) -> str:
-    return settings.COMPTOIR_PUBLIC_URL.rstrip("/") + path
 
 
 def event_calendar(*, events: list[Event], method: str = "") -> bytes:
@@ -35,15 +33,15 @@ def event_calendar(*, events: list[Event], method: str = "") -> bytes:
         entry.add("dtend", event.ends_at)
         entry.add("dtstamp", timezone.now())
         entry.add("location", f"{event.place_name}, {event.address}")
-        entry.add("url", _absolute(event.get_absolute_url()))
-        entry.add("description", _absolute(event.get_absolute_url()))
+        entry.add("url", absolute_url(event.get_absolute_url()))
+        entry.add("description", absolute_url(event.get_absolute_url()))
         calendar.add_component(entry)
     return calendar.to_ical()
 
 
 def cancel_url(registration: Registration) -> str:
     with translation.override(registration.language):
-        return _absolute(reverse("storefront:event_cancel", kwargs={"token": registration.token}))
+        return absolute_url(reverse("storefront:event_cancel", kwargs={"token": registration.token}))
 
 
 SUBJECTS = {
@@ -61,7 +59,7 @@ def send_registration_email(*, registration_id: int, kind: str) -> None:
             "registration": registration,
             "event": event,
             "kind": kind,
-            "event_url": _absolute(event.get_absolute_url()),
+            "event_url": absolute_url(event.get_absolute_url()),
             "cancel_url": cancel_url(registration),
             "shop_name": settings.SHOP_NAME,
         }
