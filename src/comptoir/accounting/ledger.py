@@ -113,19 +113,19 @@ def customer_name(buyer: dict[str, str]) -> str:
 
 
 def _sales_lines(
-    *, lines: list[DocumentLine], breakdown: list[dict[str, str]], regime: str, sign: int
+    *, lines: list[DocumentLine], breakdown: list[dict[str, str]], regime: str
 ) -> list[EntryLine]:
-    """Revenue per account and VAT per rate, on the credit side for an invoice (sign 1)."""
+    """Revenue per account and VAT per rate, on the credit side (a credit note's negative amounts: debit)."""
     revenue: dict[tuple[str, str], Decimal] = {}
     for line in lines:
         account = SHIPPING if line.kind == LineKind.SHIPPING else SALES.get(regime, SALES[TaxRegime.DOMESTIC])
         revenue[account] = revenue.get(account, ZERO) + line.total_net
-    result = [_line(account, amount * sign, debit=False) for account, amount in revenue.items() if amount]
+    result = [_line(account, amount, debit=False) for account, amount in revenue.items() if amount]
     for row in breakdown:
         vat = Decimal(row["vat"])
         if vat:
             account = VAT_COLLECTED.get(Decimal(row["rate"]), OTHER_VAT)
-            result.append(_line(account, vat * sign, debit=False))
+            result.append(_line(account, vat, debit=False))
     return result
 
 
@@ -161,53 +161,38 @@ def credit_notes_in(*, start: dt.date, end: dt.date) -> list[CreditNote]:
     )
 
 
+def _sales_entry(*, document: Invoice | CreditNote, invoice: Invoice, label: str) -> Entry:
+    """One document's entry in the sales journal; a credit note's negative totals reverse the sides."""
+    day = _local(document.issued_at)
+    return Entry(
+        journal="VE",
+        date=day,
+        reference=document.number,
+        reference_date=day,
+        label=f"{label} {customer_name(invoice.buyer)}"[:200],
+        moment=document.issued_at,
+        lines=(
+            _line(CUSTOMERS, document.total_gross, debit=True, customer=customer_of(invoice.order)),
+            *_sales_lines(
+                lines=list(document.lines.all()),
+                breakdown=document.vat_breakdown,
+                regime=invoice.tax_regime,
+            ),
+        ),
+    )
+
+
 def sales_entries(*, start: dt.date, end: dt.date) -> list[Entry]:
-    entries = []
-    for invoice in invoices_in(start=start, end=end):
-        customer = customer_of(invoice.order)
-        day = _local(invoice.issued_at)
-        entries.append(
-            Entry(
-                journal="VE",
-                date=day,
-                reference=invoice.number,
-                reference_date=day,
-                label=f"Facture {invoice.number} {customer_name(invoice.buyer)}"[:200],
-                moment=invoice.issued_at,
-                lines=(
-                    _line(CUSTOMERS, invoice.total_gross, debit=True, customer=customer),
-                    *_sales_lines(
-                        lines=list(invoice.lines.all()),
-                        breakdown=invoice.vat_breakdown,
-                        regime=invoice.tax_regime,
-                        sign=1,
-                    ),
-                ),
-            )
+    entries = [
+        _sales_entry(document=invoice, invoice=invoice, label=f"Facture {invoice.number}")
+        for invoice in invoices_in(start=start, end=end)
+    ]
+    entries += [
+        _sales_entry(
+            document=note, invoice=note.invoice, label=f"Avoir {note.number} sur {note.invoice.number}"
         )
-    for note in credit_notes_in(start=start, end=end):
-        invoice = note.invoice
-        customer = customer_of(invoice.order)
-        day = _local(note.issued_at)
-        entries.append(
-            Entry(
-                journal="VE",
-                date=day,
-                reference=note.number,
-                reference_date=day,
-                label=f"Avoir {note.number} sur {invoice.number} {customer_name(invoice.buyer)}"[:200],
-                moment=note.issued_at,
-                lines=(
-                    _line(CUSTOMERS, note.total_gross, debit=True, customer=customer),
-                    *_sales_lines(
-                        lines=list(note.lines.all()),
-                        breakdown=note.vat_breakdown,
-                        regime=invoice.tax_regime,
-                        sign=1,
-                    ),
-                ),
-            )
-        )
+        for note in credit_notes_in(start=start, end=end)
+    ]
     return entries
 
 
