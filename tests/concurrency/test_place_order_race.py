@@ -5,12 +5,11 @@ from __future__ import annotations
 import pytest
 from django.db.models import F, Sum
 
-from comptoir.cart.models import Cart, CartLine
 from comptoir.checkout.errors import OutOfStock
-from comptoir.checkout.services.place_order import place_order
 from comptoir.inventory.models import StockRecord
 from comptoir.orders.models import Order, OrderLine
-from tests.checkout.conftest import PARIS, colissimo_option
+from tests.checkout.conftest import colissimo_option
+from tests.concurrency.boutique import buy, cart_with
 from tests.concurrency.helpers import run_at_once
 from tests.factories import VariantFactory
 
@@ -18,27 +17,6 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 BUYERS = 40
 LAST_PIECES = 5
-
-
-def cart_with(items):
-    cart = Cart.objects.create()
-    CartLine.objects.bulk_create(CartLine(cart=cart, variant=v, quantity=q) for v, q in items)
-    return cart
-
-
-def buy(*, cart, index: int, key: str, shipping):
-    return place_order(
-        cart=cart,
-        customer=None,
-        email=f"buyer{index}@example.com",
-        shipping_address=PARIS,
-        billing_address=None,
-        shipping_option=shipping,
-        payment_method="bank_transfer",
-        idempotency_key=key,
-        language="fr",
-        terms_accepted=True,
-    )
 
 
 def test_forty_buyers_for_the_last_five_pieces(threads_database):
