@@ -7,6 +7,7 @@ It lives in the boutique's app because it spans domain apps that must not import
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from django.contrib.auth import get_user_model
@@ -42,6 +43,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        started = time.monotonic()  # the whole build, not only the catalogue's part
         report = build_demo_shop(stdout=self.stdout, with_images=not options["without_images"])
         counts = (
             f"{report.products} produits ({report.published_products} en ligne), "
@@ -81,4 +83,4 @@ class Command(BaseCommand):
             self.stdout.write(f"Compte créé : {STAFF_EMAIL} / {STAFF_PASSWORD}")
         else:
             self.stdout.write(f"Compte {STAFF_EMAIL} déjà présent : mot de passe inchangé.")
-        self.stdout.write(f"Terminé en {report.seconds:.1f} s.")
+        self.stdout.write(f"Terminé en {time.monotonic() - started:.1f} s.")
