@@ -1,6 +1,7 @@
 """The owner's dashboard: sales per door, basket, best sellers, sell-through per size, visitors."""
 
 import datetime as dt
+import re
 from decimal import Decimal
 
 import pytest
@@ -115,3 +116,16 @@ def test_packing_staff_never_see_revenue(client, sales):
     assert client.get("/fr/atelier/tableau-de-bord/").status_code == 403
     home = client.get("/fr/atelier/").content.decode()
     assert "tableau-de-bord" not in home and "201,80" not in home
+
+
+def test_chart_axes_speak_the_owners_language_and_count_whole_visitors(client, sales, monkeypatch):
+    monkeypatch.setattr(timezone, "localdate", lambda *args: TODAY)
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    french = client.get("/fr/atelier/tableau-de-bord/", {"period": "7"}).content.decode()
+    english = client.get("/en/workshop/dashboard/", {"period": "7"}).content.decode()
+    assert ">1\u202f000\xa0€<" in french and ">€1,000<" in english  # guides of the revenue chart
+    assert ">20 nov<" in french and ">20 Nov<" in english
+    # no visitor this week: the visitors chart counts 0 and 1, never « 0, 0, 1, 1 » from rounded floats
+    visitors = english.rsplit("<svg", 1)[1]
+    labels = re.findall(r"<text[^>]*>([^<]*)</text>", visitors)
+    assert [label for label in labels if "Nov" not in label] == ["0", "1"]

@@ -10,7 +10,10 @@ from decimal import Decimal
 import pygal
 from django.utils.formats import date_format
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import pgettext
 from pygal.style import Style
+
+from comptoir.core.money import format_count, format_whole_money
 
 SCRIPT = re.compile(r"<script\b.*?</script>", re.S)
 STYLE = Style(
@@ -44,13 +47,28 @@ COMMON = {
 }
 
 
-def _whole(value: float, unit: str = "") -> str:
-    return f"{value:,.0f}".replace(",", "\u202f") + unit
+def _count(value: float) -> str:
+    return format_count(round(value))  # pygal hands axis values as floats; a chart shows whole ones
+
+
+def _euros(value: float) -> str:
+    return format_whole_money(round(value))
+
+
+def _whole_ticks(top: int) -> list[int]:
+    """Whole-number guides from 0 past ``top``, steps of 1, 2, 5, 10, 20, 50…, eight at most."""
+    step, factors = 1, (2, 2.5, 2)  # 1 → 2 → 5 → 10 → 20 → 50 …
+    index = 0
+    while top > step * 8:
+        step = int(step * factors[index % 3])
+        index += 1
+    return list(range(0, max(top, 1) + step, step))
 
 
 def _day_labels(days: Sequence[date]) -> list[str]:
     step = max(1, len(days) // 10)  # ten labels at most under the bars
-    return [date_format(day, "j b") if index % step == 0 else "" for index, day in enumerate(days)]
+    day_format = pgettext("date under a chart's bar, Django date format", "j b")
+    return [date_format(day, day_format) if index % step == 0 else "" for index, day in enumerate(days)]
 
 
 def _render(chart: pygal.graph.graph.Graph) -> SafeString:
@@ -64,26 +82,31 @@ def revenue_chart(*, days: Sequence[date], series: dict[str, Sequence[Decimal]])
     """Stacked bars per day, one colour per door (labels are the series' keys, already translated)."""
     chart = pygal.StackedBar(
         **{**COMMON, "show_legend": False},  # the page names the doors above the chart, with totals
-        value_formatter=lambda value: _whole(value, "\u00a0€"),
+        value_formatter=_euros,
     )
     chart.x_labels = _day_labels(days)
+    totals = [0] * len(days)
     for label, amounts in series.items():
-        chart.add(label, [int(amount.to_integral_value()) for amount in amounts])  # whole euros on a chart
+        whole = [int(amount.to_integral_value()) for amount in amounts]  # whole euros on a chart
+        chart.add(label, whole)
+        totals = [total + value for total, value in zip(totals, whole, strict=True)]
+    chart.y_labels = _whole_ticks(max(totals, default=0))
     return _render(chart)
 
 
 def visitors_chart(*, days: Sequence[date], label: str, counts: Sequence[int]) -> SafeString:
     chart = pygal.Line(
-        **{**COMMON, "show_legend": False}, fill=True, show_dots=len(days) <= 31, value_formatter=_whole
+        **{**COMMON, "show_legend": False}, fill=True, show_dots=len(days) <= 31, value_formatter=_count
     )
     chart.x_labels = _day_labels(days)
+    chart.y_labels = _whole_ticks(max(counts, default=0))
     chart.add(label, list(counts))
     return _render(chart)
 
 
 def sell_through_chart(*, sizes: Sequence[str], percents: Sequence[int], label: str) -> SafeString:
     chart = pygal.Bar(
-        **{**COMMON, "width": 520, "height": 260, "show_legend": False, "print_values": True},
+        **{**COMMON, "width": 520, "height": 260, "show_legend": False},  # the table gives the figures
         range=(0, 100),
         value_formatter=lambda value: f"{value:.0f} %",
     )

@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from babel.numbers import format_currency
+from babel import Locale
+from babel.numbers import format_currency, format_decimal
 from django.utils import translation
 
 CENT = Decimal("0.01")
@@ -27,8 +28,24 @@ BABEL_LOCALES = {"fr": "fr_FR", "en": "en_GB"}
 
 def format_money(money: Money) -> str:
     """``95,00 €`` in French, ``€95.00`` in English: the active language's way, rounded to the cent."""
-    locale = BABEL_LOCALES.get((translation.get_language() or "fr")[:2], "fr_FR")
-    return format_currency(quantize(money.amount), money.currency, locale=locale)
+    return format_currency(quantize(money.amount), money.currency, locale=_babel_locale())
+
+
+def _babel_locale() -> str:
+    return BABEL_LOCALES.get((translation.get_language() or "fr")[:2], "fr_FR")
+
+
+def format_whole_money(amount: Decimal | int) -> str:
+    """``1 200 €`` in French, ``€1,200`` in English: whole euros, for a chart's axis, never an invoice."""
+    locale = _babel_locale()
+    pattern = Locale.parse(locale).currency_formats["standard"].pattern.replace(".00", "")
+    whole = Decimal(amount).to_integral_value(rounding=ROUND_HALF_UP)
+    return format_currency(whole, DEFAULT_CURRENCY, format=pattern, locale=locale, currency_digits=False)
+
+
+def format_count(number: Decimal | int) -> str:
+    """``1 200`` in French, ``1,200`` in English: a whole number the active language's way."""
+    return format_decimal(Decimal(number).to_integral_value(rounding=ROUND_HALF_UP), locale=_babel_locale())
 
 
 class CurrencyMismatch(ValueError):
