@@ -29,6 +29,16 @@ def celery_tasks_seen():
     celery_app.conf.task_always_eager = previous
 
 
+def test_the_demos_replayed_past_writes_no_email_anywhere(settings, celery_tasks_seen):
+    settings.REDIS_URL = "redis://127.0.0.1:6379/0"
+    settings.COMPTOIR_DROP_JOBS = True  # set by demo_sales while it replays eight weeks of orders
+    order = OrderFactory()
+
+    queue_order_email(order_id=order.pk, kind="paid")
+
+    assert celery_tasks_seen == [] and mail.outbox == []
+
+
 def test_without_redis_the_job_runs_in_this_process(settings, celery_tasks_seen):
     settings.REDIS_URL = ""
     order = OrderFactory()

@@ -34,6 +34,9 @@ def uses_worker() -> bool:
 
 def enqueue(job: Callable[..., Any], **kwargs: Any) -> None:
     path = job_path(job)
+    if getattr(settings, "COMPTOIR_DROP_JOBS", False):  # the demo's replayed past: no one to write to
+        logger.debug("job %s dropped", path)
+        return
     if uses_worker():
         from .tasks import run_job
 

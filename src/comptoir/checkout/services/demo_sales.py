@@ -63,8 +63,11 @@ def ensure_demo_sales(*, seed: int = 2026) -> DemoSales | None:
     """Plays the history once, on a shop without orders; None when orders exist already."""
     if Order.objects.exists():
         return None
-    # Nobody to write to: the history's emails (confirmations, invoices) are dropped, not printed.
-    with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
+    # Nobody to write to: the history's emails (confirmations, invoices) are not even written, which
+    # spares rendering an invoice PDF per email (two thirds of the replay's time).
+    with override_settings(
+        COMPTOIR_DROP_JOBS=True, EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"
+    ):
         return _play_history(seed=seed)
 
 
