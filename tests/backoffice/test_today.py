@@ -5,6 +5,7 @@ import re
 
 import pytest
 
+from comptoir.orders.emails import queue_order_email
 from comptoir.orders.models import Channel, OrderStatus
 from comptoir.resellers.models import ResellerApplication
 from tests.backoffice.conftest import packer_user
@@ -65,3 +66,14 @@ def test_packing_staff_see_the_parcels_only(client, work):
     page = client.get("/fr/atelier/").content.decode()
     assert count_of(page, "commandes revendeurs à préparer") == 1
     assert "factures revendeurs en retard" not in page and "demandes de revendeurs" not in page
+
+
+def test_emails_waiting_for_the_mail_server_show_on_the_owners_home(client, settings):
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    assert "courriels en attente" not in client.get("/fr/atelier/").content.decode()  # none: no card
+    settings.REDIS_URL = ""
+    settings.EMAIL_BACKEND = "tests.notifications.broken_mail.EmailBackend"
+    queue_order_email(order_id=OrderFactory().pk, kind="paid")
+
+    page = client.get("/fr/atelier/").content.decode()
+    assert count_of(page, "courriels en attente (serveur de courriel indisponible)") == 1

@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from comptoir.cart.models import CartLine
 from comptoir.inventory.models import StockRecord
+from comptoir.notifications.models import PendingJob
 from comptoir.orders.models import Order, OrderStatus
 from comptoir.payments.models import Payment
 from comptoir.shipping.models import ShippingMethod
@@ -246,3 +247,17 @@ def test_a_code_that_does_not_apply_is_explained_next_to_the_field_and_nothing_i
     response = client.post(reverse("storefront:checkout"), filled(client, discount_code="FAUX"))
     assert "Ce code n&#x27;existe pas ou n&#x27;est plus valable." in response.content.decode()
     assert not Order.objects.exists()
+
+
+def test_with_the_mail_server_down_the_order_is_placed_and_its_email_waits(
+    client, in_cart, settings, django_capture_on_commit_callbacks
+):
+    settings.REDIS_URL = ""
+    settings.EMAIL_BACKEND = "tests.notifications.broken_mail.EmailBackend"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("storefront:checkout"), filled(client))
+
+    order = Order.objects.get()
+    assert response.status_code == 302 and order.number in client.get(response["Location"]).content.decode()
+    assert PendingJob.objects.get().kwargs == {"order_id": order.pk, "kind": "confirmation"}

@@ -43,6 +43,7 @@ from comptoir.invoicing.services.ship_and_invoice import (
     import_coliship_export_and_invoice,
     ship_with_tracking_and_invoice,
 )
+from comptoir.notifications.models import PendingJob
 from comptoir.orders.models import Channel, Order, OrderStatus
 from comptoir.orders.selectors import (
     order_history,
@@ -87,6 +88,7 @@ def today(request: HttpRequest) -> HttpResponse:
         "spam_refused": RejectedAttempt.objects.filter(
             created_at__gte=timezone.now() - timedelta(days=7)
         ).count(),
+        "mail_waiting": PendingJob.objects.count(),
     }
     return render(request, "backoffice/today.html", {"counts": counts})
 

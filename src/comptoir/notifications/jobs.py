@@ -6,6 +6,10 @@ is set, and runs it in this process otherwise. Callers are already after their c
 
 A job is a module-level function of ``comptoir`` taking JSON-serialisable keyword arguments (ids,
 strings): the worker receives its dotted path and imports it, so the job itself needs no Celery code.
+
+A job that fails in-process, or that cannot reach the broker, never fails the request that asked for it
+(the order is placed, the page answers): it is kept in ``PendingJob`` and run again by
+``manage.py run_pending_jobs``. The worker retries its own failures, then keeps them there too.
 """
 
 from __future__ import annotations
@@ -40,6 +44,18 @@ def enqueue(job: Callable[..., Any], **kwargs: Any) -> None:
     if uses_worker():
         from .tasks import run_job
 
-        run_job.delay(path, kwargs)
+        try:
+            run_job.delay(path, kwargs)
+        except Exception as error:  # the broker is down: the job waits in the database
+            _keep_for_later(path, kwargs, error)
     else:
-        job(**kwargs)
+        try:
+            job(**kwargs)
+        except Exception as error:  # e.g. the mail server is down: late, never lost
+            _keep_for_later(path, kwargs, error)
+
+
+def _keep_for_later(path: str, kwargs: dict[str, Any], error: Exception) -> None:
+    from .services.pending_jobs import keep_for_later
+
+    keep_for_later(path=path, kwargs=kwargs, error=error)

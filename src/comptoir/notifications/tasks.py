@@ -5,9 +5,10 @@ from __future__ import annotations
 from importlib import import_module
 from typing import Any
 
-from celery import shared_task
+from celery import Task, shared_task
 
 from .jobs import JOB_PACKAGE
+from .services.pending_jobs import keep_for_later
 
 
 def resolve_job(path: str) -> Any:
@@ -21,8 +22,12 @@ def resolve_job(path: str) -> Any:
     return target
 
 
-@shared_task(
-    name="comptoir.run_job", acks_late=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=5
-)
-def run_job(path: str, kwargs: dict[str, Any]) -> None:
-    resolve_job(path)(**kwargs)
+@shared_task(bind=True, name="comptoir.run_job", acks_late=True, max_retries=5)
+def run_job(self: Task, path: str, kwargs: dict[str, Any]) -> None:
+    try:
+        resolve_job(path)(**kwargs)
+    except OSError as error:  # a mail server down: retried with a growing delay, then kept in the database
+        if self.request.retries >= (self.max_retries or 0):
+            keep_for_later(path=path, kwargs=kwargs, error=error)
+            return
+        raise self.retry(exc=error, countdown=30 * 2**self.request.retries) from error
