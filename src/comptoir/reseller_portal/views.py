@@ -30,6 +30,7 @@ from comptoir.checkout.services.place_reseller_order import place_reseller_order
 from comptoir.checkout.services.reorder import reorder
 from comptoir.core.rate_limit import allow, client_ip
 from comptoir.inventory.selectors import available_quantities
+from comptoir.invoicing.selectors import parcels_of_order
 from comptoir.orders.selectors import order_of_company, orders_of_company
 from comptoir.pricing.quotes import PriceQuote
 from comptoir.resellers.errors import ResellerError
@@ -365,7 +366,11 @@ def order_detail(request: HttpRequest, number: str) -> HttpResponse:
     found = order_of_company(company_id=buyer.company_id, number=number)
     if found is None:
         raise Http404
-    return render(request, "reseller_portal/order.html", {"buyer": buyer, "order": found})
+    return render(
+        request,
+        "reseller_portal/order.html",
+        {"buyer": buyer, "order": found, "parcels": parcels_of_order(order_id=found.pk)},
+    )
 
 
 @buyer_required
