@@ -213,6 +213,7 @@ ROUTES: dict[str, Route] = {
     "reseller_portal:quick_order": Route(Access.RESELLER),
     "reseller_portal:order": Route(Access.RESELLER_OBJECT, COMPANY_ORDER),
     "reseller_portal:reorder": Route(Access.RESELLER_OBJECT, COMPANY_ORDER),
+    "reseller_portal:pay": Route(Access.RESELLER_OBJECT, COMPANY_ORDER),
     "reseller_portal:documents": Route(Access.RESELLER),
     "reseller_portal:line_sheet": Route(Access.RESELLER),
     "reseller_portal:line_sheet_csv": Route(Access.RESELLER),

@@ -157,6 +157,13 @@ class Order(TimeStampedModel):
         return self.channel == Channel.RESELLER
 
     @property
+    def awaits_prepayment(self) -> bool:
+        """A reseller's order paid in advance, not paid yet: by transfer, or by card from its page."""
+        return (
+            self.is_reseller and self.status == OrderStatus.PLACED and self.payment_method != PAYMENT_ON_TERMS
+        )
+
+    @property
     def is_preorder(self) -> bool:
         return self.preorder_ships_from is not None
 
