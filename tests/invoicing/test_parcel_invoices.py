@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 
 import pytest
+from django.core import mail
 from django.db.models import Sum
 from django.utils import timezone
 
 from comptoir.invoicing.models import Invoice
 from comptoir.invoicing.services.issue_invoice import due_date_for, issue_invoice_for_order
+from comptoir.invoicing.services.payment_reminders import send_payment_reminders
 from comptoir.invoicing.services.ship_and_invoice import ship_part_and_invoice
 from comptoir.orders.models import OrderStatus
 from comptoir.orders.services.cancel_backorder import cancel_backorder
+from comptoir.payments.services.record_terms_payment import record_terms_payment
 from comptoir.resellers.models import PaymentTerms, TaxRegime
 from tests.factories.parcels import quantities, reseller_order_with_stock
 
@@ -102,3 +106,27 @@ def test_an_order_paid_in_advance_was_invoiced_whole_and_its_parcels_add_no_invo
     )
     assert not Invoice.objects.filter(shipment=shipment).exists()
     assert list(Invoice.objects.filter(order=order)) == [whole]
+
+
+def test_a_terms_payment_after_a_cancelled_backorder_records_what_was_invoiced():
+    order = reseller_order_with_stock(lines=[(6, "40.00"), (4, "52.50")], payment_method="on_terms")
+    ship_part_and_invoice(order=order, quantities=quantities(order, 4, 0), tracking_number="6A001", actor=None)
+    cancel_backorder(order=order, actor_label="staff")
+
+    payment = record_terms_payment(order=order, actor=None, reference="VIR-117")
+
+    assert payment is not None and payment.amount == Decimal("192.00")  # 4 × 40,00 HT + 20 % VAT
+
+
+def test_the_reminder_names_the_parcel_invoice_that_fell_due_first(django_capture_on_commit_callbacks):
+    order = reseller_order_with_stock(payment_method="on_terms")
+    first = ship_part_and_invoice(
+        order=order, quantities=quantities(order, 1, 0), tracking_number="6A001", actor=None
+    ).invoice
+    ship_part_and_invoice(order=order, quantities=quantities(order, 1, 0), tracking_number="6A002", actor=None)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        send_payment_reminders(today=first.due_date + dt.timedelta(days=1))
+
+    [reminder] = mail.outbox
+    assert first.number in reminder.subject
