@@ -110,7 +110,9 @@ def test_an_order_paid_in_advance_was_invoiced_whole_and_its_parcels_add_no_invo
 
 def test_a_terms_payment_after_a_cancelled_backorder_records_what_was_invoiced():
     order = reseller_order_with_stock(lines=[(6, "40.00"), (4, "52.50")], payment_method="on_terms")
-    ship_part_and_invoice(order=order, quantities=quantities(order, 4, 0), tracking_number="6A001", actor=None)
+    ship_part_and_invoice(
+        order=order, quantities=quantities(order, 4, 0), tracking_number="6A001", actor=None
+    )
     cancel_backorder(order=order, actor_label="staff")
 
     payment = record_terms_payment(order=order, actor=None, reference="VIR-117")
@@ -123,7 +125,9 @@ def test_the_reminder_names_the_parcel_invoice_that_fell_due_first(django_captur
     first = ship_part_and_invoice(
         order=order, quantities=quantities(order, 1, 0), tracking_number="6A001", actor=None
     ).invoice
-    ship_part_and_invoice(order=order, quantities=quantities(order, 1, 0), tracking_number="6A002", actor=None)
+    ship_part_and_invoice(
+        order=order, quantities=quantities(order, 1, 0), tracking_number="6A002", actor=None
+    )
 
     with django_capture_on_commit_callbacks(execute=True):
         send_payment_reminders(today=first.due_date + dt.timedelta(days=1))
