@@ -96,14 +96,24 @@ def due_date_for(*, terms: str, issued_on: date) -> date:
     return issued_on
 
 
-def issue_invoice_for_order(*, order: Order) -> Invoice:
-    """The order's invoice; issuing twice returns the first one (a replayed payment, a second ship)."""
+def issue_invoice_for_order(*, order: Order, payment_method: str = "") -> Invoice:
+    """The order's invoice; issuing twice returns the first one (a replayed payment, a second ship).
+
+    ``payment_method``: how it was paid, when it differs from the order's (a company paying in
+    advance by card rather than by the transfer its order expected).
+    """
     with transaction.atomic():
         existing = Invoice.objects.filter(order=order).first()
         if existing is not None:
             return existing
         lines = _lines_of(order)
-        return _issue(order=order, lines=lines, shipment=None, totals=(order.total_net, order.total_gross))
+        return _issue(
+            order=order,
+            lines=lines,
+            shipment=None,
+            totals=(order.total_net, order.total_gross),
+            payment_method=payment_method,
+        )
 
 
 def issue_invoice_for_shipment(*, shipment: Shipment) -> Invoice | None:
@@ -131,6 +141,7 @@ def _issue(
     lines: list[DocumentLine],
     shipment: Shipment | None,
     totals: tuple[Decimal, Decimal] | None,
+    payment_method: str = "",
 ) -> Invoice:
     """Number, freeze and save one invoice of ``order`` stating ``lines`` (inside the caller's atomic).
 
@@ -168,7 +179,7 @@ def _issue(
         total_gross=total_gross,
         vat_breakdown=vat_breakdown(lines),
         mentions=_mentions(order=order, seller=seller),
-        payment_method=order.payment_method,
+        payment_method=payment_method or order.payment_method,
         buyer_is_company=order.is_reseller,
         tax_regime=order.tax_regime,
         purchase_order_reference=order.purchase_order_reference,
