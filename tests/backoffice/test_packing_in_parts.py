@@ -53,6 +53,8 @@ def test_shipping_a_part_from_the_screen_then_cancelling_the_remainder(client, o
     slip = client.get(url(order, "envoi-1/bon-de-livraison.pdf"))
     assert slip.status_code == 200 and slip.content.startswith(b"%PDF")
     assert client.get(url(order, "envoi-2/bon-de-livraison.pdf")).status_code == 404
+    carrier = client.get(url(order, "envoi-1/transporteur.csv")).content.decode("utf-8-sig").splitlines()
+    assert carrier[1].split(";")[0] == f"{order.number}-1" and carrier[1].split(";")[-2] == "9"
 
     client.post(url(order, "annuler-le-reliquat/"), {"reason": "Pièce abîmée"})
     order.refresh_from_db()

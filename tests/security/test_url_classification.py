@@ -230,6 +230,9 @@ ROUTES: dict[str, Route] = {
     "backoffice:shipment_slip": Route(
         Access.STAFF, lambda world: {"order_id": world.shipment.order_id, "position": world.shipment.position}
     ),
+    "backoffice:shipment_csv": Route(
+        Access.STAFF, lambda world: {"order_id": world.shipment.order_id, "position": world.shipment.position}
+    ),
     "backoffice:batch": Route(Access.STAFF, lambda world: {"batch_id": world.batch.pk}),
     "backoffice:batch_document": Route(
         Access.STAFF, lambda world: {"batch_id": world.batch.pk, "document": "commandes.csv"}

@@ -26,6 +26,11 @@ urlpatterns = [
         views.shipment_slip,
         name="shipment_slip",
     ),
+    path(
+        pgettext_lazy("url", "colis/<int:order_id>/envoi-<int:position>/transporteur.csv"),
+        views.shipment_csv,
+        name="shipment_csv",
+    ),
     path(pgettext_lazy("url", "lots/<int:batch_id>/"), views.batch, name="batch"),
     path(
         pgettext_lazy("url", "lots/<int:batch_id>/<str:document>"),

@@ -21,7 +21,13 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from comptoir.accounts.models import User
 from comptoir.community.models import Comment, CommentStatus, RejectedAttempt
-from comptoir.fulfillment.carriers import coliship_file, coliship_fmt, generic_csv, mondial_relay_file
+from comptoir.fulfillment.carriers import (
+    coliship_file,
+    coliship_fmt,
+    generic_csv,
+    mondial_relay_file,
+    parcel_csv,
+)
 from comptoir.fulfillment.catalogue_sheet import (
     CatalogueRefused,
     apply_catalogue_sheet,
@@ -302,6 +308,19 @@ def shipment_slip(request: HttpRequest, order_id: int, position: int) -> HttpRes
     )
     response = HttpResponse(shipment_slip_pdf(shipment=shipment), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="bon-de-livraison-{shipment.reference}.pdf"'
+    return response
+
+
+@staff_member_required
+@permission_required(PACKING, raise_exception=True)
+@require_GET
+def shipment_csv(request: HttpRequest, order_id: int, position: int) -> HttpResponse:
+    """One parcel for the carrier's tool: its reference, address, weight and pieces."""
+    shipment = get_object_or_404(
+        Shipment.objects.select_related("order"), order_id=order_id, position=position
+    )
+    response = HttpResponse(parcel_csv(shipment=shipment), content_type="text/csv")
+    response["Content-Disposition"] = f'attachment; filename="colis-{shipment.reference}.csv"'
     return response
 
 
