@@ -27,6 +27,7 @@ def every_cockpit_address() -> list[str]:
         "batch_id": batch.pk,
         "document": "coliship.csv",
         "variant_id": variant.pk if variant else 1,
+        "position": 1,
     }
     addresses = []
     for pattern in backoffice_urls.urlpatterns:

@@ -148,7 +148,7 @@ def test_a_gift_card_bought_is_sold_without_vat_and_issued_once_paid(
     sent = [email for email in mailoutbox if email.subject.startswith("Une carte cadeau")]
     assert len(sent) == 2 and {code for code in codes if any(code in email.body for email in sent)} == codes
     assert all(email.to == ["camille@example.com"] for email in sent)
-    mentions = " ".join(order.invoice.mentions)
+    mentions = " ".join(order.invoices.get().mentions)
     assert "bons à usages multiples, hors du champ de la TVA" in mentions
 
 

@@ -45,6 +45,7 @@ def company_order(
         rows.append((quantity, Decimal(unit), net, gross))
     net_total = sum((row[2] for row in rows), Decimal("0"))
     gross_total = sum((row[3] for row in rows), Decimal("0"))
+    fields.setdefault("payment_method", "bank_transfer")
     order = OrderFactory(
         status=status,
         with_line=False,
@@ -65,7 +66,6 @@ def company_order(
         subtotal_gross=gross_total,
         total_net=net_total,
         total_gross=gross_total,
-        payment_method="bank_transfer",
         shipped_at=dt.datetime(2026, 9, 14, 9, 0, tzinfo=dt.UTC) if status == OrderStatus.SHIPPED else None,
         **fields,
     )

@@ -40,6 +40,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import translation
 
 from comptoir.fulfillment.models import Batch
+from comptoir.fulfillment.services.ship_part import ship_part
 from comptoir.invoicing.services.issue_invoice import issue_invoice_for_order
 from comptoir.orders.access import order_access_token
 from comptoir.orders.models import Channel, OrderStatus
@@ -48,6 +49,7 @@ from tests.factories.accounts import AddressFactory
 from tests.factories.community import EventFactory
 from tests.factories.content import CategoryFactory, PageFactory, PostFactory, TagFactory
 from tests.factories.orders import order_with_stock
+from tests.factories.parcels import quantities, reseller_order_with_stock
 from tests.factories.payments import OrderFactory
 from tests.factories.resellers import BuyerFactory, PriceListFactory, ResellerApplicationFactory
 
@@ -88,6 +90,7 @@ class World:
     page: Any
     event: Any
     batch: Any
+    shipment: Any  # a parcel of a reseller order shipped in parts
 
 
 @dataclass(frozen=True)
@@ -210,6 +213,7 @@ ROUTES: dict[str, Route] = {
     "reseller_portal:quick_order": Route(Access.RESELLER),
     "reseller_portal:order": Route(Access.RESELLER_OBJECT, COMPANY_ORDER),
     "reseller_portal:reorder": Route(Access.RESELLER_OBJECT, COMPANY_ORDER),
+    "reseller_portal:pay": Route(Access.RESELLER_OBJECT, COMPANY_ORDER),
     "reseller_portal:documents": Route(Access.RESELLER),
     "reseller_portal:line_sheet": Route(Access.RESELLER),
     "reseller_portal:line_sheet_csv": Route(Access.RESELLER),
@@ -221,6 +225,14 @@ ROUTES: dict[str, Route] = {
     "backoffice:to_pack": Route(Access.STAFF),
     "backoffice:to_ship": Route(Access.STAFF),
     "backoffice:packing": Route(Access.STAFF, lambda world: {"order_id": world.order.pk}),
+    "backoffice:ship_part": Route(Access.STAFF, lambda world: {"order_id": world.shipment.order_id}),
+    "backoffice:cancel_backorder": Route(Access.STAFF, lambda world: {"order_id": world.shipment.order_id}),
+    "backoffice:shipment_slip": Route(
+        Access.STAFF, lambda world: {"order_id": world.shipment.order_id, "position": world.shipment.position}
+    ),
+    "backoffice:shipment_csv": Route(
+        Access.STAFF, lambda world: {"order_id": world.shipment.order_id, "position": world.shipment.position}
+    ),
     "backoffice:batch": Route(Access.STAFF, lambda world: {"batch_id": world.batch.pk}),
     "backoffice:batch_document": Route(
         Access.STAFF, lambda world: {"batch_id": world.batch.pk, "document": "commandes.csv"}
@@ -351,6 +363,10 @@ def build_world() -> World:
     company_invoice = issue_invoice_for_order(order=company_order)
     batch = Batch.objects.create()
     batch.orders.add(order)
+    in_parts = reseller_order_with_stock()
+    shipment = ship_part(
+        order=in_parts, quantities=quantities(in_parts, 1, 0), tracking_number="6A001", actor=None
+    )
     return World(
         people=people,
         order=order,
@@ -366,6 +382,7 @@ def build_world() -> World:
         page=PageFactory(),
         event=EventFactory(),
         batch=batch,
+        shipment=shipment,
     )
 
 

@@ -25,6 +25,7 @@ SOLD = (
     OrderStatus.CONFIRMED,
     OrderStatus.PAID,
     OrderStatus.PACKED,
+    OrderStatus.PARTLY_SHIPPED,
     OrderStatus.SHIPPED,
     OrderStatus.DELIVERED,
 )

@@ -11,6 +11,26 @@ urlpatterns = [
     path(pgettext_lazy("url", "a-preparer/"), views.to_pack, name="to_pack"),
     path(pgettext_lazy("url", "a-expedier/"), views.to_ship, name="to_ship"),
     path(pgettext_lazy("url", "colis/<int:order_id>/"), views.packing, name="packing"),
+    path(
+        pgettext_lazy("url", "colis/<int:order_id>/expedier-une-partie/"),
+        views.ship_part_view,
+        name="ship_part",
+    ),
+    path(
+        pgettext_lazy("url", "colis/<int:order_id>/annuler-le-reliquat/"),
+        views.cancel_backorder_view,
+        name="cancel_backorder",
+    ),
+    path(
+        pgettext_lazy("url", "colis/<int:order_id>/envoi-<int:position>/bon-de-livraison.pdf"),
+        views.shipment_slip,
+        name="shipment_slip",
+    ),
+    path(
+        pgettext_lazy("url", "colis/<int:order_id>/envoi-<int:position>/transporteur.csv"),
+        views.shipment_csv,
+        name="shipment_csv",
+    ),
     path(pgettext_lazy("url", "lots/<int:batch_id>/"), views.batch, name="batch"),
     path(
         pgettext_lazy("url", "lots/<int:batch_id>/<str:document>"),

@@ -17,19 +17,26 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from comptoir.accounts.models import User
 from comptoir.community.models import Comment, CommentStatus, RejectedAttempt
-from comptoir.fulfillment.carriers import coliship_file, coliship_fmt, generic_csv, mondial_relay_file
+from comptoir.fulfillment.carriers import (
+    coliship_file,
+    coliship_fmt,
+    generic_csv,
+    mondial_relay_file,
+    parcel_csv,
+)
 from comptoir.fulfillment.catalogue_sheet import (
     CatalogueRefused,
     apply_catalogue_sheet,
     export_catalogue_sheet,
     preview_catalogue_sheet,
 )
-from comptoir.fulfillment.documents import packing_slips_pdf, pick_list_pdf
-from comptoir.fulfillment.models import Batch
+from comptoir.fulfillment.documents import packing_slips_pdf, pick_list_pdf, shipment_slip_pdf
+from comptoir.fulfillment.models import Batch, Shipment
+from comptoir.fulfillment.selectors import lines_to_ship, orders_with_backorder
 from comptoir.fulfillment.services.packing_check import (
     PackingRefused,
     check_lines,
@@ -39,11 +46,14 @@ from comptoir.fulfillment.services.packing_check import (
 from comptoir.fulfillment.services.prepare_batch import READY_TO_PACK, orders_to_pack, prepare_batch
 from comptoir.fulfillment.services.ship_parcels import ShippingRefused
 from comptoir.inventory.selectors import low_stock_records
+from comptoir.invoicing.selectors import parcels_of_order
 from comptoir.invoicing.services.ship_and_invoice import (
     import_coliship_export_and_invoice,
+    ship_part_and_invoice,
     ship_with_tracking_and_invoice,
 )
 from comptoir.notifications.models import PendingJob
+from comptoir.orders.errors import OrderTransitionRefused, PartShipmentRefused
 from comptoir.orders.models import Channel, Order, OrderStatus
 from comptoir.orders.selectors import (
     order_history,
@@ -51,10 +61,14 @@ from comptoir.orders.selectors import (
     preordered_quantities,
     preordered_quantities_csv,
 )
+from comptoir.orders.services.cancel_backorder import cancel_backorder
+from comptoir.orders.services.ship_order_part import SHIPPABLE_IN_PARTS
 from comptoir.payments.models import Payment, PaymentStatus
 from comptoir.resellers.models import ApplicationStatus, ResellerApplication
 from comptoir.reviews.models import Review, ReviewStatus
 from comptoir.seo.site_audit import run_site_audit
+
+from .forms_shipping import PartShipmentForm
 
 # Packing and shipping: the owner (superuser) and the « Préparation des colis » group.
 PACKING = "fulfillment.add_batch"
@@ -109,7 +123,11 @@ def to_pack(request: HttpRequest) -> HttpResponse:
         batch = prepare_batch(order_ids=chosen, actor=request.user)  # type: ignore[arg-type]
         messages.success(request, _("%(count)d commande(s) préparée(s).") % {"count": batch.orders.count()})
         return redirect("backoffice:batch", batch_id=batch.pk)
-    return render(request, "backoffice/to_pack.html", {"orders": orders, "batches": Batch.objects.all()[:10]})
+    return render(
+        request,
+        "backoffice/to_pack.html",
+        {"orders": orders, "batches": Batch.objects.all()[:10], "backorders": orders_with_backorder()},
+    )
 
 
 @staff_member_required
@@ -189,7 +207,10 @@ def to_ship(request: HttpRequest) -> HttpResponse:
 @permission_required(PACKING, raise_exception=True)
 @require_http_methods(["GET", "POST"])
 def packing(request: HttpRequest, order_id: int) -> HttpResponse:
-    """One order's packing screen: scan each piece; the order is packed once every line is ticked."""
+    """One order's packing screen: scan each piece; the order is packed once every line is ticked.
+
+    A reseller's order may also leave in parts from here (``ship_part``).
+    """
     order = get_object_or_404(Order, pk=order_id)
     staff = request.user if isinstance(request.user, User) else None
     alert = ""
@@ -206,7 +227,16 @@ def packing(request: HttpRequest, order_id: int) -> HttpResponse:
         else:
             messages.success(request, _("%(number)s emballée.") % {"number": order.number})
             return redirect("backoffice:to_pack")
+    return _packing_page(request, order=order, alert=alert)
+
+
+def _packing_page(
+    request: HttpRequest, *, order: Order, alert: str = "", part_form: PartShipmentForm | None = None
+) -> HttpResponse:
     lines = check_lines(order=order)
+    can_ship_in_parts = order.is_reseller and order.status in SHIPPABLE_IN_PARTS
+    if part_form is None and can_ship_in_parts:
+        part_form = PartShipmentForm(lines=lines_to_ship(order=order))
     return render(
         request,
         "backoffice/packing.html",
@@ -216,9 +246,84 @@ def packing(request: HttpRequest, order_id: int) -> HttpResponse:
             "alert": alert,
             "all_done": all(line.is_done for line in lines),
             "history": order_history(order=order),
+            "part_form": part_form if can_ship_in_parts else None,
+            "parcels": parcels_of_order(order_id=order.pk),
+            "can_cancel_backorder": order.status == OrderStatus.PARTLY_SHIPPED,
+            "can_pack": order.status == OrderStatus.PAID,
         },
-        status=422 if alert else 200,
+        status=422 if alert or (part_form is not None and part_form.errors) else 200,
     )
+
+
+@staff_member_required
+@permission_required(PACKING, raise_exception=True)
+@require_POST
+def ship_part_view(request: HttpRequest, order_id: int) -> HttpResponse:
+    """« Expédier ce colis »: the quantities typed per line leave now, with their own invoice."""
+    order = get_object_or_404(Order, pk=order_id, channel=Channel.RESELLER)
+    staff = request.user if isinstance(request.user, User) else None
+    form = PartShipmentForm(request.POST, lines=lines_to_ship(order=order))
+    if not form.is_valid():
+        return _packing_page(request, order=order, part_form=form)
+    try:
+        shipment = ship_part_and_invoice(
+            order=order,
+            quantities=form.quantities(),
+            tracking_number=form.cleaned_data["tracking"],
+            actor=staff,
+        )
+    except PartShipmentRefused as refused:
+        order.refresh_from_db()
+        return _packing_page(request, order=order, alert=" ".join(refused.messages))
+    messages.success(
+        request, _("Colis %(reference)s expédié ; le client est prévenu.") % {"reference": shipment.reference}
+    )
+    return redirect("backoffice:packing", order_id=order.pk)
+
+
+@staff_member_required
+@permission_required(PACKING, raise_exception=True)
+@require_POST
+def cancel_backorder_view(request: HttpRequest, order_id: int) -> HttpResponse:
+    """« Annuler le reliquat »: what still waits will not ship; its pieces go back on sale."""
+    order = get_object_or_404(Order, pk=order_id, channel=Channel.RESELLER)
+    staff = request.user if isinstance(request.user, User) else None
+    try:
+        cancel_backorder(
+            order=order, actor=staff, actor_label="staff", reason=request.POST.get("reason", "")[:200]
+        )
+    except OrderTransitionRefused as refused:
+        return _packing_page(request, order=order, alert=refused.message)
+    messages.success(
+        request, _("Reliquat de %(number)s annulé ; le stock est libéré.") % {"number": order.number}
+    )
+    return redirect("backoffice:packing", order_id=order.pk)
+
+
+@staff_member_required
+@permission_required(PACKING, raise_exception=True)
+@require_GET
+def shipment_slip(request: HttpRequest, order_id: int, position: int) -> HttpResponse:
+    """One parcel's packing slip: what is in the box, and what still waits."""
+    shipment = get_object_or_404(
+        Shipment.objects.select_related("order"), order_id=order_id, position=position
+    )
+    response = HttpResponse(shipment_slip_pdf(shipment=shipment), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="bon-de-livraison-{shipment.reference}.pdf"'
+    return response
+
+
+@staff_member_required
+@permission_required(PACKING, raise_exception=True)
+@require_GET
+def shipment_csv(request: HttpRequest, order_id: int, position: int) -> HttpResponse:
+    """One parcel for the carrier's tool: its reference, address, weight and pieces."""
+    shipment = get_object_or_404(
+        Shipment.objects.select_related("order"), order_id=order_id, position=position
+    )
+    response = HttpResponse(parcel_csv(shipment=shipment), content_type="text/csv")
+    response["Content-Disposition"] = f'attachment; filename="colis-{shipment.reference}.csv"'
+    return response
 
 
 @staff_member_required

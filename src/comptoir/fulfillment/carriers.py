@@ -10,11 +10,14 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable, Sequence
+from decimal import Decimal
 
 from django.conf import settings
 
 from comptoir.core.addresses import PostalAddress
 from comptoir.orders.models import Order
+
+from .models import Shipment
 
 # The EU customs territory (France's overseas departments are outside it, as are Monaco's neighbours).
 EU_CUSTOMS = frozenset([
@@ -158,4 +161,31 @@ def generic_csv(*, orders: Iterable[Order]) -> bytes:
                 order_weight(order), pieces, f"{order.total_gross:.2f}",
             ]
         )  # fmt: skip
+    return out.getvalue().encode("utf-8-sig")
+
+
+def parcel_csv(*, shipment: Shipment) -> bytes:
+    """One parcel of an order shipped in parts, in the generic file's columns: its own reference
+    (« R…-2 »), its own pieces, weight and value (TTC, at the order's frozen unit prices)."""
+    order = shipment.order
+    parts = list(shipment.lines.select_related("order_line__variant"))
+    address = PostalAddress.from_dict(order.shipping_address or {})
+    weight = settings.COMPTOIR_PACKAGING_GRAMS + sum(
+        (part.order_line.variant.weight_grams if part.order_line.variant else 0) * part.quantity
+        for part in parts
+    )
+    value = sum((part.order_line.unit_gross * part.quantity for part in parts), Decimal("0"))
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator=CRLF)
+    writer.writerow(
+        ["commande", "transporteur", "nom", "societe", "adresse1", "adresse2", "code_postal", "ville", "pays",
+         "telephone", "email", "poids_g", "pieces", "total_ttc"]
+    )  # fmt: skip
+    writer.writerow(
+        [
+            shipment.reference, order.shipping_carrier, address.full_name, address.company, address.line1,
+            address.line2, address.postcode, address.city, address.country, address.phone, order.email,
+            weight, sum(part.quantity for part in parts), f"{value:.2f}",
+        ]
+    )  # fmt: skip
     return out.getvalue().encode("utf-8-sig")

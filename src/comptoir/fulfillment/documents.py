@@ -12,6 +12,7 @@ from weasyprint import HTML
 from comptoir.core.addresses import PostalAddress
 from comptoir.orders.models import Order
 
+from .models import Shipment
 from .picking import pick_list
 
 
@@ -37,5 +38,30 @@ def packing_slips_pdf(*, orders: Sequence[Order]) -> bytes:
     with translation.override(settings.LANGUAGE_CODE):
         html = render_to_string(
             "fulfillment/packing_slips.html", {"slips": slips, "shop_name": settings.SHOP_NAME}
+        )
+    return HTML(string=html).write_pdf()
+
+
+def shipment_slip_pdf(*, shipment: Shipment) -> bytes:
+    """One parcel's slip: what is in this box now, and what of the order still waits (backorder)."""
+    order = shipment.order
+    slip = {
+        "order": order,
+        "shipment": shipment,
+        "address": PostalAddress.from_dict(order.shipping_address or {}),
+        "lines": [
+            {
+                "product_name": part.order_line.product_name,
+                "options_label": part.order_line.options_label,
+                "sku": part.order_line.sku,
+                "quantity": part.quantity,
+            }
+            for part in shipment.lines.select_related("order_line")
+        ],
+        "waiting": [line for line in order.lines.order_by("pk") if line.quantity_backordered],
+    }
+    with translation.override(settings.LANGUAGE_CODE):
+        html = render_to_string(
+            "fulfillment/packing_slips.html", {"slips": [slip], "shop_name": settings.SHOP_NAME}
         )
     return HTML(string=html).write_pdf()

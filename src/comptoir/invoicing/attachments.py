@@ -1,5 +1,5 @@
 """The invoice travels with the email that follows its issue: « paid » for the boutique, « shipped »
-for a reseller (invoiced when its parcel leaves)."""
+for a reseller (invoiced when its parcel leaves; an order shipped in parts, per parcel)."""
 
 from __future__ import annotations
 
@@ -11,9 +11,10 @@ from .pdf import invoice_pdf
 
 
 def invoice_for_email(order: Order, kind: str) -> list[EmailAttachment]:
-    if kind != ("shipped" if order.is_reseller else "paid"):
+    wanted = ("shipped", "part_shipped") if order.is_reseller else ("paid",)
+    if kind not in wanted:
         return []
-    invoice = Invoice.objects.filter(order=order).first()
+    invoice = Invoice.objects.filter(order=order).first()  # the latest: a parcel's own invoice
     if invoice is None:
         return []
     return [(f"{invoice.number}.pdf", invoice_pdf(invoice=invoice), "application/pdf")]

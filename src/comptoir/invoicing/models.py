@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from comptoir.fulfillment.models import Shipment
 from comptoir.orders.models import Order
 from comptoir.resellers.identifiers import validate_vat_number
 from comptoir.resellers.models import PaymentTerms, TaxRegime
@@ -63,11 +64,21 @@ class Invoice(_Frozen):
     number = models.CharField(_("numéro"), max_length=20, unique=True)
     year = models.PositiveSmallIntegerField()
     sequence_number = models.PositiveIntegerField()
-    order = models.OneToOneField(
+    # One invoice per order, or, for a reseller's order shipped in parts, one per parcel (French law
+    # allows an invoice per delivery); the constraints below keep each of those unique.
+    order = models.ForeignKey(
         Order,
         on_delete=models.PROTECT,
-        related_name="invoice",
+        related_name="invoices",
         verbose_name=_("commande"),
+        null=True,
+        blank=True,
+    )
+    shipment = models.OneToOneField(
+        Shipment,
+        on_delete=models.PROTECT,
+        related_name="invoice",
+        verbose_name=_("colis"),
         null=True,
         blank=True,
     )
@@ -100,7 +111,12 @@ class Invoice(_Frozen):
         verbose_name_plural = _("factures")
         ordering = ("-year", "-sequence_number")
         constraints = [
-            models.UniqueConstraint(fields=("year", "sequence_number"), name="invoice_number_once_per_year")
+            models.UniqueConstraint(fields=("year", "sequence_number"), name="invoice_number_once_per_year"),
+            models.UniqueConstraint(
+                fields=("order",),
+                condition=models.Q(shipment__isnull=True),
+                name="one_whole_invoice_per_order",
+            ),
         ]
 
     def __str__(self) -> str:

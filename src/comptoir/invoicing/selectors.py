@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from comptoir.accounts.models import User
+from comptoir.fulfillment.models import Shipment
 from comptoir.resellers.models import Company
 
 from .models import CreditNote, DocumentKind, Invoice
@@ -98,3 +99,25 @@ def company_credit_note(*, company: Company, number: str) -> CreditNote | None:
         .select_related("invoice")
         .first()
     )
+
+
+@dataclass(frozen=True)
+class Parcel:
+    """One parcel of an order shipped in parts, with its invoice (None when the order was invoiced whole)."""
+
+    shipment: Shipment
+    invoice: Invoice | None
+
+
+def parcels_of_order(*, order_id: int) -> list[Parcel]:
+    shipments = list(
+        Shipment.objects.filter(order_id=order_id)
+        .select_related("order", "shipped_by")
+        .prefetch_related("lines__order_line")
+        .order_by("position")
+    )
+    invoices = {
+        invoice.shipment_id: invoice
+        for invoice in Invoice.objects.filter(order_id=order_id, shipment__isnull=False)
+    }
+    return [Parcel(shipment=shipment, invoice=invoices.get(shipment.pk)) for shipment in shipments]

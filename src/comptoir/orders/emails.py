@@ -90,6 +90,14 @@ def tracking_url(order: Order) -> str:
     return base + order.tracking_number if base and order.tracking_number else ""
 
 
+def _subject_part_shipped(order: Order) -> str:
+    return gettext("Un colis de votre commande %(number)s est en route") % {"number": order.number}
+
+
+def _subject_backorder_cancelled(order: Order) -> str:
+    return gettext("Commande %(number)s : le reliquat est annulé") % {"number": order.number}
+
+
 def _subject_delivered(order: Order) -> str:
     return gettext("Votre commande %(number)s est arrivée") % {"number": order.number}
 
@@ -98,6 +106,8 @@ SUBJECTS = {
     "confirmation": _subject_confirmation,
     "delivered": _subject_delivered,
     "shipped": _subject_shipped,
+    "part_shipped": _subject_part_shipped,
+    "backorder_cancelled": _subject_backorder_cancelled,
     "paid": _subject_paid,
     "cancelled": _subject_cancelled,
     "withdrawal_acknowledged": _subject_withdrawal,
@@ -155,6 +165,8 @@ class OrderEmail:
     purchase_order_reference: str = ""
     payment_terms: str = ""
     payment_due_date: str = ""
+    # An order shipped in parts: what still waits, « 3 × REF (name) ».
+    waiting_lines: tuple[str, ...] = ()
 
 
 def queue_order_email(*, order_id: int, kind: str) -> None:
@@ -250,4 +262,11 @@ def _email_context(*, order: Order, kind: str, language: str) -> OrderEmail:
         payment_due_date=formats.date_format(order.payment_due_date, "DATE_FORMAT")
         if order.payment_due_date
         else "",
+        waiting_lines=tuple(
+            f"{line.quantity_backordered} × {line.sku} ({line.product_name})"
+            for line in order.lines.all()
+            if line.quantity_backordered
+        )
+        if kind == "part_shipped"
+        else (),
     )

@@ -18,3 +18,11 @@ class OrderTransitionRefused(Exception):
 
 class WithdrawalRefused(OrderTransitionRefused):
     """The right of withdrawal cannot be exercised (not delivered, or the 14 days are over)."""
+
+
+class PartShipmentRefused(Exception):
+    """A part shipment asks for pieces that are not (or no longer) waiting: every problem is listed."""
+
+    def __init__(self, messages: list[str]) -> None:
+        super().__init__(" ".join(messages))
+        self.messages = messages

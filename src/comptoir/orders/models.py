@@ -27,6 +27,8 @@ class OrderStatus(models.TextChoices):
     CONFIRMED = "confirmed", _("Acceptée, payable à échéance")
     PAID = "paid", _("Payée")
     PACKED = "packed", _("Emballée")
+    # A reseller's order shipped in parts: some pieces left, the rest waits on backorder (still reserved).
+    PARTLY_SHIPPED = "partly_shipped", _("Expédiée en partie, reliquat en attente")
     SHIPPED = "shipped", _("Expédiée")
     DELIVERED = "delivered", _("Livrée")
     CANCELLED = "cancelled", _("Annulée")
@@ -155,6 +157,13 @@ class Order(TimeStampedModel):
         return self.channel == Channel.RESELLER
 
     @property
+    def awaits_prepayment(self) -> bool:
+        """A reseller's order paid in advance, not paid yet: by transfer, or by card from its page."""
+        return (
+            self.is_reseller and self.status == OrderStatus.PLACED and self.payment_method != PAYMENT_ON_TERMS
+        )
+
+    @property
     def is_preorder(self) -> bool:
         return self.preorder_ships_from is not None
 
@@ -204,6 +213,10 @@ class OrderLine(models.Model):
     vat_rate = models.DecimalField(_("taux de TVA"), max_digits=5, decimal_places=4)
     total_gross = _amount(_("total TTC"))
     total_net = _amount(_("total HT"))
+    # What left in parcels and what the founder gave up on (a cancelled backorder); the rest waits.
+    # Changed only by the order's shipping services, under the order's row lock.
+    quantity_shipped = models.PositiveIntegerField(_("quantité expédiée"), default=0)
+    quantity_cancelled = models.PositiveIntegerField(_("quantité annulée"), default=0)
 
     class Meta:
         verbose_name = _("ligne de commande")
@@ -211,6 +224,13 @@ class OrderLine(models.Model):
         ordering = ["pk"]
         constraints = [
             models.CheckConstraint(condition=models.Q(quantity__gt=0), name="order_line_quantity_positive"),
+            # The backstop of partial shipments: never more pieces shipped (or cancelled) than ordered.
+            models.CheckConstraint(
+                condition=models.Q(
+                    quantity__gte=models.F("quantity_shipped") + models.F("quantity_cancelled")
+                ),
+                name="order_line_never_ships_more_than_ordered",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -219,6 +239,11 @@ class OrderLine(models.Model):
     @property
     def vat_amount(self) -> Decimal:
         return self.total_gross - self.total_net
+
+    @property
+    def quantity_backordered(self) -> int:
+        """Pieces still to ship: ordered, not shipped, not cancelled."""
+        return self.quantity - self.quantity_shipped - self.quantity_cancelled
 
 
 class OrderEvent(models.Model):

@@ -56,6 +56,7 @@ _STEP_LABELS: dict[str, StrOrPromise] = {
     OrderStatus.PLACED: _("Commande passée"),
     OrderStatus.PAID: _("Paiement reçu"),
     OrderStatus.PACKED: _("Colis préparé"),
+    OrderStatus.PARTLY_SHIPPED: _("Premier colis remis au transporteur, le reste suivra"),
     OrderStatus.SHIPPED: _("Colis remis au transporteur"),
     OrderStatus.DELIVERED: _("Colis livré"),
     OrderStatus.CANCELLED: _("Commande annulée"),

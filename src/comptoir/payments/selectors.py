@@ -11,6 +11,9 @@ from comptoir.core.money import Money
 
 from .gift_cards import normalise_code
 from .models import GiftCard, Payment
+from .providers.bank_transfer import BankTransferProvider
+from .providers.base import PaymentProvider
+from .providers.registry import enabled_providers
 
 
 def payment_with_order(*, payment_id: int) -> Payment | None:
@@ -40,3 +43,11 @@ def gift_card_balance(*, code: str) -> GiftCardBalance | None:
         expires_at=card.expires_at,
         is_usable=not expired and card.balance > 0,
     )
+
+
+def online_payment_providers() -> list[PaymentProvider]:
+    """The enabled providers that take a card on their own page (Stripe; the demo's in the demo).
+
+    What a reseller paying in advance may choose besides the transfer their confirmation describes.
+    """
+    return [provider for provider in enabled_providers() if provider.code != BankTransferProvider.code]

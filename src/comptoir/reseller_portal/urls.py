@@ -23,6 +23,7 @@ urlpatterns = [
     path(pgettext_lazy("url", "commandes/"), views.order_list, name="orders"),
     path(pgettext_lazy("url", "commandes/<str:number>/"), views.order_detail, name="order"),
     path(pgettext_lazy("url", "commandes/<str:number>/recommander/"), views.reorder_order, name="reorder"),
+    path(pgettext_lazy("url", "commandes/<str:number>/payer/"), views.pay_order, name="pay"),
     path(
         pgettext_lazy("url", "catalogue/line-sheet.pdf"),
         views_documents.line_sheet_pdf_view,

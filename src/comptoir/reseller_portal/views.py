@@ -16,6 +16,7 @@ from django.contrib.auth.forms import SetPasswordForm
 from django.contrib.auth.tokens import default_token_generator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlsafe_base64_decode
 from django.utils.translation import get_language, ngettext
@@ -30,7 +31,11 @@ from comptoir.checkout.services.place_reseller_order import place_reseller_order
 from comptoir.checkout.services.reorder import reorder
 from comptoir.core.rate_limit import allow, client_ip
 from comptoir.inventory.selectors import available_quantities
+from comptoir.invoicing.selectors import parcels_of_order
 from comptoir.orders.selectors import order_of_company, orders_of_company
+from comptoir.payments.providers.base import PaymentError
+from comptoir.payments.selectors import online_payment_providers
+from comptoir.payments.services.start_payment import start_payment
 from comptoir.pricing.quotes import PriceQuote
 from comptoir.resellers.errors import ResellerError
 from comptoir.resellers.selectors import (
@@ -365,7 +370,46 @@ def order_detail(request: HttpRequest, number: str) -> HttpResponse:
     found = order_of_company(company_id=buyer.company_id, number=number)
     if found is None:
         raise Http404
-    return render(request, "reseller_portal/order.html", {"buyer": buyer, "order": found})
+    if "paiement" in request.GET and found.awaits_prepayment:
+        # Back from the card page before the provider's confirmation: it comes in a moment.
+        messages.info(request, _("Merci : votre paiement est en cours de confirmation."))
+    return render(
+        request,
+        "reseller_portal/order.html",
+        {
+            "buyer": buyer,
+            "order": found,
+            "parcels": parcels_of_order(order_id=found.pk),
+            "card_providers": online_payment_providers() if found.awaits_prepayment else [],
+        },
+    )
+
+
+@buyer_required
+@require_http_methods(["POST"])
+def pay_order(request: HttpRequest, number: str) -> HttpResponse:
+    """« Payer par carte »: an order paid in advance, on the provider's page (the boutique's path)."""
+    buyer = request.buyer  # type: ignore[attr-defined]
+    found = order_of_company(company_id=buyer.company_id, number=number)
+    if found is None:
+        raise Http404
+    order_url = request.build_absolute_uri(reverse("reseller_portal:order", kwargs={"number": found.number}))
+    codes = {provider.code for provider in online_payment_providers()}
+    provider_code = request.POST.get("provider", "")
+    if not found.awaits_prepayment or provider_code not in codes:
+        messages.error(request, _("Cette commande n'attend pas de paiement par carte."))
+        return redirect(order_url)
+    try:
+        started = start_payment(
+            order=found, provider_code=provider_code, return_url=f"{order_url}?paiement", cancel_url=order_url
+        )
+    except PaymentError:
+        messages.error(
+            request,
+            _("Le paiement n'a pas pu commencer. Réessayez dans un instant, ou réglez par virement."),
+        )
+        return redirect(order_url)
+    return redirect(started.redirect_url)
 
 
 @buyer_required

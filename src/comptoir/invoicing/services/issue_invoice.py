@@ -2,7 +2,9 @@
 
 A boutique order is invoiced by the payment that settles it, in the same transaction: the invoice
 exists if and only if the payment was recorded. A reseller order is invoiced when it ships (or when
-placed, for prepayment): ``invoice_on_shipment`` and the reseller checkout call ``issue_invoice_for_order``.
+paid, for prepayment): ``invoice_on_shipment`` and the payment call ``issue_invoice_for_order``. A
+reseller order shipped in parts gets one invoice per parcel (``issue_invoice_for_shipment``), for exactly
+the pieces that parcel held, through the same numbering, mentions and VAT breakdown.
 
 Rounding (the shop's one rule, core.money): every order line is rounded to the cent once, when the
 order is placed (unit price, then line total HT and TTC); the invoice copies those lines and its totals
@@ -19,11 +21,14 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Sum
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from comptoir.core.addresses import PostalAddress
-from comptoir.orders.models import Order
+from comptoir.core.money import quantize
+from comptoir.fulfillment.models import Shipment, ShipmentLine
+from comptoir.orders.models import Order, OrderLine
 from comptoir.resellers.identifiers import siren_of
 from comptoir.resellers.models import PaymentTerms, TaxRegime
 
@@ -91,55 +96,106 @@ def due_date_for(*, terms: str, issued_on: date) -> date:
     return issued_on
 
 
-def issue_invoice_for_order(*, order: Order) -> Invoice:
-    """The order's invoice; issuing twice returns the first one (a replayed payment, a second ship)."""
+def issue_invoice_for_order(*, order: Order, payment_method: str = "") -> Invoice:
+    """The order's invoice; issuing twice returns the first one (a replayed payment, a second ship).
+
+    ``payment_method``: how it was paid, when it differs from the order's (a company paying in
+    advance by card rather than by the transfer its order expected).
+    """
     with transaction.atomic():
         existing = Invoice.objects.filter(order=order).first()
         if existing is not None:
             return existing
-        issued_at = timezone.now()
-        year = timezone.localdate(issued_at).year  # the shop's calendar year, not UTC's
-        number, sequence_number = next_number(kind=DocumentKind.INVOICE, year=year)
         lines = _lines_of(order)
-        shipping = PostalAddress.from_dict(order.shipping_address or {})
-        billing = PostalAddress.from_dict(order.billing_address or {})
-        seller = seller_identity()
-        terms = order.payment_terms if order.is_reseller else ""
-        due_date = due_date_for(terms=terms, issued_on=timezone.localdate(issued_at)) if terms else None
-        invoice = Invoice(
-            number=number,
-            year=year,
-            sequence_number=sequence_number,
+        return _issue(
             order=order,
-            issued_at=issued_at,
-            delivery_date=timezone.localdate(order.shipped_at) if order.shipped_at else None,
-            language=order.language,
-            seller=seller,
-            buyer=_buyer(order),
-            delivery_address=shipping.to_dict() if shipping.to_dict() != billing.to_dict() else None,
-            currency=order.currency,
-            total_net=order.total_net,
-            total_vat=order.total_gross - order.total_net,
-            total_gross=order.total_gross,
-            vat_breakdown=vat_breakdown(lines),
-            mentions=_mentions(order=order, seller=seller),
-            payment_method=order.payment_method,
-            buyer_is_company=order.is_reseller,
-            tax_regime=order.tax_regime,
-            purchase_order_reference=order.purchase_order_reference,
-            payment_terms=terms,
-            due_date=due_date,
+            lines=lines,
+            shipment=None,
+            totals=(order.total_net, order.total_gross),
+            payment_method=payment_method,
         )
-        invoice.save(_first_write=True)
-        for line in lines:
-            line.invoice = invoice
-            line.save(_first_write=True)
-        _check_totals(invoice, lines)
-        if due_date is not None and due_date != order.payment_due_date:
-            # The invoice's due date is the one that binds (terms run from the invoice): the order
-            # follows it, so the cockpit's overdue count and the reminders read the same date.
-            Order.objects.filter(pk=order.pk).update(payment_due_date=due_date)
-            order.payment_due_date = due_date
+
+
+def issue_invoice_for_shipment(*, shipment: Shipment) -> Invoice | None:
+    """One parcel's invoice, for exactly the pieces it held (an order shipped in parts).
+
+    None when the order was already invoiced whole (paid in advance: invoiced with its payment).
+    Issuing twice returns the first one.
+    """
+    order = shipment.order
+    with transaction.atomic():
+        existing = Invoice.objects.filter(shipment=shipment).first()
+        if existing is not None:
+            return existing
+        if Invoice.objects.filter(order=order, shipment__isnull=True).exists():
+            return None
+        lines = _lines_of(order, shipment=shipment)
+        invoice = _issue(order=order, lines=lines, shipment=shipment, totals=None)
+        _check_order_not_exceeded(order)
+    return invoice
+
+
+def _issue(
+    *,
+    order: Order,
+    lines: list[DocumentLine],
+    shipment: Shipment | None,
+    totals: tuple[Decimal, Decimal] | None,
+    payment_method: str = "",
+) -> Invoice:
+    """Number, freeze and save one invoice of ``order`` stating ``lines`` (inside the caller's atomic).
+
+    ``totals`` (net, gross) is what the lines must add up to: the order's, for a whole-order invoice.
+    """
+    issued_at = timezone.now()
+    year = timezone.localdate(issued_at).year  # the shop's calendar year, not UTC's
+    number, sequence_number = next_number(kind=DocumentKind.INVOICE, year=year)
+    shipping = PostalAddress.from_dict(order.shipping_address or {})
+    billing = PostalAddress.from_dict(order.billing_address or {})
+    seller = seller_identity()
+    terms = order.payment_terms if order.is_reseller else ""
+    # Terms run per invoice: each parcel's from its own invoice's date.
+    due_date = due_date_for(terms=terms, issued_on=timezone.localdate(issued_at)) if terms else None
+    is_first = not Invoice.objects.filter(order=order).exists()
+    shipped_at = shipment.shipped_at if shipment is not None else order.shipped_at
+    net = sum((line.total_net for line in lines), ZERO)
+    gross = sum((line.total_gross for line in lines), ZERO)
+    total_net, total_gross = totals if totals is not None else (net, gross)
+    invoice = Invoice(
+        number=number,
+        year=year,
+        sequence_number=sequence_number,
+        order=order,
+        shipment=shipment,
+        issued_at=issued_at,
+        delivery_date=timezone.localdate(shipped_at) if shipped_at else None,
+        language=order.language,
+        seller=seller,
+        buyer=_buyer(order),
+        delivery_address=shipping.to_dict() if shipping.to_dict() != billing.to_dict() else None,
+        currency=order.currency,
+        total_net=total_net,
+        total_vat=total_gross - total_net,
+        total_gross=total_gross,
+        vat_breakdown=vat_breakdown(lines),
+        mentions=_mentions(order=order, seller=seller),
+        payment_method=payment_method or order.payment_method,
+        buyer_is_company=order.is_reseller,
+        tax_regime=order.tax_regime,
+        purchase_order_reference=order.purchase_order_reference,
+        payment_terms=terms,
+        due_date=due_date,
+    )
+    invoice.save(_first_write=True)
+    for line in lines:
+        line.invoice = invoice
+        line.save(_first_write=True)
+    _check_totals(invoice, lines)
+    if is_first and due_date is not None and due_date != order.payment_due_date:
+        # The invoice's due date is the one that binds (terms run from the invoice): the order
+        # follows its first invoice, so the cockpit's overdue count and the reminders read it.
+        Order.objects.filter(pk=order.pk).update(payment_due_date=due_date)
+        order.payment_due_date = due_date
     return invoice
 
 
@@ -198,10 +254,47 @@ def _decimal_text(amount: Decimal) -> str:
     return f"{amount:.2f}".replace(".", ",") if translation.get_language() == "fr" else f"{amount:.2f}"
 
 
-def _lines_of(order: Order) -> list[DocumentLine]:
+def _goods(order: Order, shipment: Shipment | None) -> list[tuple[OrderLine, int, Decimal, Decimal]]:
+    """(line, quantity, total net, total gross) of each order line the invoice states.
+
+    A parcel's share of a line is cut by cumulative rounding: the amount for the pieces shipped up to
+    and including this parcel, minus the amount for those shipped before it, each rounded to the cent.
+    The parcels of a line therefore add up to the line's frozen totals exactly, whatever the split.
+    """
+    if shipment is None:
+        return [
+            (line, line.quantity, line.total_net, line.total_gross) for line in order.lines.order_by("pk")
+        ]
+    earlier = dict(
+        ShipmentLine.objects.filter(shipment__order=order, shipment__position__lt=shipment.position)
+        .values_list("order_line_id")
+        .annotate(pieces=Sum("quantity"))
+    )
+    goods = []
+    for part in shipment.lines.select_related("order_line").order_by("order_line_id"):
+        line = part.order_line
+        before = earlier.get(line.pk, 0)
+
+        def share(total: Decimal, pieces: int, *, line: OrderLine = line) -> Decimal:
+            return quantize(total * pieces / line.quantity)
+
+        goods.append(
+            (
+                line,
+                part.quantity,
+                share(line.total_net, before + part.quantity) - share(line.total_net, before),
+                share(line.total_gross, before + part.quantity) - share(line.total_gross, before),
+            )
+        )
+    return goods
+
+
+def _lines_of(order: Order, *, shipment: Shipment | None = None) -> list[DocumentLine]:
     lines = []
+    # An order's discount and transport are stated once: whole, or on its first parcel's invoice.
+    with_order_charges = shipment is None or shipment.position == 1
     with translation.override(order.language):
-        for position, line in enumerate(order.lines.all().order_by("pk"), start=1):
+        for position, (line, quantity, total_net, total_gross) in enumerate(_goods(order, shipment), start=1):
             description = (
                 f"{line.product_name} ({line.options_label})" if line.options_label else line.product_name
             )
@@ -211,14 +304,14 @@ def _lines_of(order: Order) -> list[DocumentLine]:
                     kind=LineKind.GOODS,
                     description=description,
                     sku=line.sku,
-                    quantity=line.quantity,
+                    quantity=quantity,
                     unit_net=line.unit_net,
                     vat_rate=line.vat_rate,
-                    total_net=line.total_net,
-                    total_gross=line.total_gross,
+                    total_net=total_net,
+                    total_gross=total_gross,
                 )
             )
-        if order.discount_gross:
+        if with_order_charges and order.discount_gross:
             rate = lines[0].vat_rate if lines else Decimal("0.2000")
             lines.append(
                 DocumentLine(
@@ -232,7 +325,7 @@ def _lines_of(order: Order) -> list[DocumentLine]:
                     total_gross=-order.discount_gross,
                 )
             )
-        if order.shipping_gross or not order.is_reseller:
+        if with_order_charges and (order.shipping_gross or not order.is_reseller):
             lines.append(
                 DocumentLine(
                     position=len(lines) + 1,
@@ -257,3 +350,10 @@ def _check_totals(invoice: Invoice, lines: list[DocumentLine]) -> None:
             f"Invoice {invoice.number}: lines add up to {net}/{gross}, the order to "
             f"{invoice.total_net}/{invoice.total_gross}."
         )
+
+
+def _check_order_not_exceeded(order: Order) -> None:
+    """The parcels' invoices never state more than the order was charged: a difference is a bug."""
+    stated = Invoice.objects.filter(order=order).aggregate(net=Sum("total_net"), gross=Sum("total_gross"))
+    if stated["net"] > order.total_net or stated["gross"] > order.total_gross:
+        raise ValueError(f"Order {order.number}: its invoices state more than its total.")

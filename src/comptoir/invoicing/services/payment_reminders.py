@@ -32,7 +32,8 @@ def send_payment_reminders(*, today: date | None = None) -> list[str]:
     today = today or timezone.localdate()
     reminded = []
     for order in overdue_reseller_orders(today=today):
-        invoice = Invoice.objects.filter(order=order).first()
+        # The invoice that fell due first (an order shipped in parts has one per parcel).
+        invoice = Invoice.objects.filter(order=order).order_by("due_date", "year", "sequence_number").first()
         if invoice is None:
             continue  # nothing is due before the invoice
         last = OrderEvent.objects.filter(order=order, kind=REMINDER).order_by("-created_at", "-pk").first()

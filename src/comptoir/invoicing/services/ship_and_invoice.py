@@ -6,18 +6,22 @@ functions, and a reseller's invoice exists if and only if its parcel left.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from django.db import transaction
 
 from comptoir.accounts.models import User
+from comptoir.fulfillment.models import Shipment
 from comptoir.fulfillment.services.ship_parcels import (
     ImportedShipment,
     import_coliship_export,
     ship_with_tracking,
 )
+from comptoir.fulfillment.services.ship_part import ship_part
 from comptoir.orders.models import Order
 from comptoir.orders.services.ship_order import ship_order
 
-from .issue_invoice import invoice_on_shipment
+from .issue_invoice import invoice_on_shipment, issue_invoice_for_shipment
 
 
 def ship_with_tracking_and_invoice(*, order: Order, tracking_number: str, actor: User | None) -> Order:
@@ -41,3 +45,13 @@ def ship_order_and_invoice(*, order: Order, actor: User | None = None, actor_lab
         shipped = ship_order(order=order, actor=actor, actor_label=actor_label)
         invoice_on_shipment(order=shipped)
     return shipped
+
+
+def ship_part_and_invoice(
+    *, order: Order, quantities: Mapping[int, int], tracking_number: str, actor: User | None
+) -> Shipment:
+    """One parcel of a reseller's order leaves with its own invoice (for exactly its pieces)."""
+    with transaction.atomic():
+        shipment = ship_part(order=order, quantities=quantities, tracking_number=tracking_number, actor=actor)
+        issue_invoice_for_shipment(shipment=shipment)
+    return shipment

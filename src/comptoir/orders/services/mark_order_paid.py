@@ -14,7 +14,13 @@ from .transition import email_after_commit, locked_order, move_order, record_eve
 
 # Where an order on terms may be when its money arrives (a boutique order is paid before packing).
 ON_TERMS_PATH = frozenset(
-    {OrderStatus.CONFIRMED, OrderStatus.PACKED, OrderStatus.SHIPPED, OrderStatus.DELIVERED}
+    {
+        OrderStatus.CONFIRMED,
+        OrderStatus.PACKED,
+        OrderStatus.PARTLY_SHIPPED,
+        OrderStatus.SHIPPED,
+        OrderStatus.DELIVERED,
+    }
 )
 
 

@@ -5,14 +5,15 @@ from __future__ import annotations
 from datetime import datetime
 
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from comptoir.accounts.models import User
 from comptoir.inventory.services.consume_stock import consume_stock
 from comptoir.inventory.services.reserve_stock import reserve_stock
 
-from ..models import Order, OrderStatus
-from .transition import email_after_commit, locked_order, move_order, stock_lines_of
+from ..models import Order, OrderLine, OrderStatus
+from .transition import email_after_commit, locked_order, move_order, refuse_unless_allowed, stock_lines_of
 
 
 def ship_order(
@@ -31,6 +32,9 @@ def ship_order(
         order = locked_order(order=order)
         if order.status == OrderStatus.SHIPPED:
             return order
+        if order.status == OrderStatus.PARTLY_SHIPPED:
+            # Its remainder leaves as one more part (``ship_order_part``), with its own invoice.
+            refuse_unless_allowed(order=order, to_status=OrderStatus.PACKED)
         tracking_number = tracking_number.strip()
         move_order(
             order=order,
@@ -42,6 +46,7 @@ def ship_order(
             data={"carrier": order.shipping_carrier, "tracking_number": tracking_number},
         )
         lines = stock_lines_of(order=order)
+        OrderLine.objects.filter(order=order).update(quantity_shipped=F("quantity"))
         if not order.holds_stock:
             # A pre-order leaves with pieces now in stock: held first (all or none, InsufficientStock
             # rolls the shipment back), then consumed like any order's.

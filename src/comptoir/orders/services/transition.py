@@ -108,11 +108,16 @@ def email_after_commit(*, order: Order, kind: str) -> None:
     transaction.on_commit(lambda: emails.queue_order_email(order_id=order_id, kind=kind))
 
 
-def stock_lines_of(*, order: Order) -> list[StockLine]:
-    """The order's lines that still point to a variant, as stock moves (a deleted variant moves nothing)."""
-    return [
-        StockLine(variant_id=variant_id, quantity=quantity)
-        for variant_id, quantity in order.lines.filter(variant__isnull=False).values_list(
-            "variant_id", "quantity"
-        )
+def stock_lines_of(*, order: Order, waiting_only: bool = False) -> list[StockLine]:
+    """The order's lines that still point to a variant, as stock moves (a deleted variant moves nothing).
+
+    ``waiting_only``: only the pieces not shipped yet nor cancelled (an order shipped in parts).
+    """
+    lines = order.lines.filter(variant__isnull=False).values_list(
+        "variant_id", "quantity", "quantity_shipped", "quantity_cancelled"
+    )
+    moves = [
+        StockLine(variant_id=variant_id, quantity=quantity - (shipped + cancelled if waiting_only else 0))
+        for variant_id, quantity, shipped, cancelled in lines
     ]
+    return [move for move in moves if move.quantity > 0]

@@ -89,6 +89,9 @@ def mark_payment_paid(
                 "Payment %s received for order %s in status %s.", payment.pk, order.number, order.status
             )
             return Outcome.ORDER_NOT_AWAITING_PAYMENT
+        if order.is_reseller:
+            # A company paying in advance chose how (card or transfer): its invoice says which.
+            issue_invoice_for_order(order=order, payment_method=payment.provider)
         _mark_order_paid(
             order=order,
             actor=actor,

@@ -6,10 +6,14 @@ journal and the accounts) and the order's ``paid_at`` through ``mark_order_paid`
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django.db import transaction
+from django.db.models import Sum
 from django.utils import timezone
 
 from comptoir.accounts.models import User
+from comptoir.invoicing.models import Invoice
 from comptoir.orders.models import PAYMENT_ON_TERMS, Order
 from comptoir.orders.services.mark_order_paid import mark_order_paid
 
@@ -18,6 +22,12 @@ from ..models import Payment, PaymentStatus
 
 class TermsPaymentRefused(Exception):
     pass
+
+
+def _amount_invoiced(order: Order) -> Decimal:
+    """What the company owes: its invoices (one per parcel, a cancelled backorder none), else the total."""
+    invoiced = Invoice.objects.filter(order=order).aggregate(total=Sum("total_gross"))["total"]
+    return invoiced if invoiced is not None else order.total_gross
 
 
 def record_terms_payment(*, order: Order, actor: User | None, reference: str = "") -> Payment | None:
@@ -32,7 +42,7 @@ def record_terms_payment(*, order: Order, actor: User | None, reference: str = "
             order=order,
             provider="bank_transfer",
             status=PaymentStatus.PAID,
-            amount=order.total_gross,
+            amount=_amount_invoiced(order),
             currency=order.currency,
             provider_reference=reference,
             paid_at=timezone.now(),

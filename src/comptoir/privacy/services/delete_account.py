@@ -20,7 +20,13 @@ from comptoir.resellers.models import Buyer
 from comptoir.reviews.models import Review
 
 ANONYMOUS_EMAIL = "anonyme@compte-supprime.invalid"
-IN_PROGRESS = (OrderStatus.PLACED, OrderStatus.PAID, OrderStatus.PACKED, OrderStatus.SHIPPED)
+IN_PROGRESS = (
+    OrderStatus.PLACED,
+    OrderStatus.PAID,
+    OrderStatus.PACKED,
+    OrderStatus.PARTLY_SHIPPED,
+    OrderStatus.SHIPPED,
+)
 
 
 class AccountDeletionRefused(Exception):
