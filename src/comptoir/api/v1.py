@@ -14,7 +14,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from ninja import Field as SchemaField
-from ninja import Header, Query, Router, Schema
+from ninja import Header, Query, Router, Schema, Status
 
 from comptoir.checkout.services.place_reseller_order import (
     CLIENT_KEY_MAX_LENGTH,
@@ -42,7 +42,9 @@ from .schemas import (
 
 router = Router(tags=["v1"])
 
-ERRORS: dict[int, Any] = {401: ErrorOut, 429: ErrorOut}
+# What any operation may answer besides its own: no key, a malformed request, too many requests, or
+# prices not published yet (the founder has not set the default wholesale list up).
+ERRORS: dict[int, Any] = {401: ErrorOut, 422: ErrorOut, 429: ErrorOut, 503: ErrorOut}
 MAX_PAGE = 100_000
 
 
@@ -185,7 +187,7 @@ def orders(request: HttpRequest, paging: Query[Paging]) -> dict[str, Any]:
 
 @router.post(
     "/orders",
-    response={201: PlacedOut, 400: ErrorOut, 409: ErrorOut, 422: ErrorOut, **ERRORS},
+    response={201: PlacedOut, 400: ErrorOut, 409: ErrorOut, **ERRORS},
     url_name="orders",
     summary="Place an order (the grid's rules; idempotent with the Idempotency-Key header)",
 )
@@ -200,7 +202,7 @@ def place_order(
         pattern=r"^[A-Za-z0-9._~:-]+$",
         description="A key of yours, unique per order (a UUID): a retried request never places twice.",
     ),
-) -> tuple[int, dict[str, Any]]:
+) -> Status[dict[str, Any]]:
     placed = place_reseller_lines(
         buyer=caller_of(request).buyer,
         lines=[
@@ -220,7 +222,7 @@ def place_order(
     )
     company_id = caller_of(request).buyer.company_id
     details = [order_of_company(company_id=company_id, number=order.number) for order in placed]
-    return 201, {"orders": [_order(order) for order in details if order is not None]}
+    return Status(201, {"orders": [_order(order) for order in details if order is not None]})
 
 
 @router.get(
