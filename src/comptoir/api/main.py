@@ -7,12 +7,14 @@ the request's language (``Accept-Language``: French by default, English).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
+from ninja.renderers import JSONRenderer
 
 from comptoir.checkout.errors import (
     CheckoutError,
@@ -28,6 +30,12 @@ from comptoir.pricing.wholesale import NoPriceList
 from .auth import ApiKeyAuth, RateLimited
 from .v1 import router as v1
 
+class ReadableJSONRenderer(JSONRenderer):
+    """UTF-8 as it is (« passée », not « pass\\u00e9e »): the messages are read by people too."""
+
+    json_dumps_params: Mapping[str, Any] = {"ensure_ascii": False}
+
+
 api = NinjaAPI(
     title="Comptoir — API revendeurs",
     version="1",
@@ -36,6 +44,7 @@ api = NinjaAPI(
         "Authenticate with `Authorization: Bearer <key>` (keys are created in the reseller space)."
     ),
     auth=ApiKeyAuth(),
+    renderer=ReadableJSONRenderer(),
     urls_namespace="api",
     openapi_url="/openapi.json",
     # Swagger UI (ninja's own copy, served by us) runs under the strict Content-Security-Policy.
