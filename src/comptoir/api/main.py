@@ -30,6 +30,7 @@ from comptoir.pricing.wholesale import NoPriceList
 from .auth import ApiKeyAuth, RateLimited
 from .v1 import router as v1
 
+
 class ReadableJSONRenderer(JSONRenderer):
     """UTF-8 as it is (« passée », not « pass\\u00e9e »): the messages are read by people too."""
 
