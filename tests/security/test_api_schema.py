@@ -12,6 +12,8 @@ from decimal import Decimal
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, Phase
 from hypothesis import settings as hypothesis_settings
 from schemathesis.checks import not_a_server_error
@@ -40,7 +42,18 @@ CHECKS = [
 
 
 @pytest.fixture
-def reseller_key(db, settings):
+def _connection_kept_open():
+    """Django's WSGI handler closes the database connection after each request; inside the test's
+    transaction that would end it (PostgreSQL). Django's test client unhooks the same signal."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def reseller_key(db, settings, _connection_kept_open):
     settings.COMPTOIR_API_REQUESTS_PER_MINUTE = 100_000  # the limit has its own test
     PriceListFactory(coefficient=Decimal("2.5"))
     VariantFactory(product=ProductFactory(retail_price=Decimal("120.00")), on_hand=30)

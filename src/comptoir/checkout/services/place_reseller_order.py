@@ -4,6 +4,10 @@ The same steps as the boutique's ``place_order`` (its helpers are shared): the d
 its row lock, priced again through the company's ``WholesalePolicy``, stock reserved, lines frozen,
 the draft emptied, the confirmation email queued after commit. The same ``idempotency_key`` always
 returns the same order, so a double click on « Commander » places one order.
+
+``place_reseller_lines`` is the same placement for an order sent whole (the JSON API): its lines are
+resolved as the quick order resolves them and its packs expanded as the grid expands them, then the
+same ``_place_items`` prices, checks the rules, reserves and freezes them; the draft is not touched.
 """
 
 from __future__ import annotations
