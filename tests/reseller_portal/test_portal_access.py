@@ -8,6 +8,8 @@ from django.test.utils import CaptureQueriesContext
 
 from comptoir.checkout.services.place_reseller_order import place_reseller_order
 from comptoir.core.money import Money, format_money
+from comptoir.resellers.models import ApiKey
+from comptoir.resellers.services.api_keys import create_api_key
 from comptoir.resellers.services.draft_orders import set_grid_quantities
 from tests.factories import ProductFactory, UserFactory, VariantFactory
 from tests.factories.resellers import (
@@ -58,12 +60,19 @@ def portal_pages(product):
         "/fr/pro/catalogue/line-sheet.csv",
         "/fr/pro/catalogue/line-sheet.pdf",
         "/fr/pro/devenir-revendeur/",
+        "/fr/pro/cles-api/",
+        # The JSON API: a session opens nothing there (a key does); its description shows no price.
+        "/api/openapi.json",
+        "/api/v1/catalogue",
+        "/api/v1/orders",
+        f"/api/v1/orders/{product.order_number}",
+        "/api/v1/invoices",
     ]
 
 
-def assert_no_wholesale_anywhere(client, product):
+def assert_no_wholesale_anywhere(client, product, **headers):
     for url in portal_pages(product):
-        response = client.get(url, follow=True)
+        response = client.get(url, follow=True, **headers)
         html = response.content.decode(errors="replace")
         for figure in wholesale_figures():
             assert figure not in html, (url, figure)
@@ -93,8 +102,29 @@ def test_a_pending_applicant_sees_no_wholesale_price(client, catalogue):
 
 
 def test_a_buyer_of_an_inactive_company_sees_no_wholesale_price(client, catalogue):
-    client.force_login(BuyerFactory(company__is_active=False).user)
+    buyer = BuyerFactory(company__is_active=False)
+    client.force_login(buyer.user)
     assert_no_wholesale_anywhere(client, catalogue)
+    # Nor through the API with a key made while the company was active.
+    key = ApiKey.objects.create(company=buyer.company, name="Ancienne", prefix="0ld0ld00", key_hash="x")
+    assert_no_wholesale_anywhere(client, catalogue, HTTP_AUTHORIZATION=f"Bearer cpt_{key.prefix}_x")
+
+
+@pytest.mark.parametrize("who", ["anonymous", "consumer", "applicant"])
+def test_no_api_key_a_non_buyer_can_send_reveals_a_wholesale_price(client, catalogue, who):
+    if who == "consumer":
+        client.force_login(UserFactory())
+    elif who == "applicant":
+        ResellerApplicationFactory(email="claire@mercerie.example")
+        client.force_login(UserFactory(email="claire@mercerie.example"))
+    for header in ("", "Bearer ", "Bearer cpt_00000000_forged", "Bearer 43.21"):
+        assert_no_wholesale_anywhere(client, catalogue, HTTP_AUTHORIZATION=header)
+
+
+def test_a_buyer_with_a_key_reads_the_wholesale_figures_from_the_api(client, catalogue):
+    key = create_api_key(buyer=BuyerFactory(), name="Site web").clear_key
+    response = client.get("/api/v1/catalogue", HTTP_AUTHORIZATION=f"Bearer {key}")
+    assert "43.21" in response.content.decode()  # the walk above would see them: it is not blind
 
 
 def test_a_buyer_sees_the_catalogue_and_the_grid_in_prices_ht(client, catalogue):

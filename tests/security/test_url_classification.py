@@ -44,6 +44,7 @@ from comptoir.fulfillment.services.ship_part import ship_part
 from comptoir.invoicing.services.issue_invoice import issue_invoice_for_order
 from comptoir.orders.access import order_access_token
 from comptoir.orders.models import Channel, OrderStatus
+from comptoir.resellers.services.api_keys import create_api_key
 from tests.factories import UserFactory, VariantFactory
 from tests.factories.accounts import AddressFactory
 from tests.factories.community import EventFactory
@@ -91,6 +92,7 @@ class World:
     event: Any
     batch: Any
     shipment: Any  # a parcel of a reseller order shipped in parts
+    api_key: Any
 
 
 @dataclass(frozen=True)
@@ -119,6 +121,15 @@ ROUTES: dict[str, Route] = {
     "sitemap.xml": Route(Access.PUBLIC),
     "sitemap_section": Route(Access.PUBLIC, lambda world: {"section": "produits"}),
     "merchant_feed": Route(Access.PUBLIC, lambda world: {"language": "fr"}),
+    # The resellers' JSON API: its description and Swagger UI are public, every endpoint needs a key.
+    "api:openapi-json": Route(Access.PUBLIC),
+    "api:openapi-view": Route(Access.PUBLIC),
+    "api:api-root": Route(Access.PUBLIC),
+    "api:catalogue": Route(Access.API),
+    "api:orders": Route(Access.API),
+    "api:order": Route(Access.API, COMPANY_ORDER),
+    "api:invoices": Route(Access.API),
+    "api:invoice_pdf": Route(Access.API, lambda world: {"number": world.company_invoice.number}),
     "media/<path:path>": Route(Access.PUBLIC, lambda world: {"path": "nothing-here.jpg"}),
     # The boutique.
     "storefront:home": Route(Access.PUBLIC),
@@ -208,6 +219,10 @@ ROUTES: dict[str, Route] = {
     "reseller_portal:product": Route(Access.RESELLER, _slug("product")),
     "reseller_portal:draft": Route(Access.RESELLER),
     "reseller_portal:team": Route(Access.RESELLER),
+    "reseller_portal:api_keys": Route(Access.RESELLER),
+    "reseller_portal:api_key_revoke": Route(
+        Access.RESELLER_OBJECT, lambda world: {"key_id": world.api_key.pk}
+    ),
     "reseller_portal:orders": Route(Access.RESELLER),
     "reseller_portal:place_order": Route(Access.RESELLER),
     "reseller_portal:quick_order": Route(Access.RESELLER),
@@ -383,6 +398,7 @@ def build_world() -> World:
         event=EventFactory(),
         batch=batch,
         shipment=shipment,
+        api_key=create_api_key(buyer=buyer_a.buyer, name="Site web").api_key,
     )
 
 
@@ -590,6 +606,8 @@ def test_a_post_from_someone_refused_is_refused_and_changes_nothing():
     assert world.address.is_default is False
     assert world.order.status == OrderStatus.DELIVERED
     assert world.people["customer"].email == "camille@example.com"
+    world.api_key.refresh_from_db()
+    assert world.api_key.revoked_at is None  # company B's buyer could not revoke company A's key
 
 
 @pytest.mark.django_db

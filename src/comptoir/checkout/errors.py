@@ -8,6 +8,7 @@ Nothing was reserved and no order exists when one of these is raised.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from django.utils.translation import gettext as _
 
@@ -64,4 +65,11 @@ class MissingPurchaseOrderReference(CheckoutError):
 
 
 class OrderRulesNotMet(CheckoutError):
-    """A reseller order below a minimum, or with a size off its pack multiple: every rule is named."""
+    """A reseller order below a minimum, or with a size off its pack multiple: every rule is named.
+
+    ``problems``: the same, for a program (``resellers.rules.RuleProblem``: the rule, the line, the cell).
+    """
+
+    def __init__(self, messages: Sequence[str], problems: Sequence[Any] = ()) -> None:
+        super().__init__(messages)
+        self.problems = list(problems)

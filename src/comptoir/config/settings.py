@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "comptoir.storefront",
     "comptoir.backoffice",
     "comptoir.reseller_portal",
+    "ninja",  # the API's Swagger UI from our own static files (no CDN), under the strict CSP
     # After the storefront, whose templates/allauth/ and templates/account/ override allauth's own.
     "allauth",
     "allauth.account",
@@ -164,6 +165,8 @@ MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 # any change they show retires them at once, the lifetime only bounds what time alone changes
 # (a post scheduled to appear). 0 turns the page cache off.
 COMPTOIR_PAGE_CACHE_SECONDS = int(os.environ.get("COMPTOIR_PAGE_CACHE_SECONDS", "300"))
+# The resellers' JSON API (api/): requests per minute and per key before a 429 (core.rate_limit).
+COMPTOIR_API_REQUESTS_PER_MINUTE = int(os.environ.get("COMPTOIR_API_REQUESTS_PER_MINUTE", "120"))
 
 # --- Accounts --------------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"

@@ -6,6 +6,7 @@ from django.urls import URLPattern, URLResolver, include, path
 from django.utils.translation import pgettext_lazy
 from django.views.static import serve
 
+from comptoir.api.main import api
 from comptoir.seo.sitemaps import SITEMAPS
 from comptoir.storefront import views as storefront_views
 from comptoir.storefront import views_payment, views_seo
@@ -24,6 +25,9 @@ urlpatterns: list[URLPattern | URLResolver] = [
         name="sitemap_section",
     ),
     path("feeds/google-merchant-<str:language>.xml", views_seo.merchant_feed, name="merchant_feed"),
+    # The resellers' JSON API and its OpenAPI description (/api/openapi.json): one address per version,
+    # whatever the language (messages follow Accept-Language).
+    path("api/", api.urls),
 ]
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),

@@ -85,3 +85,11 @@ class QuickOrderForm(forms.Form):
         required=False,
         widget=forms.ClearableFileInput(attrs={"accept": ".txt,.csv,text/plain,text/csv"}),
     )
+
+
+class ApiKeyForm(forms.Form):
+    name = forms.CharField(
+        label=_("Nom de la clé"),
+        max_length=80,
+        help_text=_("Pour la reconnaître : « Site web », « Caisse », « Logiciel de gestion »…"),
+    )

@@ -1,7 +1,7 @@
 from django.urls import path
 from django.utils.translation import pgettext_lazy
 
-from . import views, views_documents
+from . import views, views_api_keys, views_documents
 
 app_name = "reseller_portal"
 
@@ -37,4 +37,10 @@ urlpatterns = [
     path(pgettext_lazy("url", "factures/"), views_documents.document_list, name="documents"),
     path(pgettext_lazy("url", "factures/<str:number>.pdf"), views_documents.document_pdf, name="document"),
     path(pgettext_lazy("url", "equipe/"), views.team, name="team"),
+    path(pgettext_lazy("url", "cles-api/"), views_api_keys.api_keys, name="api_keys"),
+    path(
+        pgettext_lazy("url", "cles-api/<int:key_id>/revoquer/"),
+        views_api_keys.revoke_api_key_view,
+        name="api_key_revoke",
+    ),
 ]

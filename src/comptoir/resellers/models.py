@@ -337,3 +337,42 @@ class PrepackSize(models.Model):
 
     def __str__(self) -> str:
         return f"{self.size} × {self.quantity}"
+
+
+class ApiKey(models.Model):
+    """A key a company's system sends to the JSON API (``Authorization: Bearer cpt_<prefix>_<secret>``).
+
+    Only the SHA-256 of the whole key is stored: the clear key is shown once, at creation, so a
+    database leak opens nothing. The ``prefix`` finds the row; the hash, compared in constant time,
+    proves the key. A key acts as the buyer who created it, while that person still buys for the company.
+    """
+
+    company = models.ForeignKey(
+        Company, on_delete=models.CASCADE, related_name="api_keys", verbose_name=_("entreprise")
+    )
+    name = models.CharField(_("nom"), max_length=80)
+    prefix = models.CharField(_("préfixe"), max_length=16, unique=True, editable=False)
+    key_hash = models.CharField(max_length=64, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("créée par"),
+    )
+    created_at = models.DateTimeField(_("créée le"), default=timezone.now, editable=False)
+    last_used_at = models.DateTimeField(_("dernière utilisation"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("révoquée le"), null=True, blank=True)
+
+    class Meta:
+        ordering = ("-created_at", "-id")
+        verbose_name = _("clé d'API")
+        verbose_name_plural = _("clés d'API")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix})"
+
+    @property
+    def is_active(self) -> bool:
+        return self.revoked_at is None

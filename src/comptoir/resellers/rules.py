@@ -38,10 +38,23 @@ def _cell(variant: Variant) -> str:
     return f"{variant.product.name} ({options})" if options else str(variant.product.name)
 
 
-def quantity_problems(*, lines: Sequence[RuleLine]) -> list[str]:
+@dataclass(frozen=True, slots=True)
+class RuleProblem:
+    """One broken rule: the sentence the buyer reads, and what a program reads (the rule, the cell)."""
+
+    rule: str  # "pack_multiple", "minimum_quantity", "first_order_minimum", "unknown_code"…
+    message: str
+    variant_id: int | None = None
+    product_id: int | None = None
+    line: int | None = None  # the number of the line the buyer sent (quick order, API), when known
+    pack: int | None = None  # the number of the pack the buyer sent (API), when known
+    sku: str = ""
+
+
+def quantity_rule_problems(*, lines: Sequence[RuleLine]) -> list[RuleProblem]:
     """Sizes off their pack multiple, products under their minimum of pieces."""
     rules = product_rules(product_ids=[line.variant.product_id for line in lines])
-    problems: list[str] = []
+    problems: list[RuleProblem] = []
     pieces: dict[int, int] = defaultdict(int)
     products = {}
     for line in lines:
@@ -49,27 +62,37 @@ def quantity_problems(*, lines: Sequence[RuleLine]) -> list[str]:
         products[line.variant.product_id] = line.variant.product
         rule = rules.get(line.variant.product_id)
         if rule is not None and rule.pack_multiple > 1 and line.quantity % rule.pack_multiple:
+            message = ngettext(
+                "%(cell)s : se commande par %(multiple)d (%(wanted)d pièce saisie).",
+                "%(cell)s : se commande par %(multiple)d (%(wanted)d pièces saisies).",
+                line.quantity,
+            ) % {"cell": _cell(line.variant), "multiple": rule.pack_multiple, "wanted": line.quantity}
             problems.append(
-                ngettext(
-                    "%(cell)s : se commande par %(multiple)d (%(wanted)d pièce saisie).",
-                    "%(cell)s : se commande par %(multiple)d (%(wanted)d pièces saisies).",
-                    line.quantity,
+                RuleProblem(
+                    rule="pack_multiple",
+                    message=message,
+                    variant_id=line.variant.pk,
+                    product_id=line.variant.product_id,
+                    sku=line.variant.sku,
                 )
-                % {"cell": _cell(line.variant), "multiple": rule.pack_multiple, "wanted": line.quantity}
             )
     for product_id, count in pieces.items():
         rule = rules.get(product_id)
         if rule is not None and 0 < count < rule.minimum_quantity:
-            problems.append(
-                _("%(product)s : %(minimum)d pièces au minimum par commande (%(pieces)d pour l'instant).")
-                % {"product": products[product_id].name, "minimum": rule.minimum_quantity, "pieces": count}
-            )
+            message = _(
+                "%(product)s : %(minimum)d pièces au minimum par commande (%(pieces)d pour l'instant)."
+            ) % {"product": products[product_id].name, "minimum": rule.minimum_quantity, "pieces": count}
+            problems.append(RuleProblem(rule="minimum_quantity", message=message, product_id=product_id))
     return problems
 
 
-def value_problems(
+def quantity_problems(*, lines: Sequence[RuleLine]) -> list[str]:
+    return [problem.message for problem in quantity_rule_problems(lines=lines)]
+
+
+def value_rule_problems(
     *, subtotal_net: Money, first_order_minimum: Decimal, reorder_minimum: Decimal, is_first_order: bool
-) -> list[str]:
+) -> list[RuleProblem]:
     """The order's value HT against the list's minimum for a first order or a reorder."""
     minimum = first_order_minimum if is_first_order else reorder_minimum
     if not minimum or subtotal_net.amount >= minimum:
@@ -79,17 +102,53 @@ def value_problems(
         "total": format_money(subtotal_net),
     }
     if is_first_order:
-        return [_("Première commande : %(minimum)s HT au minimum (votre commande : %(total)s HT).") % figures]
-    return [_("Réassort : %(minimum)s HT au minimum (votre commande : %(total)s HT).") % figures]
+        return [
+            RuleProblem(
+                rule="first_order_minimum",
+                message=_("Première commande : %(minimum)s HT au minimum (votre commande : %(total)s HT).")
+                % figures,
+            )
+        ]
+    return [
+        RuleProblem(
+            rule="reorder_minimum",
+            message=_("Réassort : %(minimum)s HT au minimum (votre commande : %(total)s HT).") % figures,
+        )
+    ]
 
 
-def draft_problems(
-    *, lines: Sequence[RuleLine], subtotal_net: Money, price_list: PriceList, is_first_order: bool
+def value_problems(
+    *, subtotal_net: Money, first_order_minimum: Decimal, reorder_minimum: Decimal, is_first_order: bool
 ) -> list[str]:
+    return [
+        problem.message
+        for problem in value_rule_problems(
+            subtotal_net=subtotal_net,
+            first_order_minimum=first_order_minimum,
+            reorder_minimum=reorder_minimum,
+            is_first_order=is_first_order,
+        )
+    ]
+
+
+def draft_rule_problems(
+    *, lines: Sequence[RuleLine], subtotal_net: Money, price_list: PriceList, is_first_order: bool
+) -> list[RuleProblem]:
     """Every rule the whole order breaks: the draft page lists them, placing an order refuses them."""
-    return quantity_problems(lines=lines) + value_problems(
+    return quantity_rule_problems(lines=lines) + value_rule_problems(
         subtotal_net=subtotal_net,
         first_order_minimum=price_list.first_order_minimum,
         reorder_minimum=price_list.reorder_minimum,
         is_first_order=is_first_order,
     )
+
+
+def draft_problems(
+    *, lines: Sequence[RuleLine], subtotal_net: Money, price_list: PriceList, is_first_order: bool
+) -> list[str]:
+    return [
+        problem.message
+        for problem in draft_rule_problems(
+            lines=lines, subtotal_net=subtotal_net, price_list=price_list, is_first_order=is_first_order
+        )
+    ]

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from django.db.models import QuerySet
+from django.db.models import F, Prefetch, QuerySet
 from django.utils import timezone
 
+from comptoir.catalog.models import Product, Variant
 from comptoir.core.money import TaxedMoney
+from comptoir.pricing.models import VolumeTier
 from comptoir.pricing.quotes import PriceQuote
 
 from .models import (
+    ApiKey,
     ApplicationStatus,
     Buyer,
     BuyerInvitation,
@@ -20,6 +23,9 @@ from .models import (
     Prepack,
     ResellerApplication,
 )
+
+if TYPE_CHECKING:
+    from comptoir.pricing.wholesale import WholesalePolicy
 
 
 def active_buyer_for(*, user: Any) -> Buyer | None:
@@ -47,6 +53,15 @@ def company_buyers(*, buyer: Buyer) -> QuerySet[Buyer]:
 
 def company_invitations(*, buyer: Buyer) -> QuerySet[BuyerInvitation]:
     return BuyerInvitation.objects.filter(company_id=buyer.company_id).order_by("-created_at")
+
+
+def company_api_keys(*, buyer: Buyer) -> QuerySet[ApiKey]:
+    """The company's API keys, active ones first, newest first, with who created them."""
+    return (
+        ApiKey.objects.select_related("created_by")
+        .filter(company_id=buyer.company_id)
+        .order_by(F("revoked_at").desc(nulls_first=True), "-created_at", "-pk")
+    )
 
 
 def draft_quantities(*, buyer: Buyer, product_id: int) -> dict[int, int]:
@@ -107,3 +122,84 @@ def draft_summary(*, buyer: Buyer, policy: Any) -> DraftSummary:
 def product_prepacks(*, product_id: int) -> list[Prepack]:
     """The packs a product's grid offers, each with its sizes (two queries whatever their number)."""
     return list(Prepack.objects.filter(product_id=product_id, is_active=True).prefetch_related("sizes__size"))
+
+
+@dataclass(frozen=True, slots=True)
+class WholesaleVariant:
+    variant: Variant
+    quote: PriceQuote  # one piece, before volume tiers
+    available: int
+
+
+@dataclass(frozen=True, slots=True)
+class WholesaleProduct:
+    product: Product
+    is_preorder: bool
+    minimum_quantity: int
+    pack_multiple: int
+    tiers: list[VolumeTier]  # the product's and the list-wide ones, by quantity
+    prepacks: list[Prepack]
+    variants: list[WholesaleVariant]
+
+
+@dataclass(frozen=True, slots=True)
+class WholesaleCatalogue:
+    count: int
+    products: list[WholesaleProduct]
+
+
+def wholesale_catalogue(*, policy: WholesalePolicy, offset: int, limit: int) -> WholesaleCatalogue:
+    """A page of the catalogue as the company buys it: each variant priced HT by the company's policy
+    (the grid's prices), its stock, the product's order rules, tiers and packs. Fixed queries per page."""
+    from comptoir.catalog.selectors import published_products
+    from comptoir.inventory.selectors import available_quantities
+
+    from .rules import product_rules
+
+    products_query = published_products().order_by("position", "-id")
+    count = products_query.count()
+    products = list(
+        products_query.prefetch_related(
+            Prefetch(
+                "variants",
+                queryset=Variant.objects.filter(is_active=True).select_related("size", "colour", "fit"),
+                to_attr="wholesale_variants",
+            ),
+            Prefetch(
+                "prepacks",
+                queryset=Prepack.objects.filter(is_active=True).prefetch_related("sizes__size"),
+                to_attr="active_prepacks",
+            ),
+        )[offset : offset + limit]
+    )
+    variant_ids = [variant.pk for product in products for variant in product.wholesale_variants]  # type: ignore[attr-defined]
+    available = available_quantities(variant_ids=variant_ids)
+    policy.load_prices(variant_ids=variant_ids)
+    rules = product_rules(product_ids=[product.pk for product in products])
+    tiers = list(policy.price_list.tiers.order_by("min_quantity", "pk"))
+    today = timezone.localdate()
+    rows = []
+    for product in products:
+        rule = rules.get(product.pk)
+        variants = []
+        for variant in product.wholesale_variants:  # type: ignore[attr-defined]
+            variant.product = product  # in hand: no query per variant
+            variants.append(
+                WholesaleVariant(
+                    variant=variant,
+                    quote=policy.quote(variant=variant),
+                    available=available.get(variant.pk, 0),
+                )
+            )
+        rows.append(
+            WholesaleProduct(
+                product=product,
+                is_preorder=product.is_open_for_preorder(today=today),
+                minimum_quantity=rule.minimum_quantity if rule else 1,
+                pack_multiple=rule.pack_multiple if rule else 1,
+                tiers=[tier for tier in tiers if tier.product_id in (None, product.pk)],
+                prepacks=product.active_prepacks,  # type: ignore[attr-defined]
+                variants=variants,
+            )
+        )
+    return WholesaleCatalogue(count=count, products=rows)

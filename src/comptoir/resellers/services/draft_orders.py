@@ -14,7 +14,7 @@ from comptoir.catalog.models import Product, ProductStatus, Variant
 from comptoir.inventory.selectors import available_quantities
 
 from ..models import Buyer, DraftOrder, DraftOrderLine, Prepack
-from ..rules import RuleLine, quantity_problems
+from ..rules import RuleLine, RuleProblem, quantity_problems
 
 MAX_CELL_QUANTITY = 9999
 
@@ -50,8 +50,8 @@ def set_grid_quantities(
     if unknown:
         errors.append(_("Une case de la grille ne correspond à aucune variante de ce produit."))
     if packs:
-        added, pack_errors = _expand_packs(product=product, variants=variants, packs=packs)
-        errors.extend(pack_errors)
+        added, pack_problems = expand_packs(product=product, variants=variants, packs=packs)
+        errors.extend(problem.message for problem in pack_problems)
         quantities = dict(quantities)
         for variant_id, pieces in added.items():
             quantities[variant_id] = max(quantities.get(variant_id, 0), 0) + pieces
@@ -98,17 +98,20 @@ def set_grid_quantities(
     return draft
 
 
-def _expand_packs(
+def expand_packs(
     *, product: Product, variants: dict[int, Variant], packs: dict[tuple[int, int | None], int]
-) -> tuple[dict[int, int], list[str]]:
-    """Pieces per variant that the packs add, and what is wrong with them (each pack named)."""
+) -> tuple[dict[int, int], list[RuleProblem]]:
+    """Pieces per variant that the packs add, and what is wrong with them (each pack named).
+
+    ``variants``: the product's active variants by id; ``packs``: (prepack id, colour id) → packs.
+    """
     prepacks = {
         prepack.pk: prepack
         for prepack in Prepack.objects.filter(product=product, is_active=True).prefetch_related("sizes__size")
     }
     by_cell = {(variant.colour_id, variant.size_id): variant for variant in variants.values()}
     added: dict[int, int] = {}
-    errors: list[str] = []
+    problems: list[RuleProblem] = []
     for (prepack_id, colour_id), count in sorted(
         packs.items(), key=lambda item: (item[0][0], item[0][1] or 0)
     ):
@@ -116,18 +119,34 @@ def _expand_packs(
             continue
         prepack = prepacks.get(prepack_id)
         if prepack is None:
-            errors.append(_("Cet assortiment n'est plus proposé."))
+            problems.append(
+                RuleProblem(
+                    rule="unknown_prepack",
+                    message=_("Cet assortiment n'est plus proposé."),
+                    product_id=product.pk,
+                )
+            )
             continue
         if count < 0 or count > MAX_CELL_QUANTITY:
-            errors.append(_("%(pack)s : nombre d'assortiments invalide.") % {"pack": prepack.name})
+            problems.append(
+                RuleProblem(
+                    rule="invalid_quantity",
+                    message=_("%(pack)s : nombre d'assortiments invalide.") % {"pack": prepack.name},
+                    product_id=product.pk,
+                )
+            )
             continue
         for part in prepack.sizes.all():
             variant = by_cell.get((colour_id, part.size_id))
             if variant is None:
-                errors.append(
-                    _("%(pack)s : la taille %(size)s n'existe pas dans cette couleur.")
-                    % {"pack": prepack.name, "size": part.size.label}
+                problems.append(
+                    RuleProblem(
+                        rule="prepack_size_missing",
+                        message=_("%(pack)s : la taille %(size)s n'existe pas dans cette couleur.")
+                        % {"pack": prepack.name, "size": part.size.label},
+                        product_id=product.pk,
+                    )
                 )
                 continue
             added[variant.pk] = added.get(variant.pk, 0) + part.quantity * count
-    return added, errors
+    return added, problems

@@ -7,6 +7,7 @@ nothing reaches the draft until all lines are valid. The pieces add to what the 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -19,6 +20,7 @@ from comptoir.catalog.models import ProductStatus, Variant
 from comptoir.inventory.selectors import available_quantities
 
 from ..models import Buyer, DraftOrder, DraftOrderLine
+from ..rules import RuleProblem
 from .draft_orders import MAX_CELL_QUANTITY
 
 MAX_LINES = 500
@@ -49,10 +51,79 @@ def decode_upload(*, content: bytes) -> str:
         return content.decode("latin-1")
 
 
+@dataclass(frozen=True, slots=True)
+class CodedLine:
+    """One line a buyer sent: its number, its text as written (for the message), a SKU or EAN-13, pieces."""
+
+    number: int
+    text: str
+    code: str
+    quantity: int
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedLines:
+    pieces: dict[int, int]  # variant id → pieces, lines naming the same variant added up
+    variants: dict[int, Variant]
+    problems: list[RuleProblem]
+
+
+def _line_problem(rule: str, message: str, *, number: int, text: str, code: str = "") -> RuleProblem:
+    return RuleProblem(rule=rule, message=message % {"number": number, "line": text}, line=number, sku=code)
+
+
+def resolve_coded_lines(*, lines: Sequence[CodedLine]) -> ResolvedLines:
+    """Each line's variant by SKU or EAN-13; every unknown code, bad quantity or withdrawn product named."""
+    problems: list[RuleProblem] = []
+    valid: list[CodedLine] = []
+    for line in lines:
+        if not 1 <= line.quantity <= MAX_CELL_QUANTITY:
+            problems.append(
+                _line_problem(
+                    "invalid_quantity",
+                    _("Ligne %(number)d (« %(line)s ») : quantité invalide."),
+                    number=line.number,
+                    text=line.text,
+                    code=line.code,
+                )
+            )
+        else:
+            valid.append(line)
+    variants = _variants_by_code(codes=[line.code for line in valid])
+    pieces: dict[int, int] = {}
+    found: dict[int, Variant] = {}
+    for line in valid:
+        variant = variants.get(line.code.upper())
+        if variant is None:
+            problems.append(
+                _line_problem(
+                    "unknown_code",
+                    _("Ligne %(number)d (« %(line)s ») : référence ou EAN inconnu."),
+                    number=line.number,
+                    text=line.text,
+                    code=line.code,
+                )
+            )
+        elif not variant.is_active or variant.product.status != ProductStatus.PUBLISHED:
+            problems.append(
+                _line_problem(
+                    "not_on_sale",
+                    _("Ligne %(number)d (« %(line)s ») : n'est plus en vente."),
+                    number=line.number,
+                    text=line.text,
+                    code=line.code,
+                )
+            )
+        else:
+            pieces[variant.pk] = pieces.get(variant.pk, 0) + line.quantity
+            found[variant.pk] = variant
+    return ResolvedLines(pieces=pieces, variants=found, problems=problems)
+
+
 def add_quick_order_lines(*, buyer: Buyer, text: str) -> QuickOrderAdded:
     """Add every line to the company's draft, or raise ``QuickOrderRefused`` naming each bad line."""
-    errors: list[tuple[int, str]] = []  # by line number, so the buyer reads them in the order of the paste
-    wanted: list[tuple[int, str, str, int]] = []  # line number, line text, code, quantity
+    problems: list[RuleProblem] = []
+    coded: list[CodedLine] = []
     rows = [(number, raw.strip()) for number, raw in enumerate(text.splitlines(), start=1) if raw.strip()]
     if not rows:
         raise QuickOrderRefused([_("Collez au moins une ligne « référence quantité ».")])
@@ -61,51 +132,31 @@ def add_quick_order_lines(*, buyer: Buyer, text: str) -> QuickOrderAdded:
     for number, raw in rows:
         match = _LINE.match(raw)
         if match is None:
-            errors.append(
-                (
-                    number,
-                    _("Ligne %(number)d (« %(line)s ») : écrivez la référence puis la quantité.")
-                    % {"number": number, "line": raw},
+            problems.append(
+                _line_problem(
+                    "format",
+                    _("Ligne %(number)d (« %(line)s ») : écrivez la référence puis la quantité."),
+                    number=number,
+                    text=raw,
                 )
             )
             continue
         quantity_text = match["quantity"]
         if not quantity_text.isdecimal() or not 1 <= int(quantity_text) <= MAX_CELL_QUANTITY:
-            errors.append(
-                (
-                    number,
-                    _("Ligne %(number)d (« %(line)s ») : quantité invalide.")
-                    % {"number": number, "line": raw},
+            problems.append(
+                _line_problem(
+                    "invalid_quantity",
+                    _("Ligne %(number)d (« %(line)s ») : quantité invalide."),
+                    number=number,
+                    text=raw,
                 )
             )
             continue
-        wanted.append((number, raw, match["code"], int(quantity_text)))
+        coded.append(CodedLine(number=number, text=raw, code=match["code"], quantity=int(quantity_text)))
 
-    variants = _variants_by_code(codes=[code for _number, _raw, code, _quantity in wanted])
-    pieces: dict[int, int] = {}
-    found: dict[int, Variant] = {}
-    for number, raw, code, quantity in wanted:
-        variant = variants.get(code.upper())
-        if variant is None:
-            errors.append(
-                (
-                    number,
-                    _("Ligne %(number)d (« %(line)s ») : référence ou EAN inconnu.")
-                    % {"number": number, "line": raw},
-                )
-            )
-        elif not variant.is_active or variant.product.status != ProductStatus.PUBLISHED:
-            errors.append(
-                (
-                    number,
-                    _("Ligne %(number)d (« %(line)s ») : n'est plus en vente.")
-                    % {"number": number, "line": raw},
-                )
-            )
-        else:
-            pieces[variant.pk] = pieces.get(variant.pk, 0) + quantity
-            found[variant.pk] = variant
-
+    resolved = resolve_coded_lines(lines=coded)
+    problems.extend(resolved.problems)
+    pieces, found = resolved.pieces, resolved.variants
     in_draft = dict(
         DraftOrderLine.objects.filter(draft__company_id=buyer.company_id, variant_id__in=pieces).values_list(
             "variant_id", "quantity"
@@ -119,18 +170,23 @@ def add_quick_order_lines(*, buyer: Buyer, text: str) -> QuickOrderAdded:
         total = quantity + in_draft.get(variant_id, 0)
         if total > available.get(variant_id, 0):
             variant = found[variant_id]
-            errors.append(
-                (
-                    MAX_LINES + 1,  # counted over the whole paste: after the lines' own errors
-                    _(
+            problems.append(
+                RuleProblem(
+                    rule="stock",
+                    message=_(
                         "%(sku)s : %(available)s pièce(s) disponible(s), "
                         "%(wanted)s demandée(s) avec la commande en préparation."
                     )
                     % {"sku": variant.sku, "available": available.get(variant_id, 0), "wanted": total},
+                    variant_id=variant_id,
+                    sku=variant.sku,
                 )
             )
-    if errors:
-        raise QuickOrderRefused([message for _number, message in sorted(errors, key=lambda error: error[0])])
+    if problems:
+        # By line number, so the buyer reads them in the order of the paste; the stock, counted over
+        # the whole paste, after the lines' own problems.
+        ordered = sorted(problems, key=lambda problem: problem.line or MAX_LINES + 1)
+        raise QuickOrderRefused([problem.message for problem in ordered])
 
     with transaction.atomic():
         draft, _created = DraftOrder.objects.get_or_create(company_id=buyer.company_id)
