@@ -238,6 +238,8 @@ ROUTES: dict[str, Route] = {
     ),
     "backoffice:stock_labels": Route(Access.BACKOFFICE_OWNER),
     "backoffice:journal": Route(Access.BACKOFFICE_OWNER),
+    "backoffice:two_factor": Route(Access.STAFF),
+    "backoffice:two_factor_verify": Route(Access.STAFF),
 }
 
 # Django's admin wraps every one of its views in ``AdminSite.admin_view`` (staff only): its pages are

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import PermissionDenied
@@ -23,8 +25,8 @@ class JournalFilters(forms.Form):
     end = forms.DateField(label=_("Au"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
     object = forms.CharField(required=False, max_length=40, widget=forms.HiddenInput)
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
         self.fields["type"].choices = [("", _("Tous")), *audited_types()]  # type: ignore[attr-defined]
         people = [(str(person.pk), person.get_full_name() or person.email) for person in journal_actors()]
         self.fields["person"].choices = [("", _("Tout le monde")), *people]  # type: ignore[attr-defined]

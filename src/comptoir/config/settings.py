@@ -105,6 +105,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Whether this session has passed a two-factor token (user.is_verified()); the cockpit and the
+    # admin then ask staff for one when it is required or enrolled (backoffice/two_factor.py).
+    "django_otp.middleware.OTPMiddleware",
+    "comptoir.backoffice.two_factor.StaffTwoFactorMiddleware",
     # Who changed what: staff requests record their changes with their name, others record none.
     "comptoir.core.audit.AuditMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
