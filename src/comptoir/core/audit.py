@@ -8,7 +8,7 @@ delete with each field's value before and after.
 ``AuditMiddleware`` decides who is recorded: a staff member's request (cockpit or admin) records her
 changes under her name; a customer's or a visitor's request records nothing, so the boutique and the
 checkout pay no extra query (orders, stock and payments keep their own facts: order events, stock
-movements). Commands and jobs outside a request are recorded without a name (« automatique »).
+movements). Commands, jobs and scripts outside a request record nothing either.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from auditlog.context import disable_auditlog, set_actor
+from auditlog.context import auditlog_disabled, disable_auditlog, set_actor
 from auditlog.models import LogEntry
 from auditlog.registry import auditlog
 from django.apps import apps
@@ -51,10 +51,24 @@ class AuditMiddleware:
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated and user.is_staff:
             actor = getattr(user, "_wrapped", user)  # the user itself, not django-otp's lazy wrapper
-            with set_actor(actor, remote_addr=client_ip(request) or None):
-                return self.get_response(request)
+            enabled = auditlog_disabled.set(False)
+            try:
+                with set_actor(actor, remote_addr=client_ip(request) or None):
+                    return self.get_response(request)
+            finally:
+                auditlog_disabled.reset(enabled)
         with disable_auditlog():
             return self.get_response(request)
+
+
+def record_nothing_outside_staff_requests() -> None:
+    """At start-up (core's AppConfig.ready): commands, jobs and scripts record nothing by default.
+
+    A new thread starts from the default (recording on), so every request also says it explicitly
+    (``AuditMiddleware``). The demo's thousands of generated orders, a nightly job's stock alerts or a
+    test's factories are not back-office changes, and would bury the founder's own.
+    """
+    auditlog_disabled.set(True)
 
 
 def record_refused_change(*, instance: models.Model, deleting: bool) -> None:
@@ -197,8 +211,9 @@ def _field_changes(model: type[models.Model] | None, changes: dict[str, Any]) ->
             continue
         if not isinstance(values, list | tuple) or len(values) != 2:
             continue
-        before, after = values
-        described.append(FieldChange(label, _value(field, before), _value(field, after)))
+        before, after = (_value(field, value) for value in values)
+        if before != after:  # e.g. a date-time the admin re-saved without its microseconds
+            described.append(FieldChange(label, before, after))
     return described
 
 
