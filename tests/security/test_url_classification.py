@@ -264,6 +264,9 @@ ROUTES: dict[str, Route] = {
         Access.BACKOFFICE_OWNER, lambda world: {"variant_id": world.variant.pk}
     ),
     "backoffice:stock_labels": Route(Access.BACKOFFICE_OWNER),
+    "backoffice:journal": Route(Access.BACKOFFICE_OWNER),
+    "backoffice:two_factor": Route(Access.STAFF),
+    "backoffice:two_factor_verify": Route(Access.STAFF),
 }
 
 # Django's admin wraps every one of its views in ``AdminSite.admin_view`` (staff only): its pages are

@@ -12,7 +12,7 @@ from datetime import timedelta
 from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth.decorators import permission_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -21,6 +21,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from comptoir.accounts.models import User
 from comptoir.community.models import Comment, CommentStatus, RejectedAttempt
+from comptoir.core.uploads import check_text_content, read_text_upload
 from comptoir.fulfillment.carriers import (
     coliship_file,
     coliship_fmt,
@@ -175,7 +176,10 @@ def to_ship(request: HttpRequest) -> HttpResponse:
     upload = request.FILES.get("export") if request.method == "POST" else None
     if upload is not None:
         try:
-            shipped = import_coliship_export_and_invoice(content=upload.read(), actor=staff)
+            content = read_text_upload(upload=upload)
+            shipped = import_coliship_export_and_invoice(content=content, actor=staff)
+        except ValidationError as refused:
+            errors = refused.messages
         except ShippingRefused as refused:
             errors = refused.messages
         else:
@@ -351,8 +355,12 @@ def stock_sheet(request: HttpRequest) -> HttpResponse:
     sheet = ""
     if request.method == "POST":
         upload = request.FILES.get("sheet")
-        content = upload.read() if upload is not None else base64.b64decode(request.POST.get("content", ""))
         try:
+            if upload is not None:
+                content = read_text_upload(upload=upload)
+            else:  # the previewed file, sent back to be confirmed: checked again, it came from the browser
+                content = base64.b64decode(request.POST.get("content", ""), validate=False)
+                check_text_content(content)
             if "confirm" in request.POST:
                 done = apply_catalogue_sheet(content=content, actor=request.user)  # type: ignore[arg-type]
                 messages.success(
@@ -363,6 +371,8 @@ def stock_sheet(request: HttpRequest) -> HttpResponse:
                 return redirect("backoffice:stock_sheet")
             outcome = preview_catalogue_sheet(content=content)
             sheet = base64.b64encode(content).decode()
+        except ValidationError as refused:
+            errors = refused.messages
         except CatalogueRefused as refused:
             errors = refused.messages
     return render(

@@ -19,6 +19,7 @@ from pilkit.processors import ResizeToFit
 from stdnum import ean
 
 from comptoir.core.models import RemembersOldSlugs, TimeStampedModel
+from comptoir.core.uploads import CheckedImageField
 
 STANDARD_VAT_RATE = Decimal("0.20")
 RENDITION_WIDTHS = (480, 800, 1200)
@@ -375,7 +376,7 @@ class ProductImage(models.Model):
         verbose_name=_("couleur"),
         help_text=_("Laisser vide si l'image vaut pour toutes les couleurs."),
     )
-    image = models.ImageField(
+    image = CheckedImageField(
         _("image"), upload_to=product_image_path, width_field="width", height_field="height"
     )
     width = models.PositiveIntegerField(editable=False, default=0)

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from comptoir.content.models import Post
 from comptoir.core.models import RemembersOldSlugs, TimeStampedModel
+from comptoir.core.uploads import CheckedImageField
 
 
 class CommentStatus(models.TextChoices):
@@ -82,7 +83,7 @@ class Event(RemembersOldSlugs, TimeStampedModel):
     capacity = models.PositiveIntegerField(_("places"))
     seats_taken = models.PositiveIntegerField(_("places prises"), default=0, editable=False)
     description = models.TextField(_("description (Markdown)"))
-    cover = models.ImageField(_("image"), upload_to="rencontres/", blank=True)
+    cover = CheckedImageField(_("image"), upload_to="rencontres/", blank=True)
     cover_alt = models.CharField(_("texte alternatif de l'image"), max_length=200, blank=True)
     is_published = models.BooleanField(_("publiée"), default=True)
 

@@ -62,6 +62,9 @@ INSTALLED_APPS = [
     "django_countries",
     "csp",
     "axes",
+    "auditlog",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "comptoir.core",
     "comptoir.accounts",
     "comptoir.resellers",
@@ -103,6 +106,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Whether this session has passed a two-factor token (user.is_verified()); the cockpit and the
+    # admin then ask staff for one when it is required or enrolled (backoffice/two_factor.py).
+    "django_otp.middleware.OTPMiddleware",
+    "comptoir.backoffice.two_factor.StaffTwoFactorMiddleware",
+    # Who changed what: staff requests record their changes with their name, others record none.
+    "comptoir.core.audit.AuditMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -202,6 +211,53 @@ AXES_USERNAME_CALLABLE = "comptoir.accounts.lockout.username_of"
 AXES_CLIENT_IP_CALLABLE = "comptoir.core.rate_limit.client_ip"
 AXES_LOCKOUT_TEMPLATE = "storefront/too_many_attempts.html"
 # allauth's own limits stay on (password reset: 5 a minute per address, 20 per IP; failed sign-ins).
+
+# --- Staff two-factor (django-otp, TOTP) -----------------------------------------------------------
+# On: every staff member must enrol an authenticator app and give a code once per session before the
+# cockpit or the admin opens. Off: only those who enrolled are asked. Customers are never asked.
+COMPTOIR_STAFF_TWO_FACTOR = env_bool("COMPTOIR_STAFF_TWO_FACTOR", default=False)
+OTP_TOTP_ISSUER = os.environ.get("COMPTOIR_SHOP_NAME", "Comptoir")
+# Ten wrong codes from one session's account lock the code step for 15 minutes (core/rate_limit.py).
+COMPTOIR_TWO_FACTOR_FAILURE_LIMIT = 10
+COMPTOIR_TWO_FACTOR_LOCK_SECONDS = 15 * 60
+
+# --- Audit trail (django-auditlog) -----------------------------------------------------------------
+# Changes made by staff in the cockpit or the admin are recorded (who, when, each field before and
+# after) and shown on the cockpit's « Journal des modifications ». Customers' own requests record
+# nothing (core/audit.py): the boutique and the checkout pay no query for it.
+_STAMPS = ["created_at", "updated_at"]
+AUDITLOG_INCLUDE_TRACKING_MODELS = (
+    {"model": "orders.Order", "exclude_fields": _STAMPS},
+    {"model": "orders.OrderLine"},
+    {"model": "catalog.Product", "exclude_fields": _STAMPS},
+    {"model": "catalog.Variant", "exclude_fields": _STAMPS},
+    {"model": "catalog.ProductImage"},
+    {"model": "catalog.Collection", "exclude_fields": _STAMPS},
+    {"model": "inventory.StockRecord"},
+    {"model": "pricing.PriceGroup"},
+    {"model": "pricing.PriceList", "exclude_fields": _STAMPS},
+    {"model": "pricing.PriceListItem"},
+    {"model": "pricing.VolumeTier"},
+    {"model": "pricing.Sale", "exclude_fields": _STAMPS, "m2m_fields": {"products", "collections"}},
+    {
+        "model": "promotions.DiscountCode",
+        "exclude_fields": [*_STAMPS, "uses_count"],
+        "m2m_fields": {"products", "collections"},
+    },
+    {"model": "resellers.Company", "exclude_fields": _STAMPS},
+    {"model": "resellers.Buyer", "exclude_fields": _STAMPS},
+    {"model": "invoicing.Invoice"},
+    {"model": "invoicing.CreditNote"},
+    {"model": "invoicing.SellerSettings"},
+    {
+        "model": "accounts.User",
+        "include_fields": ["email", "is_active", "is_staff", "is_superuser"],
+        "m2m_fields": {"groups", "user_permissions"},
+    },
+    {"model": "auth.Group", "m2m_fields": {"permissions"}},
+)
+AUDITLOG_USE_FK_STRING_REPRESENTATION = True  # « Tarif Boutiques » in the journal, not « 3 »
+AUDITLOG_DISABLE_REMOTE_ADDR = True  # our middleware passes the proxy-checked address itself
 LOGIN_REDIRECT_URL = "storefront:account_orders"
 
 # --- Languages: French first -----------------------------------------------------------------------
@@ -234,6 +290,11 @@ IMAGEKIT_SPEC_CACHEFILE_NAMER = (
     "comptoir.catalog.renditions.source_name_as_path"  # the same names, remembered
 )
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+# Uploads (core/uploads.py): the largest image and spreadsheet accepted, and the most pixels an image
+# may declare (a tiny file claiming 30,000 x 30,000 pixels would take gigabytes to decode).
+COMPTOIR_MAX_IMAGE_BYTES = int(os.environ.get("COMPTOIR_MAX_IMAGE_BYTES", 10 * 1024 * 1024))
+COMPTOIR_MAX_SHEET_BYTES = int(os.environ.get("COMPTOIR_MAX_SHEET_BYTES", 5 * 1024 * 1024))
+COMPTOIR_MAX_IMAGE_PIXELS = int(os.environ.get("COMPTOIR_MAX_IMAGE_PIXELS", 40_000_000))
 FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
 # --- Email -----------------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from comptoir.core.models import RemembersOldSlugs, TimeStampedModel
+from comptoir.core.uploads import CheckedImageField
 
 WORDS_PER_MINUTE = 200
 
@@ -122,7 +123,7 @@ class Post(RemembersOldSlugs, TimeStampedModel):
             "un produit : [[produit:adresse-du-produit]]."
         ),
     )
-    cover = models.ImageField(_("image de couverture"), upload_to="journal/", blank=True)
+    cover = CheckedImageField(_("image de couverture"), upload_to="journal/", blank=True)
     cover_alt = models.CharField(_("texte alternatif de la couverture"), max_length=200, blank=True)
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("auteur")

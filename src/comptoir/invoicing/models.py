@@ -52,11 +52,19 @@ class _Frozen(models.Model):
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         if self.pk is not None and not kwargs.pop("_first_write", False):
+            from comptoir.core.audit import (
+                record_refused_change,
+            )  # here: models load before auditlog is ready
+
+            record_refused_change(instance=self, deleting=False)
             raise ImmutableDocument(f"{type(self).__name__} {self.pk} is issued and cannot change.")
         kwargs.pop("_first_write", None)
         super().save(*args, **kwargs)
 
     def delete(self, *args: Any, **kwargs: Any) -> Any:
+        from comptoir.core.audit import record_refused_change
+
+        record_refused_change(instance=self, deleting=True)
         raise ImmutableDocument(f"{type(self).__name__} {self.pk} is kept and cannot be deleted.")
 
 

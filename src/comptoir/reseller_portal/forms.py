@@ -3,6 +3,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from comptoir.core.uploads import validate_text_upload
 from comptoir.resellers.models import ResellerApplication
 
 
@@ -83,6 +84,7 @@ class QuickOrderForm(forms.Form):
     file = forms.FileField(
         label=_("Ou un fichier texte ou CSV"),
         required=False,
+        validators=[validate_text_upload],  # too large, or not text (a PDF, a spreadsheet, a page)
         widget=forms.ClearableFileInput(attrs={"accept": ".txt,.csv,text/plain,text/csv"}),
     )
 
