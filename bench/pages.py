@@ -40,6 +40,8 @@ SECONDS = int(os.environ.get("BENCH_SECONDS", "8"))
 BUYERS = 8
 ORDERS_PER_BUYER = int(os.environ.get("BENCH_ORDERS_PER_BUYER", "40"))
 PG_URL = os.environ.get("BENCH_PG_URL", "postgres://postgres@127.0.0.1:5432/comptoir_bench")
+# BENCH_PARTS=pages,orders runs only those parts (all by default): a before/after of one change.
+PARTS = set(os.environ.get("BENCH_PARTS", "pages,rendered,large,orders").split(","))
 
 FLOOR_APP = """
 import os
@@ -358,57 +360,65 @@ def main() -> None:
     }
     env.pop("REDIS_URL", None)
     try:
-        started = time.perf_counter()
-        manage(env, "migrate", "--no-input")
-        manage(env, "demo_shop", "--without-images")
-        manage(env, "collectstatic", "--no-input")
-        print(f"demo shop built in {time.perf_counter() - started:.0f} s; gunicorn: {WORKERS} workers; "
-              f"load: {'wrk' if shutil.which('wrk') else 'Python threads'}, {CONNECTIONS} connections, "
-              f"{SECONDS} s per page")  # fmt: skip
-        facts = shop_facts(env)
-        print("\nSQL queries per page (rendered / from the cache), HTML bytes (raw / gzip -6)")
-        for name in facts["pages"]:
-            print(f"  {name:<11} {facts['queries'][name]:3d} / {facts['cached_queries'][name]:d} queries"
-                  f"   {facts['bytes'][name]:7d} / {facts['gzip'][name]:6d} bytes")  # fmt: skip
-
-        print(f"\nThe floor: a bare Django view, a constant page of {facts['bytes']['home']} bytes")
-        (folder / "floor.py").write_text(FLOOR_APP)
-        floor_env = {**env, "DJANGO_SETTINGS_MODULE": "floor", "PYTHONPATH": str(folder),
-                     "FLOOR_BYTES": str(facts["bytes"]["home"])}  # fmt: skip
-        floor_server = Gunicorn("django.core.wsgi:get_wsgi_application()", floor_env, folder)
-        try:
-            floor = load(floor_server.url("/"), folder=folder)
-        finally:
-            floor_server.stop()
-        print_load("constant page", floor, None)
-
-        print("\nComptoir, the demo shop (anonymous visitors: pages from the cache)")
-        measure_shop(env, facts, folder, floor)
-        print("\nComptoir, every page rendered (COMPTOIR_PAGE_CACHE_SECONDS=0)")
-        rendered = measure_shop({**env, "COMPTOIR_PAGE_CACHE_SECONDS": "0"}, facts, folder, floor)
-
-        started = time.perf_counter()
-        manage(env, "large_catalogue")
-        print(f"\n10,000 products and 100,000 variants added in {time.perf_counter() - started:.0f} s")
-        large_facts = shop_facts(env)
-        for name in facts["pages"]:
-            print(
-                f"  {name:<11} {large_facts['queries'][name]:3d} queries (demo shop: {facts['queries'][name]})"
-            )
-        print("Comptoir with the large catalogue, every page rendered")
-        large = measure_shop({**env, "COMPTOIR_PAGE_CACHE_SECONDS": "0"}, large_facts, folder, floor)
-        print("Latency with the large catalogue / with the demo shop, every page rendered (target: under 2x)")
-        for name in ("home", "collection", "product", "search"):
-            print(f"  {name:<11} p50 {large[name]['p50'] / rendered[name]['p50']:4.1f}x   "
-                  f"p99 {large[name]['p99'] / rendered[name]['p99']:4.1f}x")  # fmt: skip
-
-        print(f"\nOrder placements through checkout's place_order, {BUYERS} concurrent buyers")
-        print_orders("SQLite", order_placements(f"sqlite:///{folder / 'orders.sqlite3'}", env))
-        postgres = postgres_database()
-        if postgres:
-            print_orders("PostgreSQL", order_placements(postgres, env))
+        if PARTS & {"pages", "rendered", "large"}:
+            pages(env, folder)
+        if "orders" in PARTS:
+            print(f"\nOrder placements through checkout's place_order, {BUYERS} concurrent buyers")
+            print_orders("SQLite", order_placements(f"sqlite:///{folder / 'orders.sqlite3'}", env))
+            postgres = postgres_database()
+            if postgres:
+                print_orders("PostgreSQL", order_placements(postgres, env))
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def pages(env: dict[str, str], folder: Path) -> None:
+    started = time.perf_counter()
+    manage(env, "migrate", "--no-input")
+    manage(env, "demo_shop", "--without-images")
+    manage(env, "collectstatic", "--no-input")
+    print(f"demo shop built in {time.perf_counter() - started:.0f} s; gunicorn: {WORKERS} workers; "
+          f"load: {'wrk' if shutil.which('wrk') else 'Python threads'}, {CONNECTIONS} connections, "
+          f"{SECONDS} s per page")  # fmt: skip
+    facts = shop_facts(env)
+    print("\nSQL queries per page (rendered / from the cache), HTML bytes (raw / gzip -6)")
+    for name in facts["pages"]:
+        print(f"  {name:<11} {facts['queries'][name]:3d} / {facts['cached_queries'][name]:d} queries"
+              f"   {facts['bytes'][name]:7d} / {facts['gzip'][name]:6d} bytes")  # fmt: skip
+
+    print(f"\nThe floor: a bare Django view, a constant page of {facts['bytes']['home']} bytes")
+    (folder / "floor.py").write_text(FLOOR_APP)
+    floor_env = {**env, "DJANGO_SETTINGS_MODULE": "floor", "PYTHONPATH": str(folder),
+                 "FLOOR_BYTES": str(facts["bytes"]["home"])}  # fmt: skip
+    floor_server = Gunicorn("django.core.wsgi:get_wsgi_application()", floor_env, folder)
+    try:
+        floor = load(floor_server.url("/"), folder=folder)
+    finally:
+        floor_server.stop()
+    print_load("constant page", floor, None)
+
+    print("\nComptoir, the demo shop (anonymous visitors: pages from the cache)")
+    measure_shop(env, facts, folder, floor)
+    if PARTS & {"rendered", "large"}:
+        print("\nComptoir, every page rendered (COMPTOIR_PAGE_CACHE_SECONDS=0)")
+        rendered = measure_shop({**env, "COMPTOIR_PAGE_CACHE_SECONDS": "0"}, facts, folder, floor)
+    if "large" in PARTS:
+        large_catalogue(env, folder, facts, floor, rendered)
+
+
+def large_catalogue(env: dict[str, str], folder: Path, facts: dict, floor: dict, rendered: dict) -> None:
+    started = time.perf_counter()
+    manage(env, "large_catalogue")
+    print(f"\n10,000 products and 100,000 variants added in {time.perf_counter() - started:.0f} s")
+    large_facts = shop_facts(env)
+    for name in facts["pages"]:
+        print(f"  {name:<11} {large_facts['queries'][name]:3d} queries (demo shop: {facts['queries'][name]})")
+    print("Comptoir with the large catalogue, every page rendered")
+    large = measure_shop({**env, "COMPTOIR_PAGE_CACHE_SECONDS": "0"}, large_facts, folder, floor)
+    print("Latency with the large catalogue / with the demo shop, every page rendered (target: under 2x)")
+    for name in ("home", "collection", "product", "search"):
+        print(f"  {name:<11} p50 {large[name]['p50'] / rendered[name]['p50']:4.1f}x   "
+              f"p99 {large[name]['p99'] / rendered[name]['p99']:4.1f}x")  # fmt: skip
 
 
 if __name__ == "__main__":
