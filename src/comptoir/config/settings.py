@@ -97,6 +97,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Outermost after static files: it sees every page answered, cached or not (cookieless counts).
     "comptoir.analytics.middleware.PageViewMiddleware",
+    # Before the session: an anonymous page from the cache needs none of the middlewares below.
+    "comptoir.storefront.page_cache.CachedPageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -320,6 +322,9 @@ COMPTOIR_FOUNDER_EMAIL = os.environ.get("COMPTOIR_FOUNDER_EMAIL", "")
 COMPTOIR_VIES_CHECK = env_bool("COMPTOIR_VIES_CHECK", default=False)
 # The shop's own cookieless audience measurement (analytics/models.py); off with COMPTOIR_ANALYTICS=0.
 COMPTOIR_ANALYTICS = env_bool("COMPTOIR_ANALYTICS", default=True)
+# Page views wait in the cache and are written in one INSERT per this many, or once the oldest is this old.
+COMPTOIR_ANALYTICS_FLUSH_AT = int(os.environ.get("COMPTOIR_ANALYTICS_FLUSH_AT", "200"))
+COMPTOIR_ANALYTICS_FLUSH_SECONDS = int(os.environ.get("COMPTOIR_ANALYTICS_FLUSH_SECONDS", "60"))
 # Payment providers offered at checkout, in this order (payments/providers/registry.py).
 COMPTOIR_PAYMENT_PROVIDERS = env_list(
     "COMPTOIR_PAYMENT_PROVIDERS", "bank_transfer" if IS_PRODUCTION else "demo,bank_transfer"
