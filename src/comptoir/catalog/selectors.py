@@ -178,11 +178,12 @@ def _listed_products(
     if matching is not None:
         products = products.filter(pk__in=matching.values("product_id"))
     if filters.price_min is not None or filters.price_max is not None or filters.sort in PRICE_SORTS:
-        products = pricing_policy.annotate_listing_prices(products)
-    if filters.price_min is not None:
-        products = products.filter(listing_price_min__gte=filters.price_min)
-    if filters.price_max is not None:
-        products = products.filter(listing_price_min__lte=filters.price_max)
+        priced: Any = pricing_policy.annotate_listing_prices(products)  # listing_price_min, for all
+        if filters.price_min is not None:
+            priced = priced.filter(listing_price_min__gte=filters.price_min)
+        if filters.price_max is not None:
+            priced = priced.filter(listing_price_min__lte=filters.price_max)
+        products = priced
     return products.order_by(*_ordering(filters.sort, in_collection=collection is not None))
 
 
