@@ -219,8 +219,16 @@ def _relation_changed(sender: Any, action: str, **kwargs: Any) -> None:
 def watch_shown_rows() -> None:
     """Connected once at start-up (storefront's AppConfig.ready); services that write with update()
     call ``shop_pages_changed`` themselves (inventory's stock moves, the stock sheet, review moderation)."""
+    from django.apps import apps
     from django.db.models.signals import m2m_changed, post_delete, post_save
 
-    post_save.connect(_row_changed, dispatch_uid="storefront-page-cache-save")
-    post_delete.connect(_row_changed, dispatch_uid="storefront-page-cache-delete")
+    # Per shown model, not for every sender: other rows (carts, orders) keep Django's fast deletes,
+    # one DELETE without first reading the rows for a receiver that would ignore them.
+    for model in apps.get_models(include_auto_created=True):
+        if _shown_on_pages(model):
+            label = model._meta.label_lower
+            post_save.connect(_row_changed, sender=model, dispatch_uid=f"storefront-page-cache-save-{label}")
+            post_delete.connect(
+                _row_changed, sender=model, dispatch_uid=f"storefront-page-cache-delete-{label}"
+            )
     m2m_changed.connect(_relation_changed, dispatch_uid="storefront-page-cache-m2m")
