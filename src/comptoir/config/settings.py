@@ -95,6 +95,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Pages compressed for browsers that ask (static files come precompressed from whitenoise); Django's
+    # gzip pads each response with random bytes against BREACH, so pages holding a CSRF token are safe.
+    "django.middleware.gzip.GZipMiddleware",
     # Outermost after static files: it sees every page answered, cached or not (cookieless counts).
     "comptoir.analytics.middleware.PageViewMiddleware",
     # Before the session: an anonymous page from the cache needs none of the middlewares below.
@@ -226,6 +229,16 @@ STORAGES = {
         else "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
+# Media on S3-compatible storage when a bucket is named (several web machines: docs/deploy.md). Needs
+# `pip install '.[s3]'` (django-storages with boto3); credentials as boto3 reads them, or these variables.
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+if AWS_STORAGE_BUCKET_NAME:
+    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
+    AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL") or None
+    AWS_S3_REGION_NAME = os.environ.get("AWS_S3_REGION_NAME") or None
+    AWS_S3_CUSTOM_DOMAIN = os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None
+    AWS_QUERYSTRING_AUTH = False  # product photos are public: plain, cacheable addresses
+    AWS_S3_FILE_OVERWRITE = False
 # Renditions are made when an image is saved and then assumed to exist: pages never touch the disk.
 IMAGEKIT_DEFAULT_CACHEFILE_STRATEGY = "imagekit.cachefiles.strategies.Optimistic"
 IMAGEKIT_CACHEFILE_DIR = "renditions"
