@@ -7,7 +7,7 @@ WORKERS ?= 4
 STAMP := $(VENV)/.installed
 export DJANGO_SETTINGS_MODULE := comptoir.config.settings
 
-.PHONY: bench run run-scaled install system-deps browser-deps demo migrate lint test test-pg messages clean
+.PHONY: bench lighthouse-deps run run-scaled install system-deps browser-deps demo migrate lint test test-pg messages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -92,7 +92,16 @@ test-pg: install browser-deps
 
 # Benchmarks print figures; nothing in them is asserted (tests never assert wall-clock times).
 # bench/pages.py loads the pages with Debian's wrk (a Python load generator stands in without it).
-bench: install system-deps
+# Lighthouse from the npm registry, this exact version (its scores move between versions), run on Debian's
+# chromium by bench/pages.py; Oscar, for the comparison, goes into the benchmark's temporary folder.
+LIGHTHOUSE_VERSION := 12.2.3
+lighthouse-deps: system-deps
+	$(call apt_install_missing,chromium:chromium)
+	@[ "$$(node -p "require('./var/npm/node_modules/lighthouse/package.json').version" 2>/dev/null)" = "$(LIGHTHOUSE_VERSION)" ] || { \
+	  command -v npm >/dev/null 2>&1 && npm i -E --silent --no-audit --no-fund --prefix var/npm lighthouse@$(LIGHTHOUSE_VERSION) >/dev/null \
+	    || echo "lighthouse could not be installed: its part of the benchmark will be skipped"; }
+
+bench: install system-deps lighthouse-deps
 	$(call apt_install_missing,wrk:wrk)
 	@for script in bench/*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
 

@@ -25,4 +25,7 @@ def _empty_cache():
     """Each test starts with an empty cache: no page cached by an earlier test's (rolled back) rows."""
     from django.core.cache import cache
 
+    from comptoir.analytics.visit_buffer import take_views
+
     cache.clear()
+    take_views()  # and no page view buffered by an earlier test

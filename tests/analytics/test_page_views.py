@@ -3,9 +3,11 @@
 import datetime as dt
 
 import pytest
+from django.utils import timezone
 
 from comptoir.analytics.models import DailySalt, PageView
-from comptoir.analytics.services.record_page_view import visitor_of
+from comptoir.analytics.selectors import business_figures
+from comptoir.analytics.services.record_page_view import flush_page_views, visitor_of
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -18,11 +20,17 @@ def read(client, path, agent=FIREFOX, ip="203.0.113.7"):
     return client.get(path, HTTP_USER_AGENT=agent, REMOTE_ADDR=ip)
 
 
+def written_views():
+    """The page views once the buffer is written (the founder's figures and the cron command do it)."""
+    flush_page_views()
+    return PageView.objects
+
+
 def test_one_person_reading_two_pages_is_one_visitor_and_two_page_views(client):
     read(client, "/fr/")
     read(client, "/fr/journal/")
     read(client, "/fr/", agent=SAFARI, ip="198.51.100.4")
-    assert PageView.objects.count() == 3
+    assert written_views().count() == 3
     assert PageView.objects.values("visitor").distinct().count() == 2
     assert set(PageView.objects.values_list("path", flat=True)) == {"/fr/", "/fr/journal/"}
 
@@ -30,7 +38,7 @@ def test_one_person_reading_two_pages_is_one_visitor_and_two_page_views(client):
 def test_nothing_is_stored_in_the_browser_and_no_address_is_kept(client):
     response = read(client, "/fr/journal/")
     assert set(response.cookies) <= {"csrftoken"}  # the forms' token, nothing to follow anyone with
-    view = PageView.objects.get()
+    view = written_views().get()
     assert "203.0.113.7" not in view.visitor and len(view.visitor) == 16
 
 
@@ -50,9 +58,44 @@ def test_robots_staff_partials_and_the_cockpit_are_not_counted(client):
     client.force_login(UserFactory(is_staff=True, is_superuser=True))
     read(client, "/fr/")
     read(client, "/fr/atelier/")
-    assert PageView.objects.count() == 0
+    assert written_views().count() == 0
 
 
 def test_a_page_not_found_is_not_a_page_read(client):
     read(client, "/fr/nulle-part/")
+    assert written_views().count() == 0
+
+
+def test_a_page_read_writes_nothing_until_the_buffer_is_written_in_one_insert(
+    client, django_assert_num_queries
+):
+    for _ in range(3):
+        read(client, "/fr/journal/")
     assert PageView.objects.count() == 0
+    with django_assert_num_queries(1):  # one INSERT, whatever the number of views
+        assert flush_page_views() == 3
+    assert flush_page_views() == 0  # written once, never twice
+    assert PageView.objects.count() == 3
+
+
+def test_a_full_buffer_is_written_by_the_read_that_fills_it(client, settings):
+    settings.COMPTOIR_ANALYTICS_FLUSH_AT = 3
+    read(client, "/fr/journal/")
+    read(client, "/fr/journal/")
+    assert PageView.objects.count() == 0
+    read(client, "/fr/journal/")
+    assert PageView.objects.count() == 3
+
+
+def test_an_old_buffer_is_written_by_the_next_read(client, settings):
+    settings.COMPTOIR_ANALYTICS_FLUSH_SECONDS = 0
+    read(client, "/fr/journal/")
+    assert PageView.objects.count() == 1
+
+
+def test_the_founder_s_figures_count_the_views_still_buffered(client):
+    read(client, "/fr/journal/")
+    read(client, "/fr/", agent=SAFARI, ip="198.51.100.4")
+    today = timezone.localdate()
+    figures = business_figures(start=today, end=today)
+    assert (figures.page_views, figures.visitors) == (2, 2)

@@ -9,6 +9,8 @@ import pytest
 from django.middleware.csrf import _does_token_match
 from django.test import Client
 
+from comptoir.analytics.models import PageView
+from comptoir.analytics.services.record_page_view import flush_page_views
 from comptoir.cart.models import Cart, CartLine
 from comptoir.catalog.models import ProductStatus
 from comptoir.checkout.services.place_order import place_order
@@ -227,3 +229,18 @@ def test_the_page_cache_can_be_turned_off(shirt, settings):
     visitor = Client()
     page(visitor, "/fr/")
     assert CACHE_STATUS_HEADER not in page(visitor, "/fr/")[0]
+
+
+def test_a_page_from_the_cache_costs_no_database_query(shirt, django_assert_num_queries):
+    """Not even for the audience count: a person's page read is buffered (analytics/visit_buffer.py)."""
+    firefox = {"HTTP_USER_AGENT": "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0"}
+    returning = Client(**firefox)
+    for url in ("/fr/", COLLECTION_URL, PRODUCT_URL):
+        page(returning, url)  # rendered and cached (the day's salt for the audience count made too)
+        for visitor in (Client(**firefox), returning):  # a first visit; a visitor holding her CSRF cookie
+            with django_assert_num_queries(0):
+                served, _html = page(visitor, url)
+            assert served[CACHE_STATUS_HEADER] == "hit"
+    assert PageView.objects.count() == 0
+    flush_page_views()
+    assert PageView.objects.count() == 9

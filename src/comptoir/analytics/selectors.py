@@ -19,6 +19,7 @@ from comptoir.inventory.models import StockRecord
 from comptoir.orders.models import Channel, Order, OrderLine, OrderStatus
 
 from .models import PageView
+from .services.record_page_view import flush_page_views
 
 ZERO = Decimal("0.00")
 SOLD = (
@@ -129,6 +130,7 @@ def business_figures(*, start: date, end: date, best_sellers: int = 8) -> Figure
     figures.revenue_by_day = {
         door: [by_day.get((door, day), ZERO) for day in days] for door in (Channel.BOUTIQUE, Channel.RESELLER)
     }
+    flush_page_views()  # the views still waiting in the cache count too (analytics/visit_buffer.py)
     views = PageView.objects.filter(day__gte=start, day__lte=end)
     visitors = dict(views.values("day").annotate(n=Count("visitor", distinct=True)).values_list("day", "n"))
     figures.visitors_by_day = [visitors.get(day, 0) for day in days]

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any, overload
 
 from django.db import connection
 from django.db.models import F, Prefetch, Q, QuerySet, Sum
@@ -112,24 +113,81 @@ def _matching_variants(filters: ProductFilters) -> QuerySet[Variant] | None:
     return Variant.objects.filter(conditions, is_active=True, stock__on_hand__gt=F("stock__reserved"))
 
 
+class ProductListing:
+    """Products in their listing order, as cards; Django's Paginator pages through it.
+
+    Filtering, sorting and counting run on the products alone; what a card shows (pieces left,
+    images, prices) is read for the products of the page only, so a collection of 10,000 products
+    costs what one of 12 does. Sorting or filtering by price needs the prices of every product:
+    only then are they computed for the whole list.
+    """
+
+    def __init__(self, *, products: QuerySet[Product], pricing_policy: Any) -> None:
+        self._products = products
+        self._pricing_policy = pricing_policy
+
+    def count(self) -> int:
+        return self._products.count()
+
+    def __len__(self) -> int:
+        return self.count()
+
+    @overload
+    def __getitem__(self, index: int) -> Product: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Product]: ...
+
+    def __getitem__(self, index: int | slice) -> Product | list[Product]:
+        ids = self._products.values_list("pk", flat=True)
+        if isinstance(index, int):
+            return self._cards([ids[index]])[0]
+        return self._cards(list(ids[index]))
+
+    def __iter__(self) -> Iterator[Product]:
+        return iter(self[:])
+
+    def _cards(self, ids: list[int]) -> list[Product]:
+        if not ids:
+            return []
+        cards = self._pricing_policy.annotate_listing_prices(
+            _with_card_data(Product.objects.filter(pk__in=ids))
+        )
+        by_id = {card.pk: card for card in cards}
+        return [by_id[product_id] for product_id in ids]
+
+
 def product_listing(
     *,
     pricing_policy,
     collection: Collection | None = None,
     filters: ProductFilters = ProductFilters(),
+) -> ProductListing:
+    products = _listed_products(pricing_policy=pricing_policy, collection=collection, filters=filters)
+    return ProductListing(products=products, pricing_policy=pricing_policy)
+
+
+def _listed_products(
+    *, pricing_policy, collection: Collection | None = None, filters: ProductFilters = ProductFilters()
 ) -> QuerySet[Product]:
+    """The products listed, filtered and in their order, without what their cards show."""
     products = published_products()
     if collection is not None:
         products = products.filter(memberships__collection=collection)
     matching = _matching_variants(filters)
     if matching is not None:
         products = products.filter(pk__in=matching.values("product_id"))
-    products = pricing_policy.annotate_listing_prices(_with_card_data(products))
-    if filters.price_min is not None:
-        products = products.filter(listing_price_min__gte=filters.price_min)
-    if filters.price_max is not None:
-        products = products.filter(listing_price_min__lte=filters.price_max)
+    if filters.price_min is not None or filters.price_max is not None or filters.sort in PRICE_SORTS:
+        priced: Any = pricing_policy.annotate_listing_prices(products)  # listing_price_min, for all
+        if filters.price_min is not None:
+            priced = priced.filter(listing_price_min__gte=filters.price_min)
+        if filters.price_max is not None:
+            priced = priced.filter(listing_price_min__lte=filters.price_max)
+        products = priced
     return products.order_by(*_ordering(filters.sort, in_collection=collection is not None))
+
+
+PRICE_SORTS = (Sort.PRICE_ASC, Sort.PRICE_DESC)
 
 
 def _ordering(sort: Sort, *, in_collection: bool) -> tuple[str, ...]:
@@ -161,14 +219,15 @@ def home_products(
     featured = published_collections().filter(is_featured=True).first() or published_collections().first()
     featured_products: list[Product] = []
     if featured is not None:
-        featured_products = list(product_listing(pricing_policy=pricing_policy, collection=featured)[:limit])
+        featured_products = product_listing(pricing_policy=pricing_policy, collection=featured)[:limit]
     shown = [product.pk for product in featured_products]
-    new_arrivals = list(
-        product_listing(pricing_policy=pricing_policy)
+    new_arrivals = ProductListing(
+        products=published_products()
         .filter(is_new=True)
         .exclude(pk__in=shown)
-        .order_by("-published_at", "-id")[:limit]
-    )
+        .order_by("-published_at", "-id"),
+        pricing_policy=pricing_policy,
+    )[:limit]
     return featured, featured_products, new_arrivals
 
 
@@ -237,24 +296,27 @@ def where_a_lost_collection_went(*, slug: str) -> str | None:
 
 def related_products(*, product: Product, pricing_policy, limit: int = 4) -> list[Product]:
     collection_ids = [collection.pk for collection in getattr(product, "published_collections", [])]
-    related = product_listing(pricing_policy=pricing_policy).exclude(pk=product.pk)
+    related = published_products().exclude(pk=product.pk)
     if collection_ids:
         in_same_collections = CollectionProduct.objects.filter(collection_id__in=collection_ids)
         related = related.filter(pk__in=in_same_collections.values("product_id"))
-    return list(related.order_by("-is_best_seller", "position", "-id")[:limit])
+    return ProductListing(
+        products=related.order_by("-is_best_seller", "position", "-id"), pricing_policy=pricing_policy
+    )[:limit]
 
 
-def search_products(*, query: str, pricing_policy) -> QuerySet[Product]:
+def search_products(*, query: str, pricing_policy) -> ProductListing:
     """Full-text search on PostgreSQL; on SQLite, every word must appear in a name, text or SKU."""
     words = [word for word in query.split() if word][:8]
-    products = product_listing(pricing_policy=pricing_policy)
+    products = _listed_products(pricing_policy=pricing_policy)
     if not words:
-        return products.none()
-    if connection.vendor == "postgresql":
-        return _search_postgresql(products, query=" ".join(words))
-    for word in words:
-        products = products.filter(_word_matches(word))
-    return products
+        products = products.none()
+    elif connection.vendor == "postgresql":
+        products = _search_postgresql(products, query=" ".join(words))
+    else:
+        for word in words:
+            products = products.filter(_word_matches(word))
+    return ProductListing(products=products, pricing_policy=pricing_policy)
 
 
 def _word_matches(word: str) -> Q:

@@ -99,8 +99,13 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Pages compressed for browsers that ask (static files come precompressed from whitenoise); Django's
+    # gzip pads each response with random bytes against BREACH, so pages holding a CSRF token are safe.
+    "django.middleware.gzip.GZipMiddleware",
     # Outermost after static files: it sees every page answered, cached or not (cookieless counts).
     "comptoir.analytics.middleware.PageViewMiddleware",
+    # Before the session: an anonymous page from the cache needs none of the middlewares below.
+    "comptoir.storefront.page_cache.CachedPageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -283,6 +288,16 @@ STORAGES = {
         else "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
+# Media on S3-compatible storage when a bucket is named (several web machines: docs/deploy.md). Needs
+# `pip install '.[s3]'` (django-storages with boto3); credentials as boto3 reads them, or these variables.
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+if AWS_STORAGE_BUCKET_NAME:
+    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
+    AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL") or None
+    AWS_S3_REGION_NAME = os.environ.get("AWS_S3_REGION_NAME") or None
+    AWS_S3_CUSTOM_DOMAIN = os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None
+    AWS_QUERYSTRING_AUTH = False  # product photos are public: plain, cacheable addresses
+    AWS_S3_FILE_OVERWRITE = False
 # Renditions are made when an image is saved and then assumed to exist: pages never touch the disk.
 IMAGEKIT_DEFAULT_CACHEFILE_STRATEGY = "imagekit.cachefiles.strategies.Optimistic"
 IMAGEKIT_CACHEFILE_DIR = "renditions"
@@ -384,6 +399,9 @@ COMPTOIR_FOUNDER_EMAIL = os.environ.get("COMPTOIR_FOUNDER_EMAIL", "")
 COMPTOIR_VIES_CHECK = env_bool("COMPTOIR_VIES_CHECK", default=False)
 # The shop's own cookieless audience measurement (analytics/models.py); off with COMPTOIR_ANALYTICS=0.
 COMPTOIR_ANALYTICS = env_bool("COMPTOIR_ANALYTICS", default=True)
+# Page views wait in the cache and are written in one INSERT per this many, or once the oldest is this old.
+COMPTOIR_ANALYTICS_FLUSH_AT = int(os.environ.get("COMPTOIR_ANALYTICS_FLUSH_AT", "200"))
+COMPTOIR_ANALYTICS_FLUSH_SECONDS = int(os.environ.get("COMPTOIR_ANALYTICS_FLUSH_SECONDS", "60"))
 # Payment providers offered at checkout, in this order (payments/providers/registry.py).
 COMPTOIR_PAYMENT_PROVIDERS = env_list(
     "COMPTOIR_PAYMENT_PROVIDERS", "bank_transfer" if IS_PRODUCTION else "demo,bank_transfer"

@@ -9,6 +9,12 @@ CSRF cookie if she has none): one visitor's token is never served to another.
 Entries are keyed by the pages' generation (core/page_cache.py), bumped whenever what they show changes.
 Responses carry an ETag and Last-Modified and answer 304 Not Modified to a browser that already holds
 the page; the ETag includes the visitor's CSRF secret, so her copy's token is always hers and valid.
+
+``CachedPageMiddleware`` serves a cached page before the session, authentication, messages and the
+other middlewares run, to a visitor without a session cookie (so: not signed in, no bag, no message,
+all three living in the session). It answers exactly what the view's cache would, with the headers the
+other middlewares added when the page was first served (security policy, frame options, language):
+no database query and a few cache reads per page.
 """
 
 from __future__ import annotations
@@ -17,18 +23,18 @@ import hashlib
 import re
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import wraps
 from typing import Any
 
 from django.conf import settings
 from django.contrib.messages import get_messages
 from django.core.cache import cache
-from django.http import HttpRequest, HttpResponse
-from django.middleware.csrf import get_token
-from django.utils.cache import get_conditional_response
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.middleware.csrf import CsrfViewMiddleware, get_token
+from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
-from django.utils.translation import get_language
+from django.utils.translation import get_language, get_language_from_path
 
 from comptoir.core.page_cache import pages_generation, shop_pages_changed
 
@@ -49,6 +55,8 @@ class CachedPage:
     rendered_at: float
     digest: str
     has_token: bool
+    # The headers the middlewares outside the view added, once CachedPageMiddleware has seen it served.
+    outer_headers: tuple[tuple[str, str], ...] | None = None
 
 
 def _serves_from_cache(request: HttpRequest) -> bool:
@@ -62,11 +70,11 @@ def _serves_from_cache(request: HttpRequest) -> bool:
     return len(get_messages(request)) == 0
 
 
-def _page_key(request: HttpRequest) -> str:
+def _page_key(request: HttpRequest, *, language: str) -> str:
     page = "|".join(
         (
             request.build_absolute_uri(),
-            get_language() or "",
+            language,
             request.headers.get("HX-Request", ""),
             request.headers.get("HX-Target", ""),
             # With a third-party tracker, a page differs by the visitor's consent (its script tag, the bar).
@@ -100,7 +108,8 @@ def _response_for(request: HttpRequest, page: CachedPage, *, status: str) -> Htt
         secret = request.META.get("CSRF_COOKIE", "")
         etag = hashlib.sha256(f"{page.digest}:{secret}".encode()).hexdigest()[:32]
     response = HttpResponse(body)
-    for name, value in page.headers:
+    # The view's headers, then what the outer middlewares made of them (Vary: the union of both).
+    for name, value in (*page.headers, *(page.outer_headers or ())):
         response[name] = value
     response["ETag"] = f'"{etag}"'
     response["Last-Modified"] = http_date(page.rendered_at)
@@ -120,7 +129,7 @@ def cached_for_visitors(view: Callable[..., HttpResponse]) -> Callable[..., Http
     def serve(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if not _serves_from_cache(request):
             return view(request, *args, **kwargs)
-        key = _page_key(request)
+        key = _page_key(request, language=get_language() or "")
         page = cache.get(key)
         if page is not None:
             return _response_for(request, page, status="hit")
@@ -132,6 +141,59 @@ def cached_for_visitors(view: Callable[..., HttpResponse]) -> Callable[..., Http
         return _response_for(request, page, status="miss")
 
     return serve
+
+
+# Set by the view's cache, or by Django on the way out: never copied from one visitor's response to another's.
+_NOT_OUTER_HEADERS = {"content-length", "etag", "last-modified", "cache-control", CACHE_STATUS_HEADER.lower()}
+
+
+class CachedPageMiddleware:
+    """Serves cached pages to visitors without a session cookie, before the session middleware.
+
+    Placed right after the static files and the audience count (config/settings.py). A visitor with a
+    session cookie goes the whole way: the view's cache (``cached_for_visitors``) still serves her.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+        self.csrf = CsrfViewMiddleware(get_response)
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        key = self._key(request)
+        if key is None:
+            return self.get_response(request)
+        page = cache.get(key)
+        if page is not None and page.outer_headers is not None:
+            self.csrf.process_request(request)  # reads her CSRF cookie, as the middleware would
+            response = _response_for(request, page, status="hit")
+            patch_vary_headers(response, ("Cookie",))
+            return self.csrf.process_response(request, response)  # sets the cookie if new
+        response = self.get_response(request)
+        if response.get(CACHE_STATUS_HEADER) in ("hit", "miss"):
+            page = cache.get(key)
+            if page is not None and page.outer_headers is None:
+                outer = tuple(
+                    (name, value)
+                    for name, value in response.items()
+                    if name.lower() not in _NOT_OUTER_HEADERS
+                )
+                cache.set(
+                    key, replace(page, outer_headers=outer), timeout=settings.COMPTOIR_PAGE_CACHE_SECONDS
+                )
+        return response
+
+    @staticmethod
+    def _key(request: HttpRequest) -> str | None:
+        if (
+            request.method not in ("GET", "HEAD")
+            or not settings.COMPTOIR_PAGE_CACHE_SECONDS
+            or settings.SESSION_COOKIE_NAME in request.COOKIES
+        ):
+            return None
+        language = get_language_from_path(request.path_info)
+        if not language:
+            return None  # the locale middleware redirects to the visitor's language
+        return _page_key(request, language=language)
 
 
 # What boutique pages show comes from these apps; a save or delete of any of their rows retires the
@@ -157,8 +219,16 @@ def _relation_changed(sender: Any, action: str, **kwargs: Any) -> None:
 def watch_shown_rows() -> None:
     """Connected once at start-up (storefront's AppConfig.ready); services that write with update()
     call ``shop_pages_changed`` themselves (inventory's stock moves, the stock sheet, review moderation)."""
+    from django.apps import apps
     from django.db.models.signals import m2m_changed, post_delete, post_save
 
-    post_save.connect(_row_changed, dispatch_uid="storefront-page-cache-save")
-    post_delete.connect(_row_changed, dispatch_uid="storefront-page-cache-delete")
+    # Per shown model, not for every sender: other rows (carts, orders) keep Django's fast deletes,
+    # one DELETE without first reading the rows for a receiver that would ignore them.
+    for model in apps.get_models(include_auto_created=True):
+        if _shown_on_pages(model):
+            label = model._meta.label_lower
+            post_save.connect(_row_changed, sender=model, dispatch_uid=f"storefront-page-cache-save-{label}")
+            post_delete.connect(
+                _row_changed, sender=model, dispatch_uid=f"storefront-page-cache-delete-{label}"
+            )
     m2m_changed.connect(_relation_changed, dispatch_uid="storefront-page-cache-m2m")

@@ -1,16 +1,19 @@
-"""Count one page seen: the anonymous visitor of the day, and the page."""
+"""Count one page seen: the anonymous visitor of the day, and the page (buffered, see visit_buffer.py)."""
 
 from __future__ import annotations
 
 import hashlib
 import secrets
+import time
 from datetime import date, timedelta
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from ..models import DailySalt, PageView
+from ..visit_buffer import BufferedView, append_view, is_due, take_views
 
 
 def _salt_of(day: date) -> str:
@@ -42,7 +45,28 @@ def visitor_of(*, day: date, ip: str, user_agent: str) -> str:
 
 
 def record_page_view(*, path: str, ip: str, user_agent: str) -> None:
+    """Buffer the view (no database write); write the buffer when it is full or old enough."""
     day = timezone.localdate()
-    PageView.objects.create(
-        day=day, visitor=visitor_of(day=day, ip=ip, user_agent=user_agent), path=path[:200]
+    state = append_view(
+        BufferedView(
+            day=day,
+            visitor=visitor_of(day=day, ip=ip, user_agent=user_agent),
+            path=path[:200],
+            seen_at=time.time(),
+        )
     )
+    if is_due(
+        state,
+        flush_at=settings.COMPTOIR_ANALYTICS_FLUSH_AT,
+        flush_seconds=settings.COMPTOIR_ANALYTICS_FLUSH_SECONDS,
+    ):
+        flush_page_views()
+
+
+def flush_page_views() -> int:
+    """Write every buffered page view in one INSERT; returns how many were written."""
+    views = take_views()
+    PageView.objects.bulk_create(
+        [PageView(day=view.day, visitor=view.visitor, path=view.path) for view in views], batch_size=1000
+    )
+    return len(views)

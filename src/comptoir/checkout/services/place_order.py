@@ -138,13 +138,6 @@ def place_order(
         if placed is not order:
             return placed  # the twin submission won the race: its order, nothing reserved here
 
-        try:
-            reserve_stock(
-                lines=[StockLine(variant_id=line.variant.pk, quantity=line.quantity) for line in priced.lines]
-            )
-        except InsufficientStock as shortage:
-            # Raised inside the atomic block: the order row inserted above is rolled back with it.
-            raise OutOfStock(shortage.shortages) from shortage
         create_order_lines(order=order, priced=priced)
         if priced.discount is not None:
             try:
@@ -165,6 +158,17 @@ def place_order(
             to_status=OrderStatus.PLACED,
             data={"payment_method": payment_method, "cart": getattr(cart, "pk", None)},
         )
+        empty_cart(cart)
+        # The stock rows stay locked from these UPDATEs to the commit: the order's own rows are
+        # written before, so a busy size waits for little more than the reservation and the commit.
+        # Locks in the same order as ever (the discount code's, the stock's, then a gift card's).
+        try:
+            reserve_stock(
+                lines=[StockLine(variant_id=line.variant.pk, quantity=line.quantity) for line in priced.lines]
+            )
+        except InsufficientStock as shortage:
+            # Raised inside the atomic block: the order, its lines and the emptied cart roll back.
+            raise OutOfStock(shortage.shortages) from shortage
         if gift_card_code.strip():
             # Paid from the card under its row lock; the whole total paid makes the order paid now.
             try:
@@ -172,7 +176,6 @@ def place_order(
             except GiftCardRefused as refused:  # rolled back with the order and its reservation
                 raise InvalidGiftCard(refused.messages) from refused
             order.refresh_from_db()
-        empty_cart(cart)
         email_after_commit(order=order, kind="confirmation")
     return order
 
