@@ -21,8 +21,9 @@ from comptoir.checkout.services.place_reseller_order import (
     PackRequest,
     place_reseller_lines,
 )
+from comptoir.core.downloads import private_download
 from comptoir.invoicing import selectors as documents
-from comptoir.invoicing.pdf import credit_note_pdf, invoice_pdf
+from comptoir.invoicing.pdf import company_document_pdf
 from comptoir.orders.models import Order
 from comptoir.orders.selectors import order_of_company, orders_of_company
 from comptoir.pricing.policy import RESELLER, policy_for
@@ -285,15 +286,7 @@ def invoices(request: HttpRequest, paging: Query[Paging]) -> dict[str, Any]:
 )
 def invoice_document(request: HttpRequest, number: str) -> HttpResponse:
     company = caller_of(request).buyer.company
-    invoice = documents.company_invoice(company=company, number=number)
-    credit_note = None if invoice else documents.company_credit_note(company=company, number=number)
-    if invoice is not None:
-        content = invoice_pdf(invoice=invoice)
-    elif credit_note is not None:
-        content = credit_note_pdf(credit_note=credit_note)
-    else:
+    content = company_document_pdf(company=company, number=number)
+    if content is None:
         raise Http404(_("Ce document n'existe pas."))
-    response = HttpResponse(content, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{number}.pdf"'
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return private_download(content, filename=f"{number}.pdf")

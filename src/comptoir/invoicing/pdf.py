@@ -9,9 +9,11 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from weasyprint import HTML
 
+from comptoir.accounts.models import User
 from comptoir.core.money import Money, format_money
-from comptoir.resellers.models import PaymentTerms
+from comptoir.resellers.models import Company, PaymentTerms
 
+from . import selectors
 from .einvoice import facturx_pdf
 from .legal import RECOVERY_FEE
 from .models import CreditNote, Invoice
@@ -81,3 +83,24 @@ def credit_note_pdf(*, credit_note: CreditNote) -> bytes:
         return HTML(string=html).write_pdf()
     pdf = HTML(string=html).write_pdf(pdf_variant="pdf/a-3b")
     return facturx_pdf(pdf=pdf, invoice=invoice, credit_note=credit_note)
+
+
+def issued_document_pdf(*, invoice: Invoice | None, credit_note: CreditNote | None) -> bytes | None:
+    """The PDF of whichever was found (an invoice, else a credit note), None when neither was."""
+    if invoice is not None:
+        return invoice_pdf(invoice=invoice)
+    return None if credit_note is None else credit_note_pdf(credit_note=credit_note)
+
+
+def customer_document_pdf(*, user: User, number: str) -> bytes | None:
+    """A customer's own invoice or credit note by its number; another person's is None (a 404)."""
+    invoice = selectors.customer_invoice(user=user, number=number)
+    credit_note = None if invoice else selectors.customer_credit_note(user=user, number=number)
+    return issued_document_pdf(invoice=invoice, credit_note=credit_note)
+
+
+def company_document_pdf(*, company: Company, number: str) -> bytes | None:
+    """A company's own invoice or credit note by its number; another company's is None (a 404)."""
+    invoice = selectors.company_invoice(company=company, number=number)
+    credit_note = None if invoice else selectors.company_credit_note(company=company, number=number)
+    return issued_document_pdf(invoice=invoice, credit_note=credit_note)

@@ -10,8 +10,9 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from comptoir.core.downloads import private_download
 from comptoir.invoicing import selectors as documents
-from comptoir.invoicing.pdf import credit_note_pdf, invoice_pdf
+from comptoir.invoicing.pdf import company_document_pdf
 
 from .access import buyer_required
 from .line_sheet import line_sheet_csv, line_sheet_pdf
@@ -27,18 +28,10 @@ def document_list(request: HttpRequest) -> HttpResponse:
 @buyer_required
 def document_pdf(request: HttpRequest, number: str) -> HttpResponse:
     company = request.buyer.company  # type: ignore[attr-defined]
-    invoice = documents.company_invoice(company=company, number=number)
-    credit_note = None if invoice else documents.company_credit_note(company=company, number=number)
-    if invoice is not None:
-        content = invoice_pdf(invoice=invoice)
-    elif credit_note is not None:
-        content = credit_note_pdf(credit_note=credit_note)
-    else:
+    content = company_document_pdf(company=company, number=number)
+    if content is None:
         raise Http404(_("Ce document n'existe pas."))
-    response = HttpResponse(content, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{number}.pdf"'
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return private_download(content, filename=f"{number}.pdf")
 
 
 @buyer_required

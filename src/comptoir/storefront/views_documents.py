@@ -10,9 +10,10 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from comptoir.core.downloads import private_download
 from comptoir.core.money import Money, format_money
 from comptoir.invoicing import selectors as documents
-from comptoir.invoicing.pdf import credit_note_pdf, invoice_pdf
+from comptoir.invoicing.pdf import customer_document_pdf
 
 from .views_account import AuthenticatedRequest
 
@@ -28,15 +29,7 @@ def document_list(request: AuthenticatedRequest) -> HttpResponse:
 
 @login_required
 def document_pdf(request: AuthenticatedRequest, number: str) -> HttpResponse:
-    invoice = documents.customer_invoice(user=request.user, number=number)
-    credit_note = None if invoice else documents.customer_credit_note(user=request.user, number=number)
-    if invoice is not None:
-        content = invoice_pdf(invoice=invoice)
-    elif credit_note is not None:
-        content = credit_note_pdf(credit_note=credit_note)
-    else:
+    content = customer_document_pdf(user=request.user, number=number)
+    if content is None:
         raise Http404(_("Ce document n'existe pas."))
-    response = HttpResponse(content, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{number}.pdf"'
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return private_download(content, filename=f"{number}.pdf")
