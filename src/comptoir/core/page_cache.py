@@ -11,6 +11,8 @@ the process's local memory (one process, the embedded demo).
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.core.cache import cache
 from django.db import transaction
 
@@ -23,6 +25,16 @@ def pages_generation() -> int:
         cache.add(GENERATION_KEY, 1, timeout=None)
         generation = cache.get(GENERATION_KEY, 1)
     return int(generation)
+
+
+def entry_and_generation(key: str) -> tuple[Any, int]:
+    """The cache's entry under ``key`` and the current generation, read in one round trip (one MGET
+    with Redis): the entry is the caller's to compare with the generation it was stored under."""
+    found = cache.get_many([GENERATION_KEY, key])
+    generation = found.get(GENERATION_KEY)
+    if generation is None:
+        return None, pages_generation()
+    return found.get(key), int(generation)
 
 
 def _bump() -> None:
