@@ -5,7 +5,9 @@
 #   SCALED_DATABASE_URL  postgres://postgres@127.0.0.1:5432/comptoir_scaled
 #   SCALED_REDIS_URL     redis://127.0.0.1:6379/1
 #   WORKERS              gunicorn workers (default: 2 per core)      PORT (default 8000)
-#   SCALED_SMOKE=1       start, check every page answers (scripts/smoke_pages.py), stop
+#   SCALED_SMOKE=1       start, check every page answers (scripts/smoke_pages.py) and the checkout
+#                        holds when twelve visitors want the last three pieces (scripts/checkout_race.py),
+#                        stop; exits non-zero if either failed
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=.venv/bin
@@ -19,6 +21,12 @@ export ALLOWED_HOSTS=${ALLOWED_HOSTS:-127.0.0.1,localhost}
 export COMPTOIR_PUBLIC_URL=${COMPTOIR_PUBLIC_URL:-http://127.0.0.1:$PORT}
 export SECURE_SSL_REDIRECT=${SECURE_SSL_REDIRECT:-0}  # plain http on 127.0.0.1; TLS ends at the proxy
 mkdir -p "$COMPTOIR_VAR_DIR"
+if [ "${SCALED_SMOKE:-0}" = 1 ]; then
+  # No mail server here: the worker writes each email in a file, which checkout_race.py reads.
+  export EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend
+  export EMAIL_FILE_PATH=$COMPTOIR_VAR_DIR/emails
+  rm -rf "$EMAIL_FILE_PATH"
+fi
 # A secret of this machine's own, kept in var/ (production reads SECRET_KEY from its environment).
 if [ -z "${SECRET_KEY:-}" ]; then
   [ -s "$COMPTOIR_VAR_DIR/secret_key" ] || $BIN/python -c "import secrets; print(secrets.token_urlsafe(50))" > "$COMPTOIR_VAR_DIR/secret_key"
@@ -38,14 +46,19 @@ $BIN/python manage.py collectstatic --no-input --verbosity 0
 
 $BIN/celery -A comptoir.config worker --loglevel WARNING --concurrency 2 &
 celery_pid=$!
+# Both stopped however this script ends (a failed check, Ctrl-C), and waited for: nothing left running.
+trap 'kill $celery_pid ${gunicorn_pid:-} 2>/dev/null; wait' EXIT
+trap 'exit 130' INT TERM
 $BIN/gunicorn comptoir.config.wsgi --workers "$WORKERS" --bind "127.0.0.1:$PORT" --log-level warning &
 gunicorn_pid=$!
-trap 'kill $gunicorn_pid $celery_pid 2>/dev/null; wait' EXIT INT TERM
 echo "  Comptoir, production shape: http://127.0.0.1:$PORT/ ($WORKERS gunicorn workers, a Celery worker, PostgreSQL, Redis)"
 
 if [ "${SCALED_SMOKE:-0}" = 1 ]; then
   for _ in $(seq 60); do curl -fs -o /dev/null "http://127.0.0.1:$PORT/fr/" && break; sleep 0.5; done
-  $BIN/python scripts/smoke_pages.py "http://127.0.0.1:$PORT"
+  status=0
+  $BIN/python scripts/smoke_pages.py "http://127.0.0.1:$PORT" || status=1
+  $BIN/python scripts/checkout_race.py "http://127.0.0.1:$PORT" || status=1
+  exit $status
 else
-  wait $gunicorn_pid
+  wait "$gunicorn_pid"
 fi

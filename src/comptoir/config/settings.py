@@ -319,6 +319,9 @@ EMAIL_BACKEND = os.environ.get(
     if IS_PRODUCTION
     else "django.core.mail.backends.console.EmailBackend",
 )
+# With EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend, each email is written in this
+# folder (`make run-scaled SCALED_SMOKE=1` reads the confirmations there: scripts/checkout_race.py).
+EMAIL_FILE_PATH = os.environ.get("EMAIL_FILE_PATH", str(VAR_DIR / "emails"))
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
