@@ -190,6 +190,21 @@ def test_the_same_form_sent_twice_places_one_order(client, in_cart):
     assert CartLine.objects.count() == 1  # the new bag is kept for a next order
 
 
+def test_a_second_click_after_the_order_emptied_the_bag_lands_on_that_order(client, in_cart):
+    data = filled(client)
+    first = client.post(reverse("storefront:checkout"), data)
+    second = client.post(reverse("storefront:checkout"), data)  # the bag is empty now
+    assert Order.objects.count() == 1
+    assert second.status_code == 302
+    assert second["Location"] == first["Location"]
+
+
+def test_an_empty_bag_with_an_unknown_form_key_goes_back_to_the_bag(client):
+    response = client.post(reverse("storefront:checkout"), {"place": "1", "idempotency_key": "x" * 32})
+    assert response["Location"] == reverse("storefront:cart")
+    assert not Order.objects.exists()
+
+
 def test_the_demo_payment_sends_the_customer_to_pay_then_to_her_paid_order(client, in_cart):
     response = client.post(reverse("storefront:checkout"), filled(client, payment_method="demo"))
     assert "/paiement/demo/" in response["Location"]

@@ -105,6 +105,9 @@ def checkout(request: HttpRequest) -> HttpResponse:
     cart = current_cart(request)
     summary = cart_summary(cart=cart, customer=request.user)
     if summary.is_empty or cart is None:
+        placed = _order_of_this_form(request)
+        if placed is not None:  # a second click once the first had placed the order and emptied her bag
+            return _pay(request, order=placed)
         messages.info(request, _("Votre panier est vide."))
         return redirect("storefront:cart")
     if not summary.can_checkout:
@@ -229,6 +232,13 @@ def _place(
     except CheckoutError as refused:
         notices.extend(refused.messages)
         return None
+
+
+def _order_of_this_form(request: HttpRequest) -> Order | None:
+    """The order the checkout form sent already placed: its idempotency key is a secret of that form
+    alone, as an order's access token is, so whoever sends it again may see that order."""
+    key = request.POST.get("idempotency_key", "") if "place" in request.POST else ""
+    return Order.objects.filter(idempotency_key=key).first() if key else None
 
 
 def _pay(request: HttpRequest, *, order: Order) -> HttpResponse:
