@@ -52,8 +52,8 @@ def shirt():
     return product
 
 
-def buy(variant, *, key: str) -> None:
-    """A guest orders one piece through the order placement service."""
+def buy(variant, *, key: str, shipping=None) -> None:
+    """A guest orders one piece through the order placement service (a new delivery rate if none is given)."""
     cart = Cart.objects.create()
     CartLine.objects.create(cart=cart, variant=variant, quantity=1)
     place_order(
@@ -62,7 +62,7 @@ def buy(variant, *, key: str) -> None:
         email="camille@example.com",
         shipping_address=PARIS,
         billing_address=None,
-        shipping_option=colissimo_option(),
+        shipping_option=shipping or colissimo_option(),
         payment_method="bank_transfer",
         idempotency_key=key,
         language="fr",
@@ -143,6 +143,19 @@ def test_a_price_change_shows_on_the_next_anonymous_request(shirt):
         assert "95,00" not in html
 
 
+def test_a_new_shipping_rate_shows_in_the_product_s_structured_data_on_the_next_request(shirt):
+    option = colissimo_option(price="5.90")
+    visitor = Client()
+    assert '"value": "5.90"' in page(visitor, PRODUCT_URL)[1]  # the offer's shipping rate, for search engines
+    band = option.method.bands.get()
+    band.price = Decimal("6.50")
+    band.save()
+    served, html = page(visitor, PRODUCT_URL)
+    assert served[CACHE_STATUS_HEADER] == "miss"
+    assert '"value": "6.50"' in html
+    assert '"value": "5.90"' not in html
+
+
 def test_a_size_sold_out_by_an_order_shows_sold_out_on_the_next_request(shirt):
     visitor = Client()
     last_piece = shirt.variants.get(size__label="39")
@@ -166,9 +179,10 @@ def test_an_order_of_a_low_size_shows_the_new_count_of_pieces_left(shirt):
 
 
 def test_an_order_that_leaves_every_size_as_it_was_keeps_the_cache(shirt):
+    shipping = colissimo_option()
     visitor = Client()
     page(visitor, PRODUCT_URL)
-    buy(shirt.variants.get(size__label="38"), key="page-cache-one-of-ten-0001")  # 10 → 9: in stock
+    buy(shirt.variants.get(size__label="38"), key="page-cache-one-of-ten-0001", shipping=shipping)  # 10 → 9
     assert page(visitor, PRODUCT_URL)[0][CACHE_STATUS_HEADER] == "hit"
 
 

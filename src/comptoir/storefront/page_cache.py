@@ -242,8 +242,9 @@ class CachedPageMiddleware:
 
 
 # What boutique pages show comes from these apps; a save or delete of any of their rows retires the
-# cached pages. Rows that change with every order and that no page shows are left out.
-SHOWN_APPS = ("catalog", "pricing", "inventory", "promotions", "content", "reviews", "core")
+# cached pages. Rows that change with every order and that no page shows are left out. Shipping: a
+# product's offer tells search engines its delivery rate (seo/structured_data.py).
+SHOWN_APPS = ("catalog", "pricing", "inventory", "promotions", "content", "reviews", "core", "shipping")
 UNSHOWN_MODELS = {"promotions.redemption", "inventory.stockmovement"}
 
 
