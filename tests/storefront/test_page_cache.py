@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 from decimal import Decimal
 
 import pytest
+import time_machine
 from django.middleware.csrf import _does_token_match
 from django.test import Client
+from django.utils import timezone
 
 from comptoir.analytics.models import PageView
 from comptoir.analytics.services.record_page_view import flush_page_views
@@ -25,6 +28,7 @@ from tests.factories import (
     UserFactory,
     VariantFactory,
 )
+from tests.factories.sales import make_sale
 
 pytestmark = pytest.mark.django_db
 
@@ -154,6 +158,37 @@ def test_a_new_shipping_rate_shows_in_the_product_s_structured_data_on_the_next_
     assert served[CACHE_STATUS_HEADER] == "miss"
     assert '"value": "6.50"' in html
     assert '"value": "5.90"' not in html
+
+
+def test_a_sale_shows_from_the_minute_it_starts_and_its_price_goes_the_minute_it_ends(shirt, settings):
+    settings.COMPTOIR_PAGE_CACHE_SECONDS = 3600  # longer than the sale: time alone must retire the pages
+    sale = make_sale(products=[shirt], value="30", starts=2 / 1440, ends=12 / 1440)  # in 2 minutes, for 10
+    starts = sale.starts_at
+    visitor = Client()
+    with time_machine.travel(starts - timedelta(minutes=1)):
+        assert "66,50" not in page(visitor, PRODUCT_URL)[1]
+        assert page(visitor, PRODUCT_URL)[0][CACHE_STATUS_HEADER] == "hit"
+    with time_machine.travel(starts + timedelta(seconds=1)):
+        served, html = page(visitor, PRODUCT_URL)
+        assert served[CACHE_STATUS_HEADER] == "miss"
+        assert "66,50" in html  # 95,00 less 30 %
+    with time_machine.travel(starts + timedelta(minutes=10, seconds=1)):
+        served, html = page(visitor, PRODUCT_URL)
+        assert served[CACHE_STATUS_HEADER] == "miss"
+        assert "66,50" not in html  # never a price the checkout no longer honours
+
+
+def test_a_scheduled_post_appears_in_the_journal_at_its_time(client, settings):
+    from tests.factories.content import PostFactory
+
+    settings.COMPTOIR_PAGE_CACHE_SECONDS = 3600
+    appears = timezone.now() + timedelta(minutes=5)
+    PostFactory(title_fr="Le lin, de la graine à la chemise", publish_at=appears)
+    visitor = Client()
+    with time_machine.travel(appears - timedelta(minutes=1)):
+        assert "Le lin, de la graine" not in page(visitor, "/fr/journal/")[1]
+    with time_machine.travel(appears + timedelta(seconds=1)):
+        assert "Le lin, de la graine" in page(visitor, "/fr/journal/")[1]
 
 
 def test_a_size_sold_out_by_an_order_shows_sold_out_on_the_next_request(shirt):

@@ -176,8 +176,8 @@ else:
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 
 # Anonymous boutique pages are served from the cache (storefront/page_cache.py) for at most this long;
-# any change they show retires them at once, the lifetime only bounds what time alone changes
-# (a post scheduled to appear). 0 turns the page cache off.
+# any change they show retires them at once, and so does the start or end of a sale or a scheduled
+# post's appearance; the lifetime bounds anything else time alone changes. 0 turns the page cache off.
 COMPTOIR_PAGE_CACHE_SECONDS = int(os.environ.get("COMPTOIR_PAGE_CACHE_SECONDS", "300"))
 # The resellers' JSON API (api/): requests per minute and per key before a 429 (core.rate_limit).
 COMPTOIR_API_REQUESTS_PER_MINUTE = int(os.environ.get("COMPTOIR_API_REQUESTS_PER_MINUTE", "120"))

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from django.conf import settings
 from django.core import signing
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Min, Q, QuerySet
 
-from .models import Category, LegalRole, Page, Post, Tag
+from .models import Category, LegalRole, Page, Post, PostStatus, Tag
 
 PREVIEW_SALT = "comptoir.content.preview"
 
@@ -25,6 +27,13 @@ def live_posts(*, category: Category | None = None, tag: Tag | None = None) -> Q
     if tag is not None:
         posts = posts.filter(tags=tag)
     return posts
+
+
+def next_post_publication(*, after: datetime) -> datetime | None:
+    """The next moment after ``after`` a scheduled post appears in the journal."""
+    return Post.objects.filter(status=PostStatus.PUBLISHED, publish_at__gt=after).aggregate(
+        moment=Min("publish_at")
+    )["moment"]
 
 
 def post_by_slug(*, slug: str) -> Post | None:

@@ -19,7 +19,7 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 from itertools import chain
 
-from django.db.models import Q
+from django.db.models import Min, Q
 from django.utils import timezone
 
 from comptoir.catalog.models import CollectionProduct, Product, Variant
@@ -183,3 +183,12 @@ def _load_prices(by_product: dict[int, ProductSales], *, product_ids: list[int])
     )
     for variant_id, recorded_at, price in records.order_by("variant_id", "recorded_at", "pk"):
         by_product[product_of[variant_id]].history.setdefault(variant_id, []).append((recorded_at, price))
+
+
+def next_sale_change(*, after: datetime) -> datetime | None:
+    """The next moment after ``after`` a sale starts or ends: retail prices shown change then."""
+    moments = Sale.objects.filter(is_active=True).aggregate(
+        starts=Min("starts_at", filter=Q(starts_at__gt=after)),
+        ends=Min("ends_at", filter=Q(ends_at__gt=after)),
+    )
+    return min((moment for moment in moments.values() if moment is not None), default=None)

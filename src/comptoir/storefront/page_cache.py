@@ -9,9 +9,11 @@ never served to another.
 
 Each entry remembers the pages' generation it was rendered under (core/page_cache.py), bumped whenever
 what they show changes: an entry of an older generation is never served, the next visitor's page
-replaces it. The entry and the generation are read together, one round trip to Redis. Responses carry
-an ETag and Last-Modified and answer 304 Not Modified to a browser that already holds the page; the
-ETag includes the visitor's CSRF secret, so her copy's token is always hers and valid.
+replaces it. What time alone changes retires entries too: each expires at the end of its lifetime or,
+sooner, when a sale starts or ends or a scheduled post appears (``_true_until``). The entry and the
+generation are read together, one round trip to Redis. Responses carry an ETag and Last-Modified and
+answer 304 Not Modified to a browser that already holds the page; the ETag includes the visitor's CSRF
+secret, so her copy's token is always hers and valid.
 
 ``CachedPageMiddleware`` serves a cached page before the session, authentication, messages and the
 other middlewares run, to a visitor without a session cookie (so: not signed in, no bag, no message,
@@ -23,6 +25,7 @@ no database query and one cache read per page.
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 import secrets
 import time
@@ -36,11 +39,14 @@ from django.contrib.messages import get_messages
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.middleware.csrf import CSRF_ALLOWED_CHARS, CSRF_SECRET_LENGTH, CsrfViewMiddleware
+from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
 from django.utils.translation import get_language, get_language_from_path
 
+from comptoir.content.selectors import next_post_publication
 from comptoir.core.page_cache import entry_and_generation, shop_pages_changed
+from comptoir.pricing.sales import next_sale_change
 
 from .cart_session import SESSION_KEY
 from .consent import consent_choice, tracker_url
@@ -56,6 +62,7 @@ CACHE_STATUS_HEADER = "X-Page-Cache"
 class CachedPage:
     body: str
     generation: int
+    expires_at: float  # a timestamp: the end of its lifetime, or sooner what time alone changes
     headers: tuple[tuple[str, str], ...]
     rendered_at: float
     digest: str
@@ -90,9 +97,32 @@ def _page_key(request: HttpRequest, *, language: str) -> str:
 
 
 def _cached_page(key: str) -> tuple[CachedPage | None, int]:
-    """The page under ``key`` if it is of the current generation, and that generation."""
+    """The page under ``key`` if it is of the current generation and still true, and that generation."""
     page, generation = entry_and_generation(key)
-    return (page if page is not None and page.generation == generation else None), generation
+    if page is None or page.generation != generation or page.expires_at <= time.time():
+        return None, generation
+    return page, generation
+
+
+NEXT_CHANGE_KEY = "comptoir:pages:next-scheduled-change"
+
+
+def _true_until(generation: int) -> float:
+    """Until when a page rendered now stays true: the pages' lifetime, or sooner the next start or end
+    of a sale (the prices shown) or publication of a scheduled post. Read once per generation."""
+    now = time.time()
+    known = cache.get(NEXT_CHANGE_KEY)
+    if known is None or known[0] != generation or (known[1] is not None and known[1] <= now):
+        moments = (next_sale_change(after=timezone.now()), next_post_publication(after=timezone.now()))
+        soonest = min((moment for moment in moments if moment is not None), default=None)
+        known = (generation, soonest.timestamp() if soonest is not None else None)
+        cache.set(NEXT_CHANGE_KEY, known, timeout=None)
+    lifetime_ends = now + settings.COMPTOIR_PAGE_CACHE_SECONDS
+    return lifetime_ends if known[1] is None else min(lifetime_ends, known[1])
+
+
+def _store(key: str, page: CachedPage) -> None:
+    cache.set(key, page, timeout=max(1, math.ceil(page.expires_at - time.time())))
 
 
 def _to_cached_page(response: HttpResponse, *, generation: int) -> CachedPage | None:
@@ -105,6 +135,7 @@ def _to_cached_page(response: HttpResponse, *, generation: int) -> CachedPage | 
     return CachedPage(
         body=body,
         generation=generation,
+        expires_at=_true_until(generation),
         headers=tuple((name, response[name]) for name in _KEPT_HEADERS if response.has_header(name)),
         rendered_at=time.time(),
         digest=hashlib.sha256(body.encode()).hexdigest()[:32],
@@ -182,7 +213,7 @@ def cached_for_visitors(view: Callable[..., HttpResponse]) -> Callable[..., Http
         page = _to_cached_page(response, generation=generation)
         if page is None:
             return response
-        cache.set(key, page, timeout=settings.COMPTOIR_PAGE_CACHE_SECONDS)
+        _store(key, page)
         return _response_for(request, page, status="miss")
 
     return serve
@@ -222,9 +253,7 @@ class CachedPageMiddleware:
                     for name, value in response.items()
                     if name.lower() not in _NOT_OUTER_HEADERS
                 )
-                cache.set(
-                    key, replace(page, outer_headers=outer), timeout=settings.COMPTOIR_PAGE_CACHE_SECONDS
-                )
+                _store(key, replace(page, outer_headers=outer))
         return response
 
     @staticmethod
