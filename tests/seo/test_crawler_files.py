@@ -7,6 +7,9 @@ from decimal import Decimal
 
 import pytest
 from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from comptoir.catalog.models import ProductStatus
 from comptoir.shipping.services.demo_shipping import ensure_demo_shipping
@@ -98,6 +101,42 @@ def test_the_sitemap_index_lists_every_section_and_each_lists_both_languages(cli
     [image] = first.findall("image:image/image:loc", NS)
     assert image.text.startswith("http://testserver/") and image.text.endswith(".jpg")
     assert "brouillon" not in client.get("/sitemap-products.xml").content.decode()
+
+
+def test_a_product_published_shows_in_the_sitemap_that_was_served_from_the_cache(client, shop):
+    assert client.get("/sitemap-products.xml")["X-Page-Cache"] == "miss"
+    assert client.get("/sitemap-products.xml")["X-Page-Cache"] == "hit"
+    draft = ProductFactory._meta.model.objects.get(slug_fr="brouillon")
+    draft.status = ProductStatus.PUBLISHED
+    draft.save()
+    served = client.get("/sitemap-products.xml")
+    assert served["X-Page-Cache"] == "miss"
+    assert "/fr/produits/brouillon/" in served.content.decode()
+
+
+def test_the_sitemaps_cost_the_same_queries_whatever_the_catalogue_and_never_read_variants(client, shop):
+    with CaptureQueriesContext(connection) as one_product:
+        client.get("/sitemap.xml")
+        client.get("/sitemap-products.xml")
+    for _ in range(30):
+        product = ProductFactory()
+        VariantFactory(product=product)
+        VariantFactory(product=product)
+    cache.clear()
+    with CaptureQueriesContext(connection) as many:
+        index = parse(client.get("/sitemap.xml").content)
+        urls = parse(client.get("/sitemap-products.xml").content).findall("s:url", NS)
+    assert len(urls) == 2 * 31
+    assert len(many.captured_queries) <= len(one_product.captured_queries)
+    # Ten variants a product: reading them was most of a large catalogue's sitemap time.
+    assert not [query for query in many.captured_queries if "catalog_variant" in query["sql"]]
+    products_section = next(
+        sitemap
+        for sitemap in index.findall("s:sitemap", NS)
+        if sitemap.find("s:loc", NS).text.endswith("products.xml")
+    )
+    latest = timezone.localtime(product.updated_at).strftime("%Y-%m-%dT%H:%M:%S")
+    assert products_section.find("s:lastmod", NS).text.startswith(latest)
 
 
 def test_robots_keeps_private_pages_out_and_points_to_the_sitemap(client, shop):

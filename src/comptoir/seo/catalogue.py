@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db.models import Prefetch, QuerySet
 
 from comptoir.catalog.models import Collection, Product, ProductImage, Variant
@@ -28,6 +29,23 @@ def products_for_search_engines() -> QuerySet[Product]:
             queryset=Variant.objects.filter(is_active=True).select_related("size", "colour", "fit", "stock"),
             to_attr="active_variants",
         ),
+    )
+
+
+def products_for_sitemaps() -> QuerySet[Product]:
+    """What a sitemap names of each product: its addresses, its last change and its photos. Not its
+    variants: with 10,000 products, reading their 100,000 variants was most of a 14-second sitemap."""
+    slugs = [f"slug_{language_code}" for language_code, _name in settings.LANGUAGES]
+    return (
+        published_products()
+        .only("id", "updated_at", *slugs)
+        .prefetch_related(
+            Prefetch(
+                "images",
+                queryset=ProductImage.objects.order_by("position", "id"),
+                to_attr="ordered_images",
+            )
+        )
     )
 
 

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
+from django.db.models import Max
 from django.urls import reverse
 
 from comptoir.catalog.models import Collection, Product
@@ -13,7 +14,7 @@ from comptoir.community.models import Event
 from comptoir.content.models import LegalRole, Page, Post
 from comptoir.content.selectors import categories_in_use, legal_page, live_posts, tags_in_use
 
-from .catalogue import collections_for_search_engines, products_for_search_engines
+from .catalogue import collections_for_search_engines, products_for_sitemaps
 
 
 class _Bilingual(Sitemap):
@@ -32,6 +33,12 @@ class _Bilingual(Sitemap):
             if "x-default" in by_language and settings.LANGUAGE_CODE in by_language:
                 by_language["x-default"]["location"] = by_language[settings.LANGUAGE_CODE]["location"]
         return urls
+
+
+def _latest_change(rows: Any) -> Any:
+    """The sitemap index's « lastmod » of a section, asked of the database: Django's default reads every
+    row (and what it prefetches) to take the latest of their dates."""
+    return rows.aggregate(latest=Max("updated_at"))["latest"]
 
 
 class PageSitemap(_Bilingual):
@@ -56,15 +63,22 @@ class CollectionSitemap(_Bilingual):
     def lastmod(self, item: Collection) -> Any:
         return item.updated_at
 
+    def get_latest_lastmod(self) -> Any:
+        return _latest_change(self.items())
+
 
 class ProductSitemap(_Bilingual):
     changefreq = "daily"
+    limit = 5000  # addresses per file (Google reads up to 50,000): a file stays a second's work
 
     def items(self) -> Any:
-        return products_for_search_engines()
+        return products_for_sitemaps()
 
     def lastmod(self, item: Product) -> Any:
         return item.updated_at
+
+    def get_latest_lastmod(self) -> Any:
+        return _latest_change(self.items())
 
     def get_urls(self, page: Any = 1, site: Any = None, protocol: str | None = None) -> list[dict[str, Any]]:
         """Each product address also lists its photos (Google's image sitemap extension)."""
@@ -84,6 +98,9 @@ class ContentPageSitemap(_Bilingual):
 
     def lastmod(self, item: Page) -> Any:
         return item.updated_at
+
+    def get_latest_lastmod(self) -> Any:
+        return _latest_change(self.items())
 
 
 class JournalSitemap(_Bilingual):

@@ -39,6 +39,7 @@ from django.contrib.messages import get_messages
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.middleware.csrf import CSRF_ALLOWED_CHARS, CSRF_SECRET_LENGTH, CsrfViewMiddleware
+from django.template.response import SimpleTemplateResponse
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
@@ -128,6 +129,8 @@ def _store(key: str, page: CachedPage) -> None:
 def _to_cached_page(response: HttpResponse, *, generation: int) -> CachedPage | None:
     if response.status_code != 200 or response.streaming or response.cookies:
         return None
+    if isinstance(response, SimpleTemplateResponse):
+        response.render()  # the sitemaps answer TemplateResponses, rendered on the way out otherwise
     body = response.content.decode(response.charset)
     token = _TOKEN_INPUT.search(body)
     if token is not None:
