@@ -37,6 +37,19 @@ def parse(document: bytes) -> ET.Element:
     return ET.fromstring(document)  # noqa: S314 - our own pages, not untrusted input
 
 
+def feed_of(client, language: str) -> bytes:
+    response = client.get(f"/feeds/google-merchant-{language}.xml")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/rss+xml; charset=utf-8"
+    return b"".join(response.streaming_content)
+
+
+def prices_in(document: bytes) -> dict[str, str]:
+    return {
+        item.find("g:id", NS).text: item.find("g:price", NS).text for item in parse(document).iter("item")
+    }
+
+
 @pytest.fixture
 def shop():
     ensure_demo_shipping()
@@ -156,7 +169,7 @@ def test_robots_keeps_private_pages_out_and_points_to_the_sitemap(client, shop):
 
 
 def test_the_merchant_feed_carries_the_apparel_attributes_of_every_variant(client, shop):
-    feed = parse(client.get("/feeds/google-merchant-fr.xml").content)
+    feed = parse(feed_of(client, "fr"))
     items = {item.find("g:id", NS).text: item for item in feed.findall("channel/item")}
     assert set(items) == {"OX-BC-40", "OX-BC-41"}
     item = items["OX-BC-40"]
@@ -185,7 +198,7 @@ def test_the_merchant_feed_carries_the_apparel_attributes_of_every_variant(clien
 
 
 def test_the_english_feed_speaks_english_and_an_unknown_language_is_not_found(client, shop):
-    feed = parse(client.get("/feeds/google-merchant-en.xml").content)
+    feed = parse(feed_of(client, "en"))
     titles = [item.find("g:title", NS).text for item in feed.findall("channel/item")]
     assert "Oxford shirt – Sky blue / 40" in titles
     assert client.get("/feeds/google-merchant-de.xml").status_code == 404
@@ -195,7 +208,7 @@ def test_the_merchant_feed_gives_the_sale_price_its_period_and_the_reference_as_
     running = make_sale(products=[shop], value="20")
     cache.clear()  # the feed is cached a quarter of an hour
 
-    feed = parse(client.get("/feeds/google-merchant-fr.xml").content)
+    feed = parse(feed_of(client, "fr"))
 
     [item] = [item for item in feed.findall("channel/item") if item.find("g:id", NS).text == "OX-BC-40"]
     assert item.find("g:price", NS).text == "95.00 EUR"
@@ -203,3 +216,49 @@ def test_the_merchant_feed_gives_the_sale_price_its_period_and_the_reference_as_
     assert item.find("g:sale_price_effective_date", NS).text == (
         f"{running.starts_at.isoformat()}/{running.ends_at.isoformat()}"
     )
+
+
+def test_a_new_price_is_in_the_next_feed_fetched(client, shop):
+    assert prices_in(feed_of(client, "fr"))["OX-BC-40"] == "95.00 EUR"
+    shop.retail_price = Decimal("79.00")
+    shop.save()
+    assert prices_in(feed_of(client, "fr"))["OX-BC-40"] == "79.00 EUR"
+
+
+def test_with_a_worker_the_feed_is_built_in_the_background_and_the_previous_one_served_meanwhile(
+    client, shop, monkeypatch
+):
+    asked: list[dict] = []
+    monkeypatch.setattr(
+        "comptoir.storefront.views_seo.enqueue", lambda job, **kwargs: asked.append({"job": job, **kwargs})
+    )
+
+    def worker_runs() -> None:
+        request = asked.pop()
+        request.pop("job")(**request)
+
+    first = client.get("/feeds/google-merchant-fr.xml")
+    assert first.status_code == 503 and first["Retry-After"] == "300"  # none yet: Google comes back
+    assert len(asked) == 1
+    worker_runs()
+    assert prices_in(feed_of(client, "fr"))["OX-BC-40"] == "95.00 EUR"
+
+    shop.retail_price = Decimal("79.00")
+    shop.save()
+    assert prices_in(feed_of(client, "fr"))["OX-BC-40"] == "95.00 EUR"  # the previous one, while…
+    assert prices_in(feed_of(client, "fr"))["OX-BC-40"] == "95.00 EUR"
+    assert len(asked) == 1  # …one new feed is asked for, whatever the fetches meanwhile
+    worker_runs()
+    assert prices_in(feed_of(client, "fr"))["OX-BC-40"] == "79.00 EUR"
+    assert not asked
+
+
+def test_read_a_chunk_at_a_time_the_feed_has_every_variant_once_in_the_catalogue_s_order(shop):
+    from comptoir.seo.catalogue import merchant_feed_items
+
+    for number in range(9):
+        VariantFactory(product=ProductFactory(), sku=f"X-{number}")
+    whole = [item.id for item in merchant_feed_items(base_url="https://x", brand="B", chunk=1000)]
+    by_four = [item.id for item in merchant_feed_items(base_url="https://x", brand="B", chunk=4)]
+    assert len(whole) == 11 and sorted(whole) == sorted({*whole})
+    assert by_four == whole

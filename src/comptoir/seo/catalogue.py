@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -97,13 +98,32 @@ def _shipping_for(*, weight_grams: int, price: Money) -> list[FeedShipping]:
     ]
 
 
-def merchant_feed_items(*, base_url: str, brand: str) -> list[FeedItem]:
-    """Every variant on sale of every published product, priced TTC by the public (retail) policy."""
+def merchant_feed_items(*, base_url: str, brand: str, chunk: int = 200) -> Iterator[FeedItem]:
+    """Every variant on sale of every published product, priced TTC by the public (retail) policy.
+
+    Products are read ``chunk`` at a time with their variants and images: a catalogue of any size
+    costs the memory of one chunk, and its items come as they are read.
+    """
     policy = RetailPolicy()
-    items = []
     shipping_by_weight: dict[tuple[int, str], list[FeedShipping]] = {}
-    products = list(products_for_search_engines())
-    policy.prepare(products=products)
+    product_ids = list(published_products().values_list("pk", flat=True))
+    for start in range(0, len(product_ids), chunk):
+        products = list(products_for_search_engines().filter(pk__in=product_ids[start : start + chunk]))
+        policy.prepare(products=products)
+        yield from _items_of(
+            products, policy=policy, base_url=base_url, brand=brand, shipping_by_weight=shipping_by_weight
+        )
+
+
+def _items_of(
+    products: list[Product],
+    *,
+    policy: RetailPolicy,
+    base_url: str,
+    brand: str,
+    shipping_by_weight: dict[tuple[int, str], list[FeedShipping]],
+) -> Iterator[FeedItem]:
+    """The feed items of a chunk of products; ``shipping_by_weight`` remembers rates across chunks."""
     for product in products:
         images: list[ProductImage] = product.ordered_images  # type: ignore[attr-defined]
         product_url = base_url + product.get_absolute_url()
@@ -118,7 +138,7 @@ def merchant_feed_items(*, base_url: str, brand: str) -> list[FeedItem]:
                 shipping_by_weight[key] = _shipping_for(
                     weight_grams=variant.weight_grams, price=quote.unit.gross
                 )
-            items.append(
+            yield (
                 FeedItem(
                     id=variant.sku,
                     item_group_id=f"P{product.pk}",
@@ -148,4 +168,3 @@ def merchant_feed_items(*, base_url: str, brand: str) -> list[FeedItem]:
                     shipping=shipping_by_weight[key],
                 )
             )
-    return items

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
-from django.urls import reverse
+from django.core.files.storage import default_storage
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.utils import translation
-from django.views.decorators.cache import cache_page
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from comptoir.seo.catalogue import merchant_feed_items
+from comptoir.notifications.jobs import enqueue
+from comptoir.seo.merchant_feed import build_merchant_feed, claim_build, is_current, stored_merchant_feed
 from comptoir.seo.site_audit import private_prefixes
 
 from .page_meta import SHOP_DESCRIPTION, base_url
@@ -26,17 +26,26 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
-@cache_page(60 * 15)
-def merchant_feed(request: HttpRequest, language: str) -> HttpResponse:
+def merchant_feed(request: HttpRequest, language: str) -> HttpResponseBase:
+    """The latest feed file; once what it shows has changed, a new one is asked for (seo/merchant_feed.py)."""
     if language not in dict(settings.LANGUAGES):
         raise Http404
-    with translation.override(language):
-        base = base_url(request)
-        context = {
-            "shop_name": settings.SHOP_NAME,
-            "home_url": base + reverse("storefront:home"),
-            "description": translation.gettext(SHOP_DESCRIPTION),
-            "items": merchant_feed_items(base_url=base, brand=settings.SHOP_NAME),
-        }
-        response = render(request, "seo/merchant_feed.xml", context, content_type="application/rss+xml")
+    feed = stored_merchant_feed(language=language)
+    if not is_current(feed) and claim_build(language=language):
+        with translation.override(language):
+            description = translation.gettext(SHOP_DESCRIPTION)
+        # A worker builds it when there is one; without, this process does, now: then it is served.
+        enqueue(build_merchant_feed, language=language, base_url=base_url(request), description=description)
+        feed = stored_merchant_feed(language=language)
+    if feed is None:  # the very first feed is being written by the worker
+        return HttpResponse(
+            _("Le flux est en préparation : revenez dans quelques minutes."),
+            status=503,
+            headers={"Retry-After": "300"},
+            content_type="text/plain; charset=utf-8",
+        )
+    response = FileResponse(
+        default_storage.open(feed.name), content_type="application/rss+xml; charset=utf-8"
+    )
+    response["Cache-Control"] = "public, max-age=900"
     return response
