@@ -17,7 +17,8 @@ from comptoir.catalog.models import (
     SizeGuide,
     Variant,
 )
-from comptoir.catalog.services.build_demo_shop import RENDITIONS, build_demo_shop
+from comptoir.catalog.services.build_demo_shop import build_demo_shop
+from comptoir.core.renditions import RENDITION_NAMES
 from comptoir.inventory.models import StockRecord
 
 pytestmark = pytest.mark.django_db
@@ -183,7 +184,7 @@ def test_each_colour_gets_two_described_pictures_with_their_renditions_on_disk()
         assert image.alt_text_en.startswith(image.product.name_en)
         assert (image.width, image.height) == SMALL_PICTURES
         assert image.image.storage.exists(image.image.name)
-        for rendition in RENDITIONS:
+        for rendition in RENDITION_NAMES:
             cache_file = getattr(image, rendition)
             assert cache_file.storage.exists(cache_file.name), (image.image.name, rendition)
     gaspard = ProductImage.objects.filter(product__slug_fr="chemise-gaspard-oxford", colour__slug="bleu-ciel")

@@ -5,7 +5,8 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import translation
 
-from comptoir.catalog.models import validate_ean13
+from comptoir.catalog.models import ProductImage, validate_ean13
+from comptoir.core.renditions import RENDITION_NAMES
 from comptoir.inventory.models import Availability, StockRecord
 from tests.factories import ProductFactory, ProductImageFactory, VariantFactory
 
@@ -85,3 +86,27 @@ def test_an_image_gets_webp_and_jpeg_renditions_in_several_widths():
     assert all(".webp" in entry for entry in srcset.split(", "))
     assert image.webp_480.storage.exists(image.webp_480.name)
     assert image.jpeg_800.storage.exists(image.jpeg_800.name)
+
+
+def test_product_images_keep_the_rendition_names_already_on_disk():
+    """The shared rendition specs hash the same source name, processors, format and options as before."""
+    image = ProductImage(product_id=7, width=3000, height=2000)
+    image.image.name = "products/7/shirt.jpg"
+    folder = "renditions/products/7/shirt/"
+    assert [getattr(image, name).name for name in RENDITION_NAMES] == [
+        folder + "78f953428e418ea2e635acef1432069f.webp",
+        folder + "9ee81357dc31ca3b8b0370fc120e28e2.webp",
+        folder + "5e265ae6caad04faea45e3343de69e1e.webp",
+        folder + "ee54acffe3fe70f8bb5d023af0b494a1.jpg",
+        folder + "ef9b248a054e689370c409cbbb3894d8.jpg",
+        folder + "1ca0c68db925690588fdf56f1e73537d.jpg",
+    ]
+    assert image.fallback_url == "/media/" + folder + "ef9b248a054e689370c409cbbb3894d8.jpg"
+    assert image.srcset_webp == ", ".join(
+        f"/media/{folder}{name}.webp {width}w"
+        for name, width in [
+            ("78f953428e418ea2e635acef1432069f", 480),
+            ("9ee81357dc31ca3b8b0370fc120e28e2", 800),
+            ("5e265ae6caad04faea45e3343de69e1e", 1200),
+        ]
+    )

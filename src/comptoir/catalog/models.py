@@ -14,15 +14,13 @@ from django.db import models
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from imagekit.models import ImageSpecField
-from pilkit.processors import ResizeToFit
 from stdnum import ean
 
 from comptoir.core.models import RemembersOldSlugs, TimeStampedModel
+from comptoir.core.renditions import Renditions, with_renditions
 from comptoir.core.uploads import CheckedImageField
 
 STANDARD_VAT_RATE = Decimal("0.20")
-RENDITION_WIDTHS = (480, 800, 1200)
 
 
 def validate_ean13(value: str) -> None:
@@ -364,7 +362,8 @@ def product_image_path(instance: ProductImage, filename: str) -> str:
     return f"products/{instance.product_id}/{filename}"
 
 
-class ProductImage(models.Model):
+@with_renditions(source="image", alt="alt_text")
+class ProductImage(Renditions, models.Model):
     product = models.ForeignKey(
         Product, on_delete=models.CASCADE, related_name="images", verbose_name=_("produit")
     )
@@ -388,26 +387,6 @@ class ProductImage(models.Model):
     )
     position = models.PositiveSmallIntegerField(_("ordre"), default=0)
 
-    # Renditions: made when the image is saved (optimistic strategy), then served as static files.
-    webp_480 = ImageSpecField(
-        source="image", processors=[ResizeToFit(480, upscale=False)], format="WEBP", options={"quality": 82}
-    )
-    webp_800 = ImageSpecField(
-        source="image", processors=[ResizeToFit(800, upscale=False)], format="WEBP", options={"quality": 82}
-    )
-    webp_1200 = ImageSpecField(
-        source="image", processors=[ResizeToFit(1200, upscale=False)], format="WEBP", options={"quality": 80}
-    )
-    jpeg_480 = ImageSpecField(
-        source="image", processors=[ResizeToFit(480, upscale=False)], format="JPEG", options={"quality": 84}
-    )
-    jpeg_800 = ImageSpecField(
-        source="image", processors=[ResizeToFit(800, upscale=False)], format="JPEG", options={"quality": 84}
-    )
-    jpeg_1200 = ImageSpecField(
-        source="image", processors=[ResizeToFit(1200, upscale=False)], format="JPEG", options={"quality": 82}
-    )
-
     class Meta:
         ordering = ("position", "id")
         verbose_name = _("image")
@@ -419,26 +398,3 @@ class ProductImage(models.Model):
     def clean(self) -> None:
         if not (self.alt_text or "").strip():
             raise ValidationError({"alt_text": _("Le texte alternatif est obligatoire.")})
-
-    def srcset(self, image_format: str) -> str:
-        """``srcset`` for one format, e.g. ``…480.webp 480w, …800.webp 800w``, never wider than the source."""
-        prefix = "webp" if image_format == "webp" else "jpeg"
-        entries = []
-        for width in RENDITION_WIDTHS:
-            actual_width = min(width, self.width) if self.width else width
-            entries.append(f"{getattr(self, f'{prefix}_{width}').url} {actual_width}w")
-            if self.width and width >= self.width:
-                break
-        return ", ".join(entries)
-
-    @property
-    def srcset_webp(self) -> str:
-        return self.srcset("webp")
-
-    @property
-    def srcset_jpeg(self) -> str:
-        return self.srcset("jpeg")
-
-    @property
-    def fallback_url(self) -> str:
-        return self.jpeg_800.url

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from comptoir.content.models import Post
 from comptoir.core.models import RemembersOldSlugs, TimeStampedModel
+from comptoir.core.renditions import Renditions, with_renditions
 from comptoir.core.uploads import CheckedImageField
 
 
@@ -71,7 +72,8 @@ class RejectedAttempt(models.Model):
         return f"{self.reason} {self.created_at:%Y-%m-%d %H:%M}"
 
 
-class Event(RemembersOldSlugs, TimeStampedModel):
+@with_renditions(source="cover", alt="cover_alt")
+class Event(Renditions, RemembersOldSlugs, TimeStampedModel):
     """One of the founder's evenings: a place, a date, a number of seats, a waitlist."""
 
     title = models.CharField(_("titre"), max_length=140)
@@ -83,7 +85,15 @@ class Event(RemembersOldSlugs, TimeStampedModel):
     capacity = models.PositiveIntegerField(_("places"))
     seats_taken = models.PositiveIntegerField(_("places prises"), default=0, editable=False)
     description = models.TextField(_("description (Markdown)"))
-    cover = CheckedImageField(_("image"), upload_to="rencontres/", blank=True)
+    cover = CheckedImageField(
+        _("image"),
+        upload_to="rencontres/",
+        blank=True,
+        width_field="cover_width",
+        height_field="cover_height",
+    )
+    cover_width = models.PositiveIntegerField(editable=False, default=0)
+    cover_height = models.PositiveIntegerField(editable=False, default=0)
     cover_alt = models.CharField(_("texte alternatif de l'image"), max_length=200, blank=True)
     is_published = models.BooleanField(_("publiée"), default=True)
 

@@ -301,9 +301,7 @@ if AWS_STORAGE_BUCKET_NAME:
 # Renditions are made when an image is saved and then assumed to exist: pages never touch the disk.
 IMAGEKIT_DEFAULT_CACHEFILE_STRATEGY = "imagekit.cachefiles.strategies.Optimistic"
 IMAGEKIT_CACHEFILE_DIR = "renditions"
-IMAGEKIT_SPEC_CACHEFILE_NAMER = (
-    "comptoir.catalog.renditions.source_name_as_path"  # the same names, remembered
-)
+IMAGEKIT_SPEC_CACHEFILE_NAMER = "comptoir.core.renditions.source_name_as_path"  # the same names, remembered
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 # Uploads (core/uploads.py): the largest image and spreadsheet accepted, and the most pixels an image
 # may declare (a tiny file claiming 30,000 x 30,000 pixels would take gigabytes to decode).

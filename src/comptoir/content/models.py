@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from comptoir.core.models import RemembersOldSlugs, TimeStampedModel
+from comptoir.core.renditions import Renditions, with_renditions
 from comptoir.core.uploads import CheckedImageField
 
 WORDS_PER_MINUTE = 200
@@ -110,7 +111,8 @@ class PostQuerySet(models.QuerySet["Post"]):
         return self.filter(status=PostStatus.PUBLISHED, publish_at__lte=timezone.now())
 
 
-class Post(RemembersOldSlugs, TimeStampedModel):
+@with_renditions(source="cover", alt="cover_alt")
+class Post(Renditions, RemembersOldSlugs, TimeStampedModel):
     title = models.CharField(_("titre"), max_length=160)
     slug = models.SlugField(_("adresse"), max_length=180, unique=True)
     excerpt = models.CharField(
@@ -123,7 +125,15 @@ class Post(RemembersOldSlugs, TimeStampedModel):
             "un produit : [[produit:adresse-du-produit]]."
         ),
     )
-    cover = CheckedImageField(_("image de couverture"), upload_to="journal/", blank=True)
+    cover = CheckedImageField(
+        _("image de couverture"),
+        upload_to="journal/",
+        blank=True,
+        width_field="cover_width",
+        height_field="cover_height",
+    )
+    cover_width = models.PositiveIntegerField(editable=False, default=0)
+    cover_height = models.PositiveIntegerField(editable=False, default=0)
     cover_alt = models.CharField(_("texte alternatif de la couverture"), max_length=200, blank=True)
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("auteur")

@@ -12,6 +12,7 @@ under a ``.csv`` name is refused.
 
 from __future__ import annotations
 
+import contextlib
 import warnings
 from pathlib import PurePath
 from typing import IO, Any
@@ -151,3 +152,12 @@ class CheckedImageField(models.ImageField):
 
     def formfield(self, **kwargs: Any) -> Any:
         return super().formfield(**{"form_class": CheckedImageFormField, **kwargs})
+
+    def update_dimension_fields(self, instance: Any, force: bool = False, *args: Any, **kwargs: Any) -> None:
+        """Fills the width and height fields; a stored file that cannot be read leaves them unknown (0).
+
+        Django reads the file whenever a row with an image but no size is loaded: without this, one cover
+        whose file was lost would break every page that lists its post.
+        """
+        with contextlib.suppress(OSError, ValueError):
+            super().update_dimension_fields(instance, force, *args, **kwargs)

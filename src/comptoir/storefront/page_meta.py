@@ -137,7 +137,7 @@ def post_meta(request: HttpRequest, *, post: Post, is_preview: bool) -> PageMeta
     base = base_url(request)
     url = base + post.get_absolute_url()
     description = post.meta_description.strip() or describe(post.excerpt, plain_text(post.body))
-    image_url = base + post.cover.url if post.cover else ""
+    image_url = base + post.fallback_url if post.cover else ""  # a rendition of known size, as for products
     trail = [(_("Accueil"), reverse("storefront:home")), (_("Le journal"), reverse("storefront:journal"))]
     if post.category is not None:
         trail.append((str(post.category.name), post.category.get_absolute_url()))

@@ -93,7 +93,7 @@ def event(request: HttpRequest, slug: str) -> HttpResponse:
     base = base_url(request)
     url = base + found.get_absolute_url()
     description = describe(plain_text(found.description), found.title)
-    image_url = base + found.cover.url if found.cover else ""
+    image_url = base + found.fallback_url if found.cover else ""  # a rendition of known size, as for products
     meta = PageMeta(
         title=page_title(name=found.title, shop_name=settings.SHOP_NAME),
         description=description,

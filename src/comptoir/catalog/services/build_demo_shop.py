@@ -38,13 +38,13 @@ from comptoir.catalog.models import (
     Variant,
 )
 from comptoir.core.page_cache import shop_pages_changed
+from comptoir.core.renditions import RENDITION_NAMES
 from comptoir.inventory.models import StockRecord
 
 from . import demo_data as data
 from .demo_images import IMAGE_SIZE, Fabric, ShirtStyle, View, render_shirt
 
 LARGEST_SIZE_SUPPLEMENT = Decimal("10.00")
-RENDITIONS = ("webp_480", "webp_800", "webp_1200", "jpeg_480", "jpeg_800", "jpeg_1200")
 AISLES = {"male": "A", "female": "B", "unisex": "C"}
 
 
@@ -353,7 +353,7 @@ def _create_images(
         # The content needs a name: Django reads the width and height from it only if it has one.
         job.image.image.save(job.filename, ContentFile(picture, name=job.filename), save=False)
         written_files.append(job.image.image.name or "")
-        for rendition in RENDITIONS:
+        for rendition in RENDITION_NAMES:
             cache_file = getattr(job.image, rendition)
             written_files.append(cache_file.name)
             cache_file.generate()

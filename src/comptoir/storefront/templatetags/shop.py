@@ -10,6 +10,7 @@ from django.utils.safestring import mark_safe
 
 from comptoir.catalog.models import Product, ProductImage
 from comptoir.core.money import Money, TaxedMoney, format_money
+from comptoir.core.renditions import Picture
 from comptoir.pricing.policy import PriceQuote
 
 register = template.Library()
@@ -38,10 +39,25 @@ def listing_quote(context: dict[str, Any], product: Product) -> PriceQuote:
 
 @register.inclusion_tag("storefront/partials/picture.html")
 def picture(
-    image: ProductImage | None, sizes: str = "100vw", loading: str = "lazy", css_class: str = ""
+    image: ProductImage | Picture | None,
+    sizes: str = "100vw",
+    loading: str = "lazy",
+    css_class: str = "",
+    alt: str | None = None,
 ) -> dict:
-    """A responsive <picture>: WebP renditions, JPEG fallback, intrinsic size, lazy below the fold."""
-    return {"image": image, "sizes": sizes, "loading": loading, "css_class": css_class}
+    """A responsive <picture>: WebP renditions, JPEG fallback, intrinsic size, lazy below the fold.
+
+    ``alt=""`` for an image beside words that already say it (a card's link hidden from screen readers).
+    """
+    if not image:  # None, or "" for a template variable that did not resolve (a product without photos)
+        return {"image": None}
+    return {
+        "image": image,
+        "alt": image.alt_text if alt is None else alt,
+        "sizes": sizes,
+        "loading": loading,
+        "css_class": css_class,
+    }
 
 
 @register.simple_tag(takes_context=True)
