@@ -618,6 +618,24 @@ def large_catalogue(env: dict[str, str], folder: Path, facts: dict, floor: dict,
     for name in ("home", "collection", "product", "search"):
         print(f"  {name:<11} p50 {large[name]['p50'] / rendered[name]['p50']:4.1f}x   "
               f"p99 {large[name]['p99'] / rendered[name]['p99']:4.1f}x")  # fmt: skip
+    crawler_files(env)
+
+
+def crawler_files(env: dict[str, str]) -> None:
+    """What crawlers fetch, with the large catalogue: first fetch (made), then again (kept)."""
+    print("Crawlers' files with the large catalogue (one gunicorn worker's time: first fetch, then again)")
+    server = Gunicorn("comptoir.config.wsgi", {**env, "GUNICORN_CMD_ARGS": "--timeout 120"}, ROOT)
+    try:
+        for path in ("/sitemap.xml", "/sitemap-products.xml", "/feeds/google-merchant-fr.xml"):
+            times, size = [], 0
+            for _ in range(2):
+                started = time.perf_counter()
+                with urllib.request.urlopen(server.url(path), timeout=120) as response:  # noqa: S310
+                    size = len(response.read())
+                times.append(time.perf_counter() - started)
+            print(f"  {path:<31} {times[0]:6.2f} s, then {times[1]:5.2f} s   {size / 1e6:6.1f} MB")
+    finally:
+        server.stop()
 
 
 if __name__ == "__main__":
