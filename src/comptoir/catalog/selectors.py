@@ -338,23 +338,20 @@ def _word_matches(word: str) -> Q:
 
 
 def _search_postgresql(products: QuerySet[Product], *, query: str) -> QuerySet[Product]:
-    from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+    from django.contrib.postgres.search import SearchQuery, SearchRank
 
     language_code = translation.get_language() or "fr"
-    config = "french" if language_code.startswith("fr") else "english"
-    vector = (
-        SearchVector(f"name_{language_code}", weight="A", config=config)
-        + SearchVector(f"summary_{language_code}", weight="B", config=config)
-        + SearchVector(
-            f"description_{language_code}", f"composition_{language_code}", weight="C", config=config
-        )
-    )
+    is_french = language_code.startswith("fr")
+    config, document = ("french", "search_document_fr") if is_french else ("english", "search_document_en")
     search_query = SearchQuery(query, config=config, search_type="websearch")
-    sku_match = Variant.objects.filter(sku__icontains=query).values("product_id")
-    # Match on the vector itself: ts_rank gives non-matching rows a tiny positive rank, not zero.
+    # The documents are stored and GIN-indexed (catalog migration 0006). One list of ids, a UNION,
+    # not « document @@ query OR id IN (SKUs) »: with an OR on the row PostgreSQL reads every product
+    # and cannot use the index; from the UNION it fetches the matching products by their keys.
+    text_match = Product.objects.filter(**{document: search_query}).order_by().values("pk")
+    sku_match = Variant.objects.filter(sku__icontains=query).order_by().values("product_id")
     return (
-        products.annotate(document=vector, rank=SearchRank(vector, search_query))
-        .filter(Q(document=search_query) | Q(pk__in=sku_match))
+        products.filter(pk__in=text_match.union(sku_match))
+        .annotate(rank=SearchRank(F(document), search_query))
         .order_by("-rank", "position", "-id")
     )
 
