@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import Any, overload
 
 from django.db import connection
-from django.db.models import F, Prefetch, Q, QuerySet, Sum
+from django.db.models import BooleanField, F, Func, Prefetch, Q, QuerySet, Sum
 from django.urls import reverse
 from django.utils import translation
 
@@ -338,22 +338,30 @@ def _word_matches(word: str) -> Q:
 
 
 def _search_postgresql(products: QuerySet[Product], *, query: str) -> QuerySet[Product]:
+    from django.contrib.postgres.expressions import ArraySubquery
     from django.contrib.postgres.search import SearchQuery, SearchRank
 
     language_code = translation.get_language() or "fr"
     is_french = language_code.startswith("fr")
     config, document = ("french", "search_document_fr") if is_french else ("english", "search_document_en")
     search_query = SearchQuery(query, config=config, search_type="websearch")
-    # The documents are stored and GIN-indexed (catalog migration 0006). One list of ids, a UNION,
-    # not « document @@ query OR id IN (SKUs) »: with an OR on the row PostgreSQL reads every product
-    # and cannot use the index; from the UNION it fetches the matching products by their keys.
-    text_match = Product.objects.filter(**{document: search_query}).order_by().values("pk")
     sku_match = Variant.objects.filter(sku__icontains=query).order_by().values("product_id")
+    # The documents are stored and GIN-indexed (catalog migration 0006). The SKUs' products as an
+    # array, not « id IN (subquery) »: PostgreSQL then ORs the document index with the primary key's
+    # (BitmapOr) when few products match, and reads the table once when most do.
     return (
-        products.filter(pk__in=text_match.union(sku_match))
+        products.filter(Q(**{document: search_query}) | _EqualsAny(F("pk"), ArraySubquery(sku_match)))
         .annotate(rank=SearchRank(F(document), search_query))
         .order_by("-rank", "position", "-id")
     )
+
+
+class _EqualsAny(Func):
+    """``value = ANY(array)`` (PostgreSQL)."""
+
+    arg_joiner = " = ANY("
+    template = "(%(expressions)s))"
+    output_field = BooleanField()
 
 
 def _languages() -> list[tuple[str, object]]:
