@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -222,6 +223,11 @@ class Product(RemembersOldSlugs, TimeStampedModel):
         blank=True,
         help_text=_("Laisser vide : écrite d'après le texte de la page."),
     )
+    # The boutique's search document per language (name A, summary B, description and composition C),
+    # written by a PostgreSQL trigger on every insert or update of the texts (migration 0006), so that
+    # the admin, the CSV import and bulk writes all keep it right; GIN-indexed. Empty on SQLite.
+    search_document_fr = SearchVectorField(null=True, editable=False)
+    search_document_en = SearchVectorField(null=True, editable=False)
 
     class Meta:
         ordering = ("position", "-id")

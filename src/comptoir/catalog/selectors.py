@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import Any, overload
 
 from django.db import connection
-from django.db.models import F, Prefetch, Q, QuerySet, Sum
+from django.db.models import BooleanField, F, Func, Prefetch, Q, QuerySet, Sum
 from django.urls import reverse
 from django.utils import translation
 
@@ -338,25 +338,30 @@ def _word_matches(word: str) -> Q:
 
 
 def _search_postgresql(products: QuerySet[Product], *, query: str) -> QuerySet[Product]:
-    from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+    from django.contrib.postgres.expressions import ArraySubquery
+    from django.contrib.postgres.search import SearchQuery, SearchRank
 
     language_code = translation.get_language() or "fr"
-    config = "french" if language_code.startswith("fr") else "english"
-    vector = (
-        SearchVector(f"name_{language_code}", weight="A", config=config)
-        + SearchVector(f"summary_{language_code}", weight="B", config=config)
-        + SearchVector(
-            f"description_{language_code}", f"composition_{language_code}", weight="C", config=config
-        )
-    )
+    is_french = language_code.startswith("fr")
+    config, document = ("french", "search_document_fr") if is_french else ("english", "search_document_en")
     search_query = SearchQuery(query, config=config, search_type="websearch")
-    sku_match = Variant.objects.filter(sku__icontains=query).values("product_id")
-    # Match on the vector itself: ts_rank gives non-matching rows a tiny positive rank, not zero.
+    sku_match = Variant.objects.filter(sku__icontains=query).order_by().values("product_id")
+    # The documents are stored and GIN-indexed (catalog migration 0006). The SKUs' products as an
+    # array, not « id IN (subquery) »: PostgreSQL then ORs the document index with the primary key's
+    # (BitmapOr) when few products match, and reads the table once when most do.
     return (
-        products.annotate(document=vector, rank=SearchRank(vector, search_query))
-        .filter(Q(document=search_query) | Q(pk__in=sku_match))
+        products.filter(Q(**{document: search_query}) | _EqualsAny(F("pk"), ArraySubquery(sku_match)))
+        .annotate(rank=SearchRank(F(document), search_query))
         .order_by("-rank", "position", "-id")
     )
+
+
+class _EqualsAny(Func):
+    """``value = ANY(array)`` (PostgreSQL)."""
+
+    arg_joiner = " = ANY("
+    template = "(%(expressions)s))"
+    output_field = BooleanField()
 
 
 def _languages() -> list[tuple[str, object]]:

@@ -234,7 +234,8 @@ _STAMPS = ["created_at", "updated_at"]
 AUDITLOG_INCLUDE_TRACKING_MODELS = (
     {"model": "orders.Order", "exclude_fields": _STAMPS},
     {"model": "orders.OrderLine"},
-    {"model": "catalog.Product", "exclude_fields": _STAMPS},
+    # The search documents are the database's own copy of the texts (catalog migration 0006).
+    {"model": "catalog.Product", "exclude_fields": [*_STAMPS, "search_document_fr", "search_document_en"]},
     {"model": "catalog.Variant", "exclude_fields": _STAMPS},
     {"model": "catalog.ProductImage"},
     {"model": "catalog.Collection", "exclude_fields": _STAMPS},

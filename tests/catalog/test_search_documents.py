@@ -1,0 +1,133 @@
+"""PostgreSQL keeps each product's search documents itself (catalog migration 0006), whatever writes it."""
+
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+from django.utils import translation
+
+from comptoir.catalog import selectors
+from comptoir.catalog.models import Product, ProductStatus
+from comptoir.pricing.policy import policy_for
+from tests.factories import ProductFactory, VariantFactory
+
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.skipif(
+        connection.vendor != "postgresql",
+        reason="the stored search documents, their trigger and their indexes exist on PostgreSQL only; "
+        "SQLite searches the texts themselves (tests/catalog/test_selectors.py)",
+    ),
+]
+RETAIL = policy_for(customer=None)
+
+
+def found(query: str, *, language: str = "fr") -> list[str]:
+    with translation.override(language):
+        return [product.name for product in selectors.search_products(query=query, pricing_policy=RETAIL)]
+
+
+def test_a_saved_product_is_found_by_its_new_name_and_no_longer_by_the_old_one():
+    product = ProductFactory(name_fr="Blouson aviateur")
+    assert found("aviateur") == ["Blouson aviateur"]
+    product.name_fr = "Parka matelassée"
+    product.save()
+    assert found("parka") == ["Parka matelassée"]
+    assert found("aviateur") == []
+
+
+def test_update_keeps_the_document_right():
+    product = ProductFactory(name_fr="Blouson aviateur")
+    Product.objects.filter(pk=product.pk).update(name_fr="Parka matelassée")
+    assert found("parka") == ["Parka matelassée"]
+    assert found("aviateur") == []
+
+
+def test_an_update_of_other_columns_leaves_the_document_as_it_was():
+    product = ProductFactory(name_fr="Blouson aviateur")
+    Product.objects.filter(pk=product.pk).update(position=7)
+    assert found("aviateur") == ["Blouson aviateur"]
+
+
+def test_bulk_created_products_are_found():
+    Product.objects.bulk_create(
+        [
+            Product(
+                name_fr=f"Marinière rayée {number}",
+                slug_fr=f"mariniere-{number}",
+                status=ProductStatus.PUBLISHED,
+                retail_price=Decimal("60.00"),
+                position=number,
+            )
+            for number in (1, 2)
+        ]
+    )
+    assert found("marinière") == ["Marinière rayée 1", "Marinière rayée 2"]
+
+
+def test_a_document_written_by_hand_is_computed_again():
+    product = ProductFactory(name_fr="Blouson aviateur")
+    Product.objects.filter(pk=product.pk).update(search_document_fr=None)
+    assert found("aviateur") == ["Blouson aviateur"]
+
+
+def test_english_pages_search_the_english_texts_in_english():
+    ProductFactory(
+        name_fr="Chemise en lin",
+        name_en="Linen shirt",
+        description_fr="Lin lavé",
+        description_en="Washed linen",
+        composition_en="100 % flax",
+    )
+    assert found("linen", language="en") == ["Linen shirt"]
+    assert found("flax", language="en") == ["Linen shirt"]
+    assert found("shirts", language="en") == ["Linen shirt"]  # the English stemmer
+    assert found("lavé", language="en") == []
+    assert found("linen") == []
+    assert found("lavé") == ["Chemise en lin"]
+
+
+def test_a_word_of_the_name_ranks_before_a_word_of_the_description():
+    ProductFactory(name_fr="Pull marin", description_fr="Un pull en laine", position=1)
+    ProductFactory(name_fr="Veste en laine", description_fr="Une veste", position=2)
+    assert found("laine") == ["Veste en laine", "Pull marin"]
+
+
+def test_websearch_syntax_and_skus_together():
+    ProductFactory(name_fr="Pull marin", description_fr="Laine")
+    ProductFactory(name_fr="Pull camionneur", description_fr="Laine")
+    sku_only = ProductFactory(name_fr="Veste", description_fr="Coton")
+    VariantFactory(product=sku_only, sku="PULL-0001")
+    assert found('"pull marin"') == ["Pull marin"]
+    assert found("pull -camionneur") == ["Pull marin"]
+    assert found("PULL-0001") == ["Veste"]
+
+
+def test_the_search_reads_the_document_index_and_the_sku_index():
+    Product.objects.bulk_create(
+        Product(
+            name_fr=f"Chemise d'essai {number}",
+            slug_fr=f"essai-{number}",
+            status=ProductStatus.PUBLISHED,
+            retail_price=Decimal("60.00"),
+        )
+        for number in range(2000)  # one product in 2,001 matches
+    )
+    ProductFactory(name_fr="Blouson aviateur")
+    with translation.override("fr"):
+        listing = selectors.search_products(query="aviateur", pricing_policy=RETAIL)
+        query, params = listing._products.values("pk").query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE catalog_product")
+        # 2,001 short products still fit in a few pages: reading them all would be the planner's
+        # cheapest choice. Forbidden to, it must still be able to reach the one match by the index.
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute(f"EXPLAIN {query}", params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+        cursor.execute("SELECT count(*) FROM pg_indexes WHERE indexname = 'catalog_variant_sku_upper_trgm'")
+        (trigram_indexes,) = cursor.fetchone()
+    # « document @@ query OR id IN (subquery) » cannot use the document's index at all.
+    assert "catalog_product_search_fr_gin" in plan
+    assert "Seq Scan on catalog_product" not in plan
+    if trigram_indexes:  # created unless the database refused pg_trgm
+        assert "catalog_variant_sku_upper_trgm" in plan
