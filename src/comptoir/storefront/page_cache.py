@@ -147,21 +147,19 @@ def _to_cached_page(response: HttpResponse, *, generation: int) -> CachedPage | 
 
 
 _CSRF_CHAR_INDEX = {char: index for index, char in enumerate(CSRF_ALLOWED_CHARS)}
-# Bytes from 248 up would favour the alphabet's first characters: they are drawn again.
-_UNBIASED_BYTES = 256 - 256 % len(CSRF_ALLOWED_CHARS)
+# Each random byte names a character of the alphabet; bytes from 248 up would favour its first
+# characters, so they are dropped (``bytes.translate`` maps and drops in one pass, in C).
+_BYTE_TO_CHAR = bytes(ord(CSRF_ALLOWED_CHARS[byte % len(CSRF_ALLOWED_CHARS)]) for byte in range(256))
+_BIASED_BYTES = bytes(range(256 - 256 % len(CSRF_ALLOWED_CHARS), 256))
 
 
 def _random_csrf_string() -> str:
     """As many characters as a CSRF secret, uniform over Django's CSRF alphabet, from one read of the
     system's randomness (Django's ``get_random_string`` reads it once per character, twice per page)."""
-    drawn = ""
+    drawn = b""
     while len(drawn) < CSRF_SECRET_LENGTH:
-        drawn += "".join(
-            CSRF_ALLOWED_CHARS[byte % len(CSRF_ALLOWED_CHARS)]
-            for byte in secrets.token_bytes(CSRF_SECRET_LENGTH + 8)
-            if byte < _UNBIASED_BYTES
-        )
-    return drawn[:CSRF_SECRET_LENGTH]
+        drawn += secrets.token_bytes(CSRF_SECRET_LENGTH + 8).translate(_BYTE_TO_CHAR, _BIASED_BYTES)
+    return drawn[:CSRF_SECRET_LENGTH].decode()
 
 
 def visitor_token(request: HttpRequest) -> str:
