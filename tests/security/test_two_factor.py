@@ -3,6 +3,7 @@ admin opens; ten wrong codes lock the step; customers and resellers are never as
 
 from __future__ import annotations
 
+import re
 import time
 
 import pytest
@@ -26,6 +27,10 @@ def code_of(device: TOTPDevice) -> str:
     totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
     totp.time = time.time()
     return f"{totp.token():0{device.digits}d}"
+
+
+def recovery_codes_in(response) -> list[str]:
+    return re.findall(r"<li><code>([a-z2-7]{8})</code></li>", response.content.decode())
 
 
 def wrong_code(device: TOTPDevice) -> str:
@@ -91,7 +96,9 @@ def test_when_the_shop_requires_it_staff_enrol_first_with_a_server_drawn_qr_code
     assert client.post(ENROL, {"token": wrong_code(pending)}).status_code == 422
     time.sleep(1.1)  # django-otp's own throttle: a second try waits a moment after a miss
     response = client.post(ENROL, {"token": code_of(pending), "next": COCKPIT})
-    assert response.status_code == 302 and response["Location"] == COCKPIT
+    assert response.status_code == 200 and response["Cache-Control"] == "no-store"
+    assert len(recovery_codes_in(response)) == 10  # shown once, with the way on to where she was going
+    assert f'href="{COCKPIT}"' in response.content.decode()
     assert TOTPDevice.objects.get(user=staff).confirmed
     assert client.get(COCKPIT).status_code == 200
 
@@ -114,3 +121,34 @@ def test_customers_and_resellers_are_never_asked(client, settings):
     PriceListFactory()
     client.force_login(BuyerFactory().user)
     assert client.get(reverse("reseller_portal:home")).status_code == 200
+
+
+def test_a_lost_phone_a_recovery_code_opens_one_session_and_is_then_spent(client, staff, device):
+    client.post(VERIFY, {"token": code_of(device)})
+    codes = recovery_codes_in(client.post(ENROL, {"new_codes": "1"}))
+    assert len(codes) == 10 and len(set(codes)) == 10
+    client.logout()
+
+    client.force_login(staff)  # a new session, the phone lost
+    response = client.post(VERIFY, {"token": codes[0].upper(), "next": COCKPIT})
+    assert response["Location"] == COCKPIT
+    assert client.get(COCKPIT).status_code == 200
+    client.logout()
+
+    client.force_login(staff)
+    assert client.post(VERIFY, {"token": codes[0]}).status_code == 422  # spent
+    assert client.get(COCKPIT).status_code == 302
+    page = client.get(ENROL)  # sent to the code step first: not a way around it
+    assert page.status_code == 302
+
+
+def test_new_recovery_codes_replace_the_old_ones(client, staff, device):
+    client.post(VERIFY, {"token": code_of(device)})
+    first = recovery_codes_in(client.post(ENROL, {"new_codes": "1"}))
+    second = recovery_codes_in(client.post(ENROL, {"new_codes": "1"}))
+    assert "Il vous reste 10 codes de secours" in client.get(ENROL).content.decode()
+    client.logout()
+    client.force_login(staff)
+    assert client.post(VERIFY, {"token": first[0]}).status_code == 422
+    time.sleep(1.1)  # django-otp's throttle after a miss
+    assert client.post(VERIFY, {"token": second[0]}).status_code == 302

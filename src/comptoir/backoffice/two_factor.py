@@ -29,7 +29,9 @@ from comptoir.accounts.services.two_factor import (
     attempt_allowed,
     confirm_enrolment,
     has_device,
+    new_recovery_codes,
     pending_device,
+    recovery_codes_left,
     secret_as_text,
     two_factor_required,
     verify_token,
@@ -71,11 +73,26 @@ class TokenForm(forms.Form):
     )
 
 
+class SignInCodeForm(TokenForm):
+    token = forms.CharField(
+        label=gettext_lazy("Code à 6 chiffres, ou code de secours"),
+        max_length=12,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "autofocus": True, "size": 10}),
+    )
+
+
 def _next(request: HttpRequest) -> str:
     wanted = request.POST.get("next") or request.GET.get("next") or ""
     if url_has_allowed_host_and_scheme(wanted, allowed_hosts={request.get_host()}, require_https=False):
         return wanted
     return reverse("backoffice:today")
+
+
+def _recovery_codes(request: HttpRequest, *, codes: list[str], next_url: str) -> HttpResponse:
+    """The new recovery codes, shown this once: never kept by a browser or a proxy."""
+    response = render(request, "backoffice/two_factor_codes.html", {"codes": codes, "next": next_url})
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 def _locked(request: HttpRequest, template: str, context: dict[str, Any]) -> HttpResponse:
@@ -90,8 +107,19 @@ def enrol(request: HttpRequest) -> HttpResponse:
     user = request.user
     if has_device(user=user) and not user.is_verified():  # type: ignore[arg-type, union-attr, attr-defined]
         return redirect(f"{reverse('backoffice:two_factor_verify')}?{urlencode({'next': _next(request)})}")
+    if request.method == "POST" and "new_codes" in request.POST and has_device(user=user):  # type: ignore[arg-type]
+        return _recovery_codes(
+            request,
+            codes=new_recovery_codes(user=user),  # type: ignore[arg-type]
+            next_url=reverse("backoffice:two_factor"),
+        )
     form = TokenForm(request.POST or None)
-    context: dict[str, Any] = {"form": form, "next": _next(request), "enrolled": has_device(user=user)}  # type: ignore[arg-type]
+    context: dict[str, Any] = {
+        "form": form,
+        "next": _next(request),
+        "enrolled": has_device(user=user),  # type: ignore[arg-type]
+        "codes_left": recovery_codes_left(user=user),  # type: ignore[arg-type]
+    }
     if not context["enrolled"] or request.GET.get("again") or request.method == "POST":
         device = pending_device(user=user)  # type: ignore[arg-type]
         # Drawn on the server as SVG markup: no image request, no script (the CSP allows none inline).
@@ -108,7 +136,7 @@ def enrol(request: HttpRequest) -> HttpResponse:
             messages.success(
                 request, _("Double authentification activée : un code vous sera demandé à chaque connexion.")
             )
-            return redirect(_next(request))
+            return _recovery_codes(request, codes=new_recovery_codes(user=user), next_url=_next(request))  # type: ignore[arg-type]
         form.add_error("token", _("Ce code ne correspond pas : vérifiez l'heure du téléphone et réessayez."))
     return render(request, "backoffice/two_factor_enrol.html", context, status=422 if form.errors else 200)
 
@@ -120,7 +148,7 @@ def verify(request: HttpRequest) -> HttpResponse:
     user = request.user
     if not has_device(user=user):  # type: ignore[arg-type]
         return redirect(f"{reverse('backoffice:two_factor')}?{urlencode({'next': _next(request)})}")
-    form = TokenForm(request.POST or None)
+    form = SignInCodeForm(request.POST or None)
     context: dict[str, Any] = {"form": form, "next": _next(request)}
     if request.method == "POST" and form.is_valid():
         if not attempt_allowed(user=user):  # type: ignore[arg-type]

@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "auditlog",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",  # recovery codes, for a lost phone
     "comptoir.core",
     "comptoir.accounts",
     "comptoir.resellers",

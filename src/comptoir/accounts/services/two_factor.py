@@ -1,7 +1,8 @@
 """Staff two-factor: an authenticator app (TOTP, django-otp) enrolled once, a code asked once per session.
 
-Customers and resellers are never asked. Whether staff must enrol is the owner's setting
-(``COMPTOIR_STAFF_TWO_FACTOR``); whoever enrolled is asked even when it is off.
+With the app come ten recovery codes (django-otp's static tokens), shown once: each opens one session
+when the phone is lost, then is spent. Customers and resellers are never asked. Whether staff must
+enrol is the owner's setting (``COMPTOIR_STAFF_TWO_FACTOR``); whoever enrolled is asked even when off.
 """
 
 from __future__ import annotations
@@ -11,12 +12,16 @@ from base64 import b32encode
 from django.conf import settings
 from django.db import transaction
 from django_otp import match_token
+from django_otp.models import Device
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from comptoir.accounts.models import User
 from comptoir.core.rate_limit import allow
 
 DEVICE_NAME = "Atelier"
+RECOVERY_DEVICE_NAME = "Codes de secours"
+RECOVERY_CODES = 10
 
 
 def two_factor_required(*, user: User) -> bool:
@@ -66,10 +71,25 @@ def confirm_enrolment(*, user: User, token: str) -> TOTPDevice | None:
     return device
 
 
-def verify_token(*, user: User, token: str) -> TOTPDevice | None:
-    """The confirmed device this code belongs to, or None (wrong, reused or too early after a miss)."""
-    device = match_token(user, _clean(token))
-    return device if isinstance(device, TOTPDevice) else None
+def verify_token(*, user: User, token: str) -> Device | None:
+    """The device this code belongs to: the app's, or a recovery code (spent by this use). None when
+    it is wrong, reused or too early after a miss."""
+    device = match_token(user, _clean(token).lower())  # recovery codes are lower-case base32
+    return device if isinstance(device, TOTPDevice | StaticDevice) else None
+
+
+@transaction.atomic
+def new_recovery_codes(*, user: User) -> list[str]:
+    """Ten new recovery codes for this person; the ones she had before stop working."""
+    StaticDevice.objects.filter(user=user).delete()
+    device = StaticDevice.objects.create(user=user, name=RECOVERY_DEVICE_NAME, confirmed=True)
+    codes = [StaticToken.random_token() for _ in range(RECOVERY_CODES)]
+    StaticToken.objects.bulk_create(StaticToken(device=device, token=code) for code in codes)
+    return codes
+
+
+def recovery_codes_left(*, user: User) -> int:
+    return StaticToken.objects.filter(device__user=user).count()
 
 
 def _clean(token: str) -> str:
