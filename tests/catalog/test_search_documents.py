@@ -49,19 +49,22 @@ def test_an_update_of_other_columns_leaves_the_document_as_it_was():
     assert found("aviateur") == ["Blouson aviateur"]
 
 
-def test_bulk_created_products_are_found():
+def bulk_create_products(*, name: str, slug: str, numbers) -> None:
+    """Published products written by bulk_create, which sends no signal: only the trigger can see them."""
     Product.objects.bulk_create(
-        [
-            Product(
-                name_fr=f"Marinière rayée {number}",
-                slug_fr=f"mariniere-{number}",
-                status=ProductStatus.PUBLISHED,
-                retail_price=Decimal("60.00"),
-                position=number,
-            )
-            for number in (1, 2)
-        ]
+        Product(
+            name_fr=f"{name} {number}",
+            slug_fr=f"{slug}-{number}",
+            status=ProductStatus.PUBLISHED,
+            retail_price=Decimal("60.00"),
+            position=number,
+        )
+        for number in numbers
     )
+
+
+def test_bulk_created_products_are_found():
+    bulk_create_products(name="Marinière rayée", slug="mariniere", numbers=(1, 2))
     assert found("marinière") == ["Marinière rayée 1", "Marinière rayée 2"]
 
 
@@ -104,15 +107,7 @@ def test_websearch_syntax_and_skus_together():
 
 
 def test_the_search_is_written_so_that_the_document_index_and_the_sku_index_serve_it():
-    Product.objects.bulk_create(
-        Product(
-            name_fr=f"Chemise d'essai {number}",
-            slug_fr=f"essai-{number}",
-            status=ProductStatus.PUBLISHED,
-            retail_price=Decimal("60.00"),
-        )
-        for number in range(2000)  # one product in 2,001 matches
-    )
+    bulk_create_products(name="Chemise d'essai", slug="essai", numbers=range(2000))  # 1 match in 2,001
     VariantFactory(product=ProductFactory(name_fr="Blouson aviateur"), sku="AVI-0001")
     with translation.override("fr"):
         listing = selectors.search_products(query="aviateur", pricing_policy=RETAIL)

@@ -114,7 +114,8 @@ def _true_until(generation: int) -> float:
     now = time.time()
     known = cache.get(NEXT_CHANGE_KEY)
     if known is None or known[0] != generation or (known[1] is not None and known[1] <= now):
-        moments = (next_sale_change(after=timezone.now()), next_post_publication(after=timezone.now()))
+        moment = timezone.now()
+        moments = (next_sale_change(after=moment), next_post_publication(after=moment))
         soonest = min((moment for moment in moments if moment is not None), default=None)
         known = (generation, soonest.timestamp() if soonest is not None else None)
         cache.set(NEXT_CHANGE_KEY, known, timeout=None)
