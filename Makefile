@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+export PORT
 WORKERS ?= 4
 STAMP := $(VENV)/.installed
 export DJANGO_SETTINGS_MODULE := comptoir.config.settings
