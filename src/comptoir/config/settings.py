@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "comptoir.reviews",
     "comptoir.checkout",
     "comptoir.notifications",
+    "comptoir.chores",
     "comptoir.content",
     "comptoir.community",
     "comptoir.seo",
@@ -397,6 +398,9 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", default=False)
 CELERY_TIMEZONE = TIME_ZONE
+
+# `manage.py backup` (a nightly chore) keeps this many archives in var/backups; older ones are deleted.
+COMPTOIR_BACKUPS_KEPT = int(os.environ.get("COMPTOIR_BACKUPS_KEPT", "14"))
 
 # --- Links in emails, payments ----------------------------------------------------------------------------
 # Where the shop is reached from outside: emails and payment providers' return URLs are built on it.
