@@ -6,8 +6,8 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
+from comptoir.demo.services.shipping import ensure_demo_shipping
 from comptoir.shipping.models import ShippingMethod, ShippingZone, WeightBand
-from comptoir.shipping.services.demo_shipping import ensure_demo_shipping
 
 pytestmark = pytest.mark.django_db
 

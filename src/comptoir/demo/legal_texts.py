@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ..models import LegalRole
+from comptoir.content.models import LegalRole
 
 TO_COMPLETE = "[à compléter]"
 TO_COMPLETE_EN = "[to be completed]"
