@@ -11,7 +11,7 @@ from comptoir.demo.services.shipping import ensure_demo_shipping
 from comptoir.invoicing.seller import seller_identity
 from comptoir.resellers.services.draft_orders import set_grid_quantities
 from tests.factories import ProductFactory, VariantFactory
-from tests.factories.resellers import BuyerFactory
+from tests.factories.resellers import BuyerFactory, PriceListFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -66,6 +66,7 @@ def test_the_checkout_links_the_editable_terms(client, legal_pages, settings):
 
 
 def test_the_reseller_space_links_its_terms_from_the_footer_and_the_order(client, legal_pages):
+    PriceListFactory()  # the wholesale list that prices the order's line
     buyer = BuyerFactory()
     variant = VariantFactory(product=ProductFactory(), on_hand=20)
     set_grid_quantities(buyer=buyer, product=variant.product, quantities={variant.pk: 1})
