@@ -8,7 +8,7 @@ WORKERS ?= 4
 STAMP := $(VENV)/.installed
 export DJANGO_SETTINGS_MODULE := comptoir.config.settings
 
-.PHONY: audit lock lock-upgrade bench lighthouse-deps run run-scaled install system-deps browser-deps demo migrate lint test test-pg messages clean
+.PHONY: audit lock lock-upgrade bench lighthouse-deps run run-scaled install system-deps browser-deps demo migrate lint test test-without-demo test-pg messages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -102,6 +102,10 @@ messages: install
 test: browser-deps lint audit
 	$(BIN)/python manage.py compilemessages --ignore=.venv >/dev/null
 	$(BIN)/pytest -n auto
+
+# The shop without its demo: the demo app out of INSTALLED_APPS, the suite but the demo's own tests.
+test-without-demo: install browser-deps
+	COMPTOIR_DEMO_APP=0 $(BIN)/pytest -n auto --ignore=tests/demo
 
 # The suite against PostgreSQL (the machine's, trust auth): pytest-django creates test_* databases.
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test

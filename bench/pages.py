@@ -427,6 +427,7 @@ def main() -> None:
         "DATABASE_URL": f"sqlite:///{folder / 'shop.sqlite3'}",
         "DEBUG": "0",
         "LOG_LEVEL": "ERROR",
+        "COMPTOIR_DEMO_APP": "1",  # the pages measured are the demo shop's (manage.py demo_shop)
     }
     env.pop("REDIS_URL", None)
     try:

@@ -17,6 +17,7 @@ WORKERS=${WORKERS:-$(( $(nproc) * 2 ))}
 export DATABASE_URL=${SCALED_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/comptoir_scaled}
 export REDIS_URL=${SCALED_REDIS_URL:-redis://127.0.0.1:6379/1}
 export COMPTOIR_ENV=production DJANGO_SETTINGS_MODULE=comptoir.config.settings
+export COMPTOIR_DEMO_APP=1  # production settings, filled with the demo shop (manage.py demo_shop)
 export COMPTOIR_VAR_DIR=${COMPTOIR_VAR_DIR:-$PWD/var/scaled}
 export ALLOWED_HOSTS=${ALLOWED_HOSTS:-127.0.0.1,localhost}
 export COMPTOIR_PUBLIC_URL=${COMPTOIR_PUBLIC_URL:-http://127.0.0.1:$PORT}

@@ -100,6 +100,12 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
 ]
+# The demo shop (``manage.py demo_shop``, ``make run``): an app of its own, which no other app imports.
+# In by default, out in production; a production-shaped machine that wants the demo's data (``make
+# run-scaled``) sets COMPTOIR_DEMO_APP=1.
+COMPTOIR_DEMO_APP = env_bool("COMPTOIR_DEMO_APP", default=not IS_PRODUCTION)
+if COMPTOIR_DEMO_APP:
+    INSTALLED_APPS.append("comptoir.demo")
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

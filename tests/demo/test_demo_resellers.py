@@ -3,14 +3,14 @@ from decimal import Decimal
 import pytest
 from django.contrib.auth import authenticate
 
-from comptoir.pricing.models import PriceGroup, PriceList, Rounding
-from comptoir.pricing.policy import WholesalePolicy, policy_for
-from comptoir.resellers.models import ApplicationStatus, Buyer, Company, Prepack, ResellerApplication
-from comptoir.resellers.services.demo_resellers import (
+from comptoir.demo.services.resellers import (
     DEMO_BUYER_EMAIL,
     DEMO_BUYER_PASSWORD,
     ensure_demo_resellers,
 )
+from comptoir.pricing.models import PriceGroup, PriceList, Rounding
+from comptoir.pricing.policy import WholesalePolicy, policy_for
+from comptoir.resellers.models import ApplicationStatus, Buyer, Company, Prepack, ResellerApplication
 
 pytestmark = pytest.mark.django_db
 

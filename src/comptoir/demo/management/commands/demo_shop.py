@@ -1,8 +1,7 @@
 """``manage.py demo_shop``: fill an empty shop with Maison Lavande's catalogue, its shipping and the
-founder's login.
+founder's login, its pages, resellers, events and past sales.
 
-It lives in the boutique's app because it spans domain apps that must not import one another upward
-(the catalogue sits below shipping).
+It lives in the demo app, above every domain app it fills; a production shop leaves that app out.
 """
 
 from __future__ import annotations
@@ -13,23 +12,23 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandParser
 
-from comptoir.catalog.services.build_demo_shop import build_demo_shop
-from comptoir.catalog.services.demo_data import STAFF_EMAIL, STAFF_PASSWORD
-from comptoir.checkout.services.demo_sales import ensure_demo_sales
-from comptoir.community.services.demo_events import ensure_demo_events
-from comptoir.content.services.demo_content import (
+from comptoir.demo.catalogue_data import STAFF_EMAIL, STAFF_PASSWORD
+from comptoir.demo.services.build_catalogue import build_demo_shop
+from comptoir.demo.services.content import (
     DEMO_CONTACT_EMAIL,
     DEMO_PUBLISHER,
     ensure_demo_content,
     ensure_legal_pages,
 )
-from comptoir.invoicing.seller import seller_identity
-from comptoir.resellers.services.demo_resellers import (
+from comptoir.demo.services.events import ensure_demo_events
+from comptoir.demo.services.resellers import (
     DEMO_BUYER_EMAIL,
     DEMO_BUYER_PASSWORD,
     ensure_demo_resellers,
 )
-from comptoir.shipping.services.demo_shipping import ensure_demo_shipping
+from comptoir.demo.services.sales import ensure_demo_sales
+from comptoir.demo.services.shipping import ensure_demo_shipping
+from comptoir.invoicing.seller import seller_identity
 
 
 class Command(BaseCommand):

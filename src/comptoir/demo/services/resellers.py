@@ -13,8 +13,7 @@ from django.db import transaction
 
 from comptoir.catalog.models import Product, ProductStatus, Size
 from comptoir.pricing.models import PriceGroup, PriceList, Rounding
-
-from ..models import (
+from comptoir.resellers.models import (
     ApplicationStatus,
     Buyer,
     Company,

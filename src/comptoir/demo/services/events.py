@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from ..models import Event
+from comptoir.community.models import Event
 
 
 def ensure_demo_events() -> bool:

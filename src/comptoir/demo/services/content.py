@@ -13,9 +13,9 @@ from django.utils import timezone, translation
 
 from comptoir.accounts.models import User
 from comptoir.catalog.selectors import published_products
+from comptoir.content.models import Category, Page, Post, PostStatus, Tag
 
-from ..models import Category, Page, Post, PostStatus, Tag
-from .legal_texts import LEGAL_PAGES, fill
+from ..legal_texts import LEGAL_PAGES, fill
 
 PAGES = [
     (

@@ -17,8 +17,8 @@ from comptoir.catalog.models import (
     SizeGuide,
     Variant,
 )
-from comptoir.catalog.services.build_demo_shop import build_demo_shop
 from comptoir.core.renditions import RENDITION_NAMES
+from comptoir.demo.services.build_catalogue import build_demo_shop
 from comptoir.inventory.models import StockRecord
 
 pytestmark = pytest.mark.django_db
@@ -58,7 +58,7 @@ def test_every_product_is_written_in_french_and_in_english():
     assert len({product.description_fr for product in Product.objects.all()}) == Product.objects.count()
 
 
-def test_published_products_carry_dates_flags_and_decimal_prices():
+def test_published_products_carry_dates_flags_and_their_prices():
     build_demo_shop(with_images=False)
 
     published = Product.objects.filter(status=ProductStatus.PUBLISHED)
@@ -66,14 +66,29 @@ def test_published_products_carry_dates_flags_and_decimal_prices():
     assert not Product.objects.filter(status=ProductStatus.DRAFT, published_at__isnull=False).exists()
     assert published.filter(is_new=True).exists()
     assert published.filter(is_best_seller=True).exists()
-    for product in published:
-        assert isinstance(product.retail_price, Decimal)
-        assert Decimal("95.00") <= product.retail_price <= Decimal("165.00")
-        assert product.vat_rate == Decimal("0.2000")
-    dearer = Variant.objects.filter(retail_price__isnull=False).select_related("product")
-    assert dearer.exists()
-    for variant in dearer:
-        assert variant.retail_price == variant.product.retail_price + Decimal("10.00")
+    assert set(published.values_list("vat_rate", flat=True)) == {Decimal("0.2000")}
+    oxford = Product.objects.get(slug_fr="chemise-oxford-blanche")
+    assert (oxford.retail_price, oxford.is_best_seller) == (Decimal("95.00"), True)
+    # Louis's largest collar costs 10 € more; every other size, the product's price.
+    louis = Variant.objects.filter(product__slug_fr="chemise-louis-rayures").select_related("size")
+    prices = {variant.size.slug: variant.retail_price for variant in louis}
+    largest = max(prices, key=lambda slug: int(slug.removeprefix("col-")))
+    assert prices.pop(largest) == Decimal("125.00")
+    assert set(prices.values()) == {None}
+    assert Product.objects.get(slug_fr="chemise-louis-rayures").retail_price == Decimal("115.00")
+
+
+def test_the_boutique_asks_10_euros_more_for_the_largest_collar_only(client):
+    build_demo_shop(with_images=False)
+    url = Product.objects.get(slug_fr="chemise-louis-rayures").get_absolute_url()
+
+    def shown_price(size: str) -> str:
+        page = client.get(url, {"size": size}).content.decode()
+        return page.split('<span class="product__amount">', 1)[1].split("</span>", 1)[0]
+
+    assert client.get(url).status_code == 200
+    assert shown_price("col-39") == "115,00\xa0€"
+    assert shown_price("col-45") == "125,00\xa0€"
 
 
 def test_every_variant_has_a_unique_sku_a_valid_barcode_and_a_stock_record():
@@ -196,7 +211,7 @@ def test_each_colour_gets_two_described_pictures_with_their_renditions_on_disk()
 
 
 def test_a_failed_build_leaves_no_rows_and_no_files(monkeypatch):
-    from comptoir.catalog.services import build_demo_shop as module
+    from comptoir.demo.services import build_catalogue as module
 
     written: list[str] = []
     real_create_images = module._create_images

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .demo_images import Collar, Fabric, Pattern, ShirtStyle, Silhouette
+from .images import Collar, Fabric, Pattern, ShirtStyle, Silhouette
 
 STAFF_EMAIL = "fondatrice@comptoir.example"
 STAFF_PASSWORD = "comptoir-demo"  # noqa: S105 (the published demo login, shown by `make run`)

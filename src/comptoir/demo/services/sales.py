@@ -23,6 +23,8 @@ from django.utils import timezone
 from comptoir.cart.models import Cart
 from comptoir.cart.services.edit_cart import add_to_cart
 from comptoir.catalog.models import ProductStatus, Variant
+from comptoir.checkout.services.place_order import place_order
+from comptoir.checkout.services.place_reseller_order import place_reseller_order
 from comptoir.core.addresses import PostalAddress
 from comptoir.core.money import Money
 from comptoir.fulfillment.services.prepare_batch import prepare_batch
@@ -36,9 +38,6 @@ from comptoir.payments.services.start_payment import start_payment
 from comptoir.resellers.models import Buyer
 from comptoir.resellers.services.draft_orders import set_grid_quantities
 from comptoir.shipping.selectors import shipping_options
-
-from .place_order import place_order
-from .place_reseller_order import place_reseller_order
 
 DAYS = 56
 CUSTOMERS = [

@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 
 from comptoir.catalog.models import Product, Variant
-from comptoir.catalog.services.build_demo_shop import build_demo_shop
+from comptoir.demo.services.build_catalogue import build_demo_shop
 from comptoir.inventory.models import StockRecord
 
 pytestmark = pytest.mark.django_db

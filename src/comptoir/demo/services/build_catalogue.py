@@ -41,8 +41,8 @@ from comptoir.core.page_cache import shop_pages_changed
 from comptoir.core.renditions import RENDITION_NAMES
 from comptoir.inventory.models import StockRecord
 
-from . import demo_data as data
-from .demo_images import IMAGE_SIZE, Fabric, ShirtStyle, View, render_shirt
+from .. import catalogue_data as data
+from ..images import IMAGE_SIZE, Fabric, ShirtStyle, View, render_shirt
 
 LARGEST_SIZE_SUPPLEMENT = Decimal("10.00")
 AISLES = {"male": "A", "female": "B", "unisex": "C"}

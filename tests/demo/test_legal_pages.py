@@ -6,8 +6,8 @@ import pytest
 from django.core.management import call_command
 
 from comptoir.content.models import LegalRole, Page
-from comptoir.content.services.demo_content import FORMER_DEMO_BODIES, ensure_legal_pages
-from comptoir.content.services.legal_texts import fill
+from comptoir.demo.legal_texts import fill
+from comptoir.demo.services.content import FORMER_DEMO_BODIES, ensure_legal_pages
 
 pytestmark = pytest.mark.django_db
 

@@ -5,6 +5,9 @@ Written from the Code de la consommation, the Code de commerce and the GDPR as t
 shop does not know yet reads « [à compléter] ». The consumer mediator is always left for the founder:
 a shop must name the mediator it has joined (art. L616-1). No link to the EU's online dispute
 resolution platform: it closed on 20 July 2025 (regulation (EU) 2024/3228).
+
+Only ``manage.py demo_shop`` writes them: a production shop's founder writes her own pages (content's
+``Page`` with its ``legal_role``), and until she does the boutique links its built-in terms page.
 """
 
 # ruff: noqa: E501 - legal texts, kept whole for reading
@@ -13,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ..models import LegalRole
+from comptoir.content.models import LegalRole
 
 TO_COMPLETE = "[à compléter]"
 TO_COMPLETE_EN = "[to be completed]"
