@@ -25,9 +25,9 @@ from comptoir.orders.models import Order, OrderLine, OrderStatus
 from comptoir.orders.numbers import new_order_number
 from comptoir.orders.services.transition import email_after_commit, record_event
 from comptoir.payments.gift_cards import GiftCardRefused
-from comptoir.payments.services.pay_with_gift_card import pay_with_gift_card
 from comptoir.promotions.rules import DiscountRefused
 from comptoir.promotions.services.redeem_code import redeem_code
+from comptoir.workflow.services.pay_order import pay_with_gift_card
 
 from ..errors import (
     EmptyCart,

@@ -10,18 +10,8 @@ from django.utils import timezone
 from comptoir.accounts.models import User
 
 from ..models import PAYMENT_ON_TERMS, Order, OrderStatus
+from ..state import ON_TERMS_PATH
 from .transition import email_after_commit, locked_order, move_order, record_event
-
-# Where an order on terms may be when its money arrives (a boutique order is paid before packing).
-ON_TERMS_PATH = frozenset(
-    {
-        OrderStatus.CONFIRMED,
-        OrderStatus.PACKED,
-        OrderStatus.PARTLY_SHIPPED,
-        OrderStatus.SHIPPED,
-        OrderStatus.DELIVERED,
-    }
-)
 
 
 def mark_order_paid(

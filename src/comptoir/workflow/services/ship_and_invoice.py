@@ -1,7 +1,9 @@
 """Ship a parcel and, for a reseller order, issue its invoice in the same transaction.
 
-Fulfilment and orders sit below invoicing, so they cannot call it: the cockpit ships through these
-functions, and a reseller's invoice exists if and only if its parcel left.
+Fulfilment records the parcel (and moves the order through orders' services); invoicing issues the
+invoice; neither knows the other. Every caller ships through these functions (the cockpit, the admin,
+the demo), so a reseller's invoice exists if and only if its parcel left. The customer hears of it
+by the order's "shipped" email once the transaction has committed, the invoice attached.
 """
 
 from __future__ import annotations
@@ -18,10 +20,9 @@ from comptoir.fulfillment.services.ship_parcels import (
     ship_with_tracking,
 )
 from comptoir.fulfillment.services.ship_part import ship_part
+from comptoir.invoicing.services.issue_invoice import invoice_on_shipment, issue_invoice_for_shipment
 from comptoir.orders.models import Order
 from comptoir.orders.services.ship_order import ship_order
-
-from .issue_invoice import invoice_on_shipment, issue_invoice_for_shipment
 
 
 def ship_with_tracking_and_invoice(*, order: Order, tracking_number: str, actor: User | None) -> Order:
