@@ -37,10 +37,10 @@ SERVICES = {
     OrderStatus.RETURNED: (accept_return, "returned_at"),
     OrderStatus.REFUNDED: (refund_order, "refunded_at"),
 }
+# The emails orders sends itself. « paid » and « shipped » carry the invoice: the workflow sends them
+# (tests/workflow/test_order_emails.py).
 EMAILS = {
-    OrderStatus.PAID: ["paid"],
     OrderStatus.CANCELLED: ["cancelled"],
-    OrderStatus.SHIPPED: ["shipped"],
     OrderStatus.DELIVERED: ["delivered"],
 }
 

@@ -1,5 +1,6 @@
 """The invoice travels with the email that follows its issue: « paid » for the boutique, « shipped »
-for a reseller (invoiced when its parcel leaves; an order shipped in parts, per parcel)."""
+for a reseller (invoiced when its parcel leaves; an order shipped in parts, per parcel). The order
+workflow's emails (``comptoir.workflow.emails``) attach it."""
 
 from __future__ import annotations
 

@@ -23,7 +23,7 @@ from comptoir.inventory.stock_lines import StockLine
 from ..errors import PartShipmentRefused
 from ..models import Order, OrderLine, OrderStatus
 from ..state import can_pack, can_ship_in_parts
-from .transition import email_after_commit, locked_order, move_order, record_event, refuse_unless_allowed
+from .transition import locked_order, move_order, record_event, refuse_unless_allowed
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +50,7 @@ def ship_order_part(
 ) -> ShippedPart:
     """Ship ``quantities`` (order line id → pieces) now; the order becomes partly shipped, or shipped
     when nothing is left to wait for. Raises ``PartShipmentRefused`` listing every problem, changing nothing.
+    The email (with the parcel's invoice) is the workflow's ``ship_part_and_invoice``.
     """
     now = now or timezone.now()
     tracking_number = tracking_number.strip()
@@ -128,5 +129,4 @@ def ship_order_part(
                 # A pre-order's part takes its pieces from today's stock (all or none), then ships them.
                 reserve_stock(lines=stock)
             consume_stock(lines=stock, reference=order.number, actor=actor)
-        email_after_commit(order=order, kind="shipped" if is_last else "part_shipped")
     return ShippedPart(order=order, lines=shipped, is_last=is_last)

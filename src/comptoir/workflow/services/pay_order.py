@@ -16,19 +16,26 @@ from comptoir.accounts.models import User
 from comptoir.invoicing.services.issue_invoice import issue_invoice_for_order
 from comptoir.orders.models import Order
 from comptoir.orders.services.mark_order_paid import mark_order_paid
+from comptoir.orders.services.transition import locked_order
 from comptoir.orders.state import can_pay
 from comptoir.payments.models import Payment
 from comptoir.payments.services.issue_gift_card import issue_gift_cards_for_order
 from comptoir.payments.services.pay_with_gift_card import amount_due, spend_gift_card
 from comptoir.payments.services.record_payment import Outcome, record_payment_received
 
+from ..emails import email_after_commit
+
 
 def pay_order(*, order: Order, actor: User | None, actor_label: str, payment_reference: str) -> Order:
-    """Move ``order`` to paid, invoice it (once) and issue the gift cards it bought."""
+    """Move ``order`` to paid, invoice it (once), issue the gift cards it bought and tell the customer,
+    the invoice attached (after commit). A repeat changes nothing and tells no one twice."""
     with transaction.atomic():
+        awaiting_payment = can_pay(locked_order(order=order).status)
         order = mark_order_paid(
             order=order, actor=actor, actor_label=actor_label, payment_reference=payment_reference
         )
+        if awaiting_payment:
+            email_after_commit(order=order, kind="paid")  # sent after commit: the invoice is there
         issue_invoice_for_order(order=order)
         issue_gift_cards_for_order(order=order)  # gift cards bought in the order: codes emailed after commit
     return order
