@@ -97,6 +97,7 @@ def test_each_status_subset_is_derived_from_the_table():
     assert {S.PAID, S.PACKED, S.CANCELLED, S.RETURNED} == state.REFUNDABLE
     assert {S.PLACED, S.CONFIRMED, S.PAID, S.PACKED, S.PARTLY_SHIPPED, S.SHIPPED} == state.IN_PROGRESS
     assert {S.CONFIRMED, S.PAID, S.PACKED, S.PARTLY_SHIPPED, S.SHIPPED, S.DELIVERED} == state.SOLD
+    assert {S.CANCELLED, S.REFUNDED} == state.CALLED_OFF
     assert {S.CONFIRMED, S.PACKED, S.PARTLY_SHIPPED, S.SHIPPED, S.DELIVERED} == state.ON_TERMS_PATH
     assert [status for status in S if state.can_pack(status)] == [S.CONFIRMED, S.PAID]
 

@@ -63,6 +63,7 @@ _ON_THE_WAY = frozenset(
     status for status in ALLOWED_TRANSITIONS if OrderStatus.DELIVERED in _reachable_from(status)
 )
 IN_PROGRESS = _ON_THE_WAY - {OrderStatus.DELIVERED}  # not delivered yet, nor stopped
+CALLED_OFF = _reachable_from(OrderStatus.CANCELLED)  # cancelled, then perhaps refunded: owes nothing
 SOLD = _ON_THE_WAY - READY_TO_PAY  # a sale: paid, or confirmed on terms, and not undone
 # Where an order on terms may be when its money arrives (a boutique order is paid before packing).
 ON_TERMS_PATH = _ON_THE_WAY & _reachable_from(OrderStatus.CONFIRMED)
