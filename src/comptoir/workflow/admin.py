@@ -20,7 +20,6 @@ from comptoir.accounts.models import User
 from comptoir.orders.errors import OrderTransitionRefused
 from comptoir.orders.models import Order, OrderEvent, OrderLine
 from comptoir.orders.services.accept_return import accept_return
-from comptoir.orders.services.cancel_order import cancel_order
 from comptoir.orders.services.mark_order_delivered import mark_order_delivered
 from comptoir.orders.services.pack_order import pack_order
 from comptoir.payments.models import Payment, PaymentStatus
@@ -28,6 +27,7 @@ from comptoir.payments.providers.bank_transfer import BankTransferProvider
 from comptoir.payments.providers.base import PaymentError
 from comptoir.payments.services.record_payment import Outcome
 
+from .services.cancel_order import cancel_order_and_credit_back
 from .services.pay_order import mark_payment_paid
 from .services.record_terms_payment import TermsPaymentRefused, record_terms_payment
 from .services.refund_order_payments import refund_order_payments, refunded_with_credit_note
@@ -151,7 +151,7 @@ class OrderAdmin(admin.ModelAdmin):
         self._apply(
             request,
             queryset,
-            cancel_order,
+            cancel_order_and_credit_back,
             lambda n: (
                 ngettext("%(count)d commande annulée.", "%(count)d commandes annulées.", n) % {"count": n}
             ),
