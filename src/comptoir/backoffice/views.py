@@ -58,7 +58,7 @@ from comptoir.orders.selectors import (
     preordered_quantities_csv,
 )
 from comptoir.orders.services.cancel_backorder import cancel_backorder
-from comptoir.orders.state import READY_TO_PACK, can_pack, can_ship_in_parts
+from comptoir.orders.state import READY_TO_PACK, can_cancel_backorder, can_pack, can_ship_in_parts
 from comptoir.payments.models import Payment, PaymentStatus
 from comptoir.resellers.models import ApplicationStatus, ResellerApplication
 from comptoir.reviews.models import Review, ReviewStatus
@@ -252,7 +252,7 @@ def _packing_page(
             "history": order_history(order=order),
             "part_form": part_form if shippable_in_parts else None,
             "parcels": parcels_of_order(order_id=order.pk),
-            "can_cancel_backorder": order.status == OrderStatus.PARTLY_SHIPPED,
+            "can_cancel_backorder": can_cancel_backorder(order.status),
             "can_pack": can_pack(order.status),
         },
         status=422 if alert or (part_form is not None and part_form.errors) else 200,

@@ -81,6 +81,11 @@ def can_ship_in_parts(status: str) -> bool:
     return status in SHIPPABLE_IN_PARTS
 
 
+def can_cancel_backorder(status: str) -> bool:
+    """Pieces still wait only in an order shipped in part (``cancel_backorder``)."""
+    return status == OrderStatus.PARTLY_SHIPPED
+
+
 def can_cancel(status: str) -> bool:
     return status in CANCELLABLE
 
