@@ -15,9 +15,9 @@ from comptoir.accounting.ledger import ledger
 from comptoir.invoicing.services.issue_invoice import issue_invoice_for_order
 from comptoir.orders.models import Order, OrderStatus
 from comptoir.payments.models import Payment, PaymentStatus
-from comptoir.payments.services.record_payment import mark_payment_paid
-from comptoir.payments.services.refund_order_payments import refunded_with_credit_note
 from comptoir.resellers.models import TaxRegime
+from comptoir.workflow.services.pay_order import mark_payment_paid
+from comptoir.workflow.services.refund_order_payments import refunded_with_credit_note
 from tests.factories.payments import PaymentFactory
 from tests.invoicing.company_orders import company_order
 

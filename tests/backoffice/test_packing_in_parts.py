@@ -36,7 +36,8 @@ def test_the_form_shows_ordered_shipped_and_proposes_what_is_on_the_shelf(client
     assert "Expédier un colis" in page and "À expédier maintenant" in page
     assert f'name="{field(order, 0)}" value="6"' in page
     assert f'name="{field(order, 1)}" value="3"' in page  # not 4: only 3 on the shelf
-    assert "Marquer emballée" not in page  # an order on terms ships from here
+    # On terms it is ready to pack, as on the batch: packed whole, or sent in parts from here.
+    assert "Marquer emballée" in page
 
 
 def test_shipping_a_part_from_the_screen_then_cancelling_the_remainder(client, order):

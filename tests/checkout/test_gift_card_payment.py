@@ -16,9 +16,9 @@ from comptoir.invoicing.models import Invoice
 from comptoir.orders.models import Order, OrderStatus
 from comptoir.payments.models import GIFT_CARD_PROVIDER, GiftCard, GiftCardMovement, Payment, PaymentStatus
 from comptoir.payments.services.issue_gift_card import issue_gift_card
-from comptoir.payments.services.record_payment import mark_payment_paid
 from comptoir.payments.services.start_payment import start_payment
 from comptoir.pricing.policy import quote
+from comptoir.workflow.services.pay_order import mark_payment_paid
 from tests.checkout.conftest import PARIS
 from tests.factories import ProductFactory, VariantFactory
 from tests.factories.promotions import DiscountCodeFactory

@@ -19,8 +19,8 @@ from comptoir.checkout.errors import (
 from comptoir.checkout.services import place_order as place_order_module
 from comptoir.checkout.services.place_order import place_order
 from comptoir.inventory.models import StockRecord
-from comptoir.orders import emails
 from comptoir.orders.models import Order, OrderEvent, OrderLine, OrderStatus
+from comptoir.workflow import emails
 from tests.checkout.conftest import LYON, PARIS
 from tests.checkout.stand_ins import StandInCart
 from tests.factories import ColourFactory, ProductFactory, SizeFactory, UserFactory, VariantFactory

@@ -7,9 +7,9 @@ import pytest
 from comptoir.fulfillment.models import Shipment
 from comptoir.inventory.models import StockRecord
 from comptoir.invoicing.models import Invoice
-from comptoir.invoicing.services.ship_and_invoice import ship_part_and_invoice
 from comptoir.orders.errors import OrderTransitionRefused, PartShipmentRefused
 from comptoir.orders.models import OrderStatus
+from comptoir.workflow.services.ship_and_invoice import ship_part_and_invoice
 from tests.concurrency.helpers import run_at_once
 from tests.factories.parcels import quantities, reseller_order_with_stock
 

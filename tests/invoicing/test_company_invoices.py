@@ -17,9 +17,9 @@ from django.utils import timezone
 from comptoir.invoicing.models import Invoice
 from comptoir.invoicing.pdf import invoice_pdf
 from comptoir.invoicing.services.issue_invoice import due_date_for, issue_invoice_for_order
-from comptoir.invoicing.services.ship_and_invoice import ship_with_tracking_and_invoice
 from comptoir.orders.models import OrderStatus
 from comptoir.resellers.models import PaymentTerms, TaxRegime
+from comptoir.workflow.services.ship_and_invoice import ship_with_tracking_and_invoice
 from tests.factories.orders import order_with_stock
 from tests.factories.payments import OrderFactory
 from tests.invoicing.company_orders import company_order

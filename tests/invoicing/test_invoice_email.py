@@ -6,10 +6,10 @@ import pytest
 from django.core import mail
 
 from comptoir.invoicing.models import Invoice
-from comptoir.invoicing.services.ship_and_invoice import ship_with_tracking_and_invoice
 from comptoir.payments.models import PaymentStatus
-from comptoir.payments.services.record_payment import mark_payment_paid
 from comptoir.resellers.models import TaxRegime
+from comptoir.workflow.services.pay_order import mark_payment_paid
+from comptoir.workflow.services.ship_and_invoice import ship_with_tracking_and_invoice
 from tests.factories.payments import PaymentFactory
 from tests.invoicing.company_orders import company_order
 

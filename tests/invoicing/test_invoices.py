@@ -17,7 +17,7 @@ from comptoir.invoicing.services.numbering import next_number
 from comptoir.orders.access import order_access_token
 from comptoir.orders.models import Order, OrderStatus
 from comptoir.payments.models import PaymentStatus
-from comptoir.payments.services.record_payment import mark_payment_paid
+from comptoir.workflow.services.pay_order import mark_payment_paid
 from tests.factories.orders import order_with_stock
 from tests.factories.payments import OrderFactory, PaymentFactory
 

@@ -13,11 +13,11 @@ from django.utils import timezone
 from comptoir.invoicing.models import Invoice
 from comptoir.invoicing.services.issue_invoice import due_date_for, issue_invoice_for_order
 from comptoir.invoicing.services.payment_reminders import send_payment_reminders
-from comptoir.invoicing.services.ship_and_invoice import ship_part_and_invoice
 from comptoir.orders.models import OrderStatus
 from comptoir.orders.services.cancel_backorder import cancel_backorder
-from comptoir.payments.services.record_terms_payment import record_terms_payment
 from comptoir.resellers.models import PaymentTerms, TaxRegime
+from comptoir.workflow.services.record_terms_payment import record_terms_payment
+from comptoir.workflow.services.ship_and_invoice import ship_part_and_invoice
 from tests.factories.parcels import quantities, reseller_order_with_stock
 
 pytestmark = pytest.mark.django_db

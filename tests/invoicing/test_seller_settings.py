@@ -112,7 +112,7 @@ def test_the_packing_team_neither_sees_nor_reaches_the_page(client):
 def test_bank_transfer_customers_read_the_bank_details_of_the_settings_page(owner_client):
     from django.core import mail
 
-    from comptoir.orders.emails import queue_order_email
+    from comptoir.workflow.emails import queue_order_email
 
     owner_client.post(URL, {**VALID, "iban": "FR14 2004 1010 0505 0001 3M02 606", "bic": "PSSTFRPPPAR"})
     order = OrderFactory(payment_method="bank_transfer")

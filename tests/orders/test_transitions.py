@@ -1,4 +1,6 @@
-"""Every move of the lifecycle table, allowed and refused, with its dates, audit event, stock and email."""
+"""Every whole-order move of the lifecycle table, allowed and refused, with its dates, audit event, stock
+and email; and the status subsets derived from the table. The moves of an order leaving in parts depend
+on the pieces already shipped, not only on the status: test_ship_order_part.py has them."""
 
 from __future__ import annotations
 
@@ -7,7 +9,7 @@ import datetime as dt
 import pytest
 
 from comptoir.inventory.models import StockRecord
-from comptoir.orders import emails
+from comptoir.orders import emails, state
 from comptoir.orders.errors import OrderTransitionRefused
 from comptoir.orders.models import OrderEvent, OrderStatus
 from comptoir.orders.services.accept_return import accept_return
@@ -35,15 +37,13 @@ SERVICES = {
     OrderStatus.RETURNED: (accept_return, "returned_at"),
     OrderStatus.REFUNDED: (refund_order, "refunded_at"),
 }
+# The emails orders sends itself. « paid » and « shipped » carry the invoice: the workflow sends them
+# (tests/workflow/test_order_emails.py).
 EMAILS = {
-    OrderStatus.PAID: ["paid"],
     OrderStatus.CANCELLED: ["cancelled"],
-    OrderStatus.SHIPPED: ["shipped"],
     OrderStatus.DELIVERED: ["delivered"],
 }
 
-# Parts of an order leaving one by one have their own tests (test_ship_order_part.py): their moves
-# depend on the pieces already shipped, not only on the status.
 IN_PARTS = OrderStatus.PARTLY_SHIPPED
 ALLOWED = [
     (source, target)
@@ -85,6 +85,21 @@ def test_the_table_has_a_service_for_every_target_status():
     assert len(ALLOWED) == 15
     assert len(REFUSED) == 9 * 7 - 15 - 7  # every other (from, to) pair but "stay where you are"
     assert ALLOWED_TRANSITIONS[IN_PARTS] == {OrderStatus.SHIPPED}  # never cancelled once pieces left
+
+
+def test_each_status_subset_is_derived_from_the_table():
+    S = OrderStatus
+    assert {S.PLACED} == state.READY_TO_PAY
+    # A reseller's order on payment terms (confirmed) is packed like a paid one.
+    assert {S.PAID, S.CONFIRMED} == state.READY_TO_PACK
+    assert {S.CONFIRMED, S.PAID, S.PACKED, S.PARTLY_SHIPPED} == state.SHIPPABLE_IN_PARTS
+    assert {S.PLACED, S.CONFIRMED, S.PAID, S.PACKED} == state.CANCELLABLE
+    assert {S.PAID, S.PACKED, S.CANCELLED, S.RETURNED} == state.REFUNDABLE
+    assert {S.PLACED, S.CONFIRMED, S.PAID, S.PACKED, S.PARTLY_SHIPPED, S.SHIPPED} == state.IN_PROGRESS
+    assert {S.CONFIRMED, S.PAID, S.PACKED, S.PARTLY_SHIPPED, S.SHIPPED, S.DELIVERED} == state.SOLD
+    assert {S.CANCELLED, S.REFUNDED} == state.CALLED_OFF
+    assert {S.CONFIRMED, S.PACKED, S.PARTLY_SHIPPED, S.SHIPPED, S.DELIVERED} == state.ON_TERMS_PATH
+    assert [status for status in S if state.can_pack(status)] == [S.CONFIRMED, S.PAID]
 
 
 @pytest.mark.parametrize(("source", "target"), ALLOWED)

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from comptoir.payments.providers import stripe_checkout
-from comptoir.payments.services import record_payment
+from comptoir.workflow.services import pay_order as pay_order_service
 from tests.payments.stripe_helpers import WEBHOOK_SECRET, RecordedStripe
 
 
@@ -29,16 +29,16 @@ def stripe_http(monkeypatch, stripe_settings):
 
 @pytest.fixture
 def order_paid_calls(monkeypatch):
-    """What payments asked of the order service ``mark_order_paid``.
+    """What a recorded payment asked of the workflow's ``pay_order`` (order paid, invoiced).
 
     The calls go on to the real service (tests/payments/test_order_integration.py checks the order).
     """
     calls: list[dict[str, Any]] = []
-    real = record_payment._mark_order_paid
+    real = pay_order_service.pay_order
 
     def spy(**kwargs):
         calls.append(kwargs)
-        real(**kwargs)
+        return real(**kwargs)
 
-    monkeypatch.setattr(record_payment, "_mark_order_paid", spy)
+    monkeypatch.setattr(pay_order_service, "pay_order", spy)
     return calls

@@ -10,9 +10,9 @@ from comptoir.orders.models import OrderStatus
 from comptoir.payments.gift_cards import normalise_code
 from comptoir.payments.models import GIFT_CARD_PROVIDER, GiftCard, PaymentStatus
 from comptoir.payments.services.issue_gift_card import issue_gift_card
-from comptoir.payments.services.pay_with_gift_card import pay_with_gift_card
-from comptoir.payments.services.refund_order_payments import refund_order_payments
 from comptoir.payments.services.refund_payment import refund_payment
+from comptoir.workflow.services.pay_order import pay_with_gift_card
+from comptoir.workflow.services.refund_order_payments import refund_order_payments
 from tests.factories.payments import OrderFactory
 
 pytestmark = pytest.mark.django_db

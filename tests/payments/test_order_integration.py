@@ -1,7 +1,6 @@
-"""Payments and the order services together: a paid payment moves the order to paid.
-
-Until ``comptoir.orders.services.mark_order_paid`` lands these tests are xfailed with that reason;
-once it exists they run for real (no spy in between).
+"""Payments and the order services together, with no spy in between: a paid payment moves the order
+to paid through the workflow (``mark_payment_paid`` → ``pay_order`` → orders' ``mark_order_paid``),
+once however often the provider reports it, with one email.
 """
 
 import pytest

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from comptoir.invoicing.services.ship_and_invoice import ship_part_and_invoice
+from comptoir.workflow.services.ship_and_invoice import ship_part_and_invoice
 from tests.factories.parcels import quantities, reseller_order_with_stock
 from tests.factories.resellers import BuyerFactory, PriceListFactory
 

@@ -16,20 +16,13 @@ from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 
 from comptoir.inventory.models import StockRecord
-from comptoir.orders.models import Channel, Order, OrderLine, OrderStatus
+from comptoir.orders.models import Channel, Order, OrderLine
+from comptoir.orders.state import SOLD
 
 from .models import PageView
 from .services.record_page_view import flush_page_views
 
 ZERO = Decimal("0.00")
-SOLD = (
-    OrderStatus.CONFIRMED,
-    OrderStatus.PAID,
-    OrderStatus.PACKED,
-    OrderStatus.PARTLY_SHIPPED,
-    OrderStatus.SHIPPED,
-    OrderStatus.DELIVERED,
-)
 
 
 @dataclass(frozen=True)

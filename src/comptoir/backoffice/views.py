@@ -44,15 +44,10 @@ from comptoir.fulfillment.services.packing_check import (
     mark_packed_after_check,
     scan,
 )
-from comptoir.fulfillment.services.prepare_batch import READY_TO_PACK, orders_to_pack, prepare_batch
+from comptoir.fulfillment.services.prepare_batch import orders_to_pack, prepare_batch
 from comptoir.fulfillment.services.ship_parcels import ShippingRefused
 from comptoir.inventory.selectors import low_stock_records
 from comptoir.invoicing.selectors import parcels_of_order
-from comptoir.invoicing.services.ship_and_invoice import (
-    import_coliship_export_and_invoice,
-    ship_part_and_invoice,
-    ship_with_tracking_and_invoice,
-)
 from comptoir.notifications.models import PendingJob
 from comptoir.orders.errors import OrderTransitionRefused, PartShipmentRefused
 from comptoir.orders.models import Channel, Order, OrderStatus
@@ -63,11 +58,16 @@ from comptoir.orders.selectors import (
     preordered_quantities_csv,
 )
 from comptoir.orders.services.cancel_backorder import cancel_backorder
-from comptoir.orders.services.ship_order_part import SHIPPABLE_IN_PARTS
+from comptoir.orders.state import READY_TO_PACK, can_cancel_backorder, can_pack, can_ship_in_parts
 from comptoir.payments.models import Payment, PaymentStatus
 from comptoir.resellers.models import ApplicationStatus, ResellerApplication
 from comptoir.reviews.models import Review, ReviewStatus
 from comptoir.seo.site_audit import run_site_audit
+from comptoir.workflow.services.ship_and_invoice import (
+    import_coliship_export_and_invoice,
+    ship_part_and_invoice,
+    ship_with_tracking_and_invoice,
+)
 
 from .forms_shipping import PartShipmentForm
 
@@ -238,8 +238,8 @@ def _packing_page(
     request: HttpRequest, *, order: Order, alert: str = "", part_form: PartShipmentForm | None = None
 ) -> HttpResponse:
     lines = check_lines(order=order)
-    can_ship_in_parts = order.is_reseller and order.status in SHIPPABLE_IN_PARTS
-    if part_form is None and can_ship_in_parts:
+    shippable_in_parts = order.is_reseller and can_ship_in_parts(order.status)
+    if part_form is None and shippable_in_parts:
         part_form = PartShipmentForm(lines=lines_to_ship(order=order))
     return render(
         request,
@@ -250,10 +250,10 @@ def _packing_page(
             "alert": alert,
             "all_done": all(line.is_done for line in lines),
             "history": order_history(order=order),
-            "part_form": part_form if can_ship_in_parts else None,
+            "part_form": part_form if shippable_in_parts else None,
             "parcels": parcels_of_order(order_id=order.pk),
-            "can_cancel_backorder": order.status == OrderStatus.PARTLY_SHIPPED,
-            "can_pack": order.status == OrderStatus.PAID,
+            "can_cancel_backorder": can_cancel_backorder(order.status),
+            "can_pack": can_pack(order.status),
         },
         status=422 if alert or (part_form is not None and part_form.errors) else 200,
     )

@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "comptoir.invoicing",
     "comptoir.accounting",
     "comptoir.fulfillment",
+    "comptoir.workflow",
     "comptoir.promotions",
     "comptoir.marketing",
     "comptoir.reviews",

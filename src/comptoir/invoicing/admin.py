@@ -1,20 +1,14 @@
 from __future__ import annotations
 
 from django.contrib import admin
-from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
-
-from comptoir.orders.admin import OrderAdmin
-from comptoir.orders.models import Order
 
 from .models import CreditNote, Invoice
 from .pdf import invoice_pdf
-from .services.ship_and_invoice import ship_order_and_invoice
 
 
 class ReadOnlyDocumentAdmin(admin.ModelAdmin):
@@ -60,20 +54,3 @@ class InvoiceAdmin(ReadOnlyDocumentAdmin):
 @admin.register(CreditNote)
 class CreditNoteAdmin(ReadOnlyDocumentAdmin):
     list_display = ("number", "issued_at", "invoice", "total_gross", "reason")
-
-
-@admin.action(description=_("Marquer expédiées (le stock est décompté)"), permissions=["change"])
-def ship(modeladmin: OrderAdmin, request: HttpRequest, queryset: QuerySet[Order]) -> None:
-    modeladmin._apply(
-        request,
-        queryset,
-        ship_order_and_invoice,
-        lambda n: (
-            ngettext("%(count)d commande expédiée.", "%(count)d commandes expédiées.", n) % {"count": n}
-        ),
-    )
-
-
-# The orders app's own « ship » cannot invoice a reseller's parcel (invoicing sits above orders):
-# this one replaces it, in the same place in the list.
-OrderAdmin.actions = tuple(ship if action == "ship" else action for action in OrderAdmin.actions)

@@ -1,4 +1,5 @@
-"""Reads of issued documents: a customer's or a reseller company's invoices and credit notes."""
+"""Reads of issued documents: an order's invoices, a customer's or a reseller company's invoices and
+credit notes."""
 
 from __future__ import annotations
 
@@ -6,11 +7,24 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.db.models import QuerySet
+
 from comptoir.accounts.models import User
 from comptoir.fulfillment.models import Shipment
+from comptoir.orders.models import Order
 from comptoir.resellers.models import Company
 
 from .models import CreditNote, DocumentKind, Invoice
+
+
+def invoices_of_order(*, order: Order) -> QuerySet[Invoice]:
+    """The order's invoices, newest first: one when it was invoiced whole, one per parcel otherwise."""
+    return Invoice.objects.filter(order=order)
+
+
+def latest_invoice_of_order(*, order: Order) -> Invoice | None:
+    """The order's newest invoice (its only one, or the last parcel's); None before it is invoiced."""
+    return invoices_of_order(order=order).first()
 
 
 @dataclass(frozen=True)

@@ -4,11 +4,16 @@ Order services call ``queue_order_email(order_id=..., kind=...)`` inside ``trans
 the job (``send_order_email``) reads the order afresh, renders a text and an HTML part from
 ``orders/emails/<kind>.txt`` and ``.html`` and hands them to Django's mail backend. Amounts and dates
 are formatted here, in the order's language, so templates only place them.
+
+The emails that carry what only the apps above know (the invoice of « paid », « shipped » and
+« part_shipped »; the seller's bank account in a transfer's « confirmation ») are queued by the order
+workflow (``comptoir.workflow.emails``), which renders them with ``build_order_email`` and hands it
+the invoice and the account: orders never imports invoicing.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -28,31 +33,13 @@ from .models import Order
 
 BANK_TRANSFER = "bank_transfer"
 
-# Files another app attaches to an order's email (invoicing: the invoice once issued), as
-# (filename, content, MIME type). Registered once at start-up by that app's ``ready()``: orders sits
-# below it and cannot import it. Every process registers the same providers.
+# A file attached to an order's email (the workflow attaches the invoice): (filename, content, MIME type).
 EmailAttachment = tuple[str, bytes, str]
-AttachmentProvider = Callable[[Order, str], list[EmailAttachment]]
-_ATTACHMENT_PROVIDERS: list[AttachmentProvider] = []
+# The shop's bank account as (holder, IBAN, BIC).
+BankAccount = tuple[str, str, str]
 
 
-def register_email_attachments(provider: AttachmentProvider) -> None:
-    if provider not in _ATTACHMENT_PROVIDERS:
-        _ATTACHMENT_PROVIDERS.append(provider)
-
-
-# The shop's bank account as (holder, IBAN, BIC): the seller's settings page when invoicing registers
-# its reader, the COMPTOIR_BANK_* settings otherwise.
-_BANK_ACCOUNT: list[Callable[[], tuple[str, str, str]]] = []
-
-
-def register_bank_account(reader: Callable[[], tuple[str, str, str]]) -> None:
-    _BANK_ACCOUNT[:] = [reader]
-
-
-def _bank_account() -> tuple[str, str, str]:
-    if _BANK_ACCOUNT:
-        return _BANK_ACCOUNT[0]()
+def _default_bank_account() -> BankAccount:
     return settings.COMPTOIR_BANK_HOLDER, settings.COMPTOIR_BANK_IBAN, settings.COMPTOIR_BANK_BIC
 
 
@@ -182,18 +169,26 @@ def send_order_email(*, order_id: int, kind: str) -> None:
     message.send()
 
 
-def build_order_email(*, order: Order, kind: str) -> EmailMultiAlternatives:
+def build_order_email(
+    *,
+    order: Order,
+    kind: str,
+    bank_account: BankAccount | None = None,
+    attachments: Sequence[EmailAttachment] = (),
+) -> EmailMultiAlternatives:
+    """The message, ready to send; ``bank_account`` defaults to the COMPTOIR_BANK_* settings."""
     language = order.language or settings.LANGUAGE_CODE
     with translation.override(language):
-        email = _email_context(order=order, kind=kind, language=language)
+        email = _email_context(
+            order=order, kind=kind, language=language, bank_account=bank_account or _default_bank_account()
+        )
         context = {"email": email}
         text = render_to_string(f"orders/emails/{kind}.txt", context)
         html = render_to_string(f"orders/emails/{kind}.html", context)
     message = EmailMultiAlternatives(subject=email.subject, body=text, to=[order.email])
     message.attach_alternative(html, "text/html")
-    for provider in _ATTACHMENT_PROVIDERS:
-        for filename, content, mimetype in provider(order, kind):
-            message.attach(filename, content, mimetype)
+    for filename, content, mimetype in attachments:
+        message.attach(filename, content, mimetype)
     return message
 
 
@@ -208,7 +203,7 @@ def _when(moment: datetime | None) -> str:
     return formats.date_format(timezone.localtime(moment), "DATETIME_FORMAT")
 
 
-def _email_context(*, order: Order, kind: str, language: str) -> OrderEmail:
+def _email_context(*, order: Order, kind: str, language: str, bank_account: BankAccount) -> OrderEmail:
     def money(amount: Decimal) -> str:
         return _money(amount, order.currency, language)
 
@@ -225,7 +220,7 @@ def _email_context(*, order: Order, kind: str, language: str) -> OrderEmail:
     ]
     bank = None
     if kind == "confirmation" and order.payment_method == BANK_TRANSFER:
-        holder, iban, bic = _bank_account()
+        holder, iban, bic = bank_account
         bank = BankDetails(
             holder=holder,
             iban=iban,

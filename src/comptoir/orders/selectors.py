@@ -20,6 +20,7 @@ from comptoir.accounts.models import User
 
 from .access import order_number_from_token
 from .models import Channel, Order, OrderLine, OrderStatus
+from .state import CALLED_OFF
 
 if TYPE_CHECKING:
     from django.utils.functional import _StrOrPromise as StrOrPromise
@@ -123,7 +124,7 @@ def overdue_reseller_orders(*, today: date | None = None) -> QuerySet[Order]:
             payment_due_date__lt=today or timezone.localdate(),
             paid_at__isnull=True,
         )
-        .exclude(status__in=[OrderStatus.CANCELLED, OrderStatus.REFUNDED])
+        .exclude(status__in=CALLED_OFF)
         .select_related("company")
         .order_by("payment_due_date", "number")
     )
@@ -206,7 +207,7 @@ def preordered_quantities() -> list[PreorderedVariant]:
     """Pieces pre-ordered by the shops per variant and delivery window (cancelled and refunded aside)."""
     rows = (
         OrderLine.objects.filter(order__preorder_ships_from__isnull=False)
-        .exclude(order__status__in=(OrderStatus.CANCELLED, OrderStatus.REFUNDED))
+        .exclude(order__status__in=CALLED_OFF)
         .values(
             "sku",
             "product_name",

@@ -29,7 +29,8 @@ from comptoir.checkout.services.place_order import place_order
 from comptoir.content.models import LegalRole
 from comptoir.content.selectors import legal_page
 from comptoir.orders.access import order_access_token
-from comptoir.orders.models import Order, OrderStatus
+from comptoir.orders.models import Order
+from comptoir.orders.state import can_pay
 from comptoir.payments.providers.base import PaymentError
 from comptoir.payments.providers.registry import enabled_providers
 from comptoir.payments.services.start_payment import start_payment
@@ -246,7 +247,7 @@ def _pay(request: HttpRequest, *, order: Order) -> HttpResponse:
     order_url = request.build_absolute_uri(
         reverse("storefront:order_status", kwargs={"token": order_access_token(order=order)})
     )
-    if order.status != OrderStatus.PLACED:
+    if not can_pay(order.status):
         return redirect(order_url)  # the same form sent again after the order was paid
     try:
         started = start_payment(

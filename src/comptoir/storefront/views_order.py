@@ -18,8 +18,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from comptoir.core.addresses import PostalAddress
-from comptoir.invoicing.models import Invoice
 from comptoir.invoicing.pdf import invoice_pdf
+from comptoir.invoicing.selectors import invoices_of_order, latest_invoice_of_order
 from comptoir.orders import selectors as order_selectors
 from comptoir.orders.errors import WithdrawalRefused
 from comptoir.orders.models import Order
@@ -74,7 +74,7 @@ def _order_context(
         if line.variant is not None and line.variant.product_id in reviewable
     }
     return {
-        "invoice_url": invoice_url if Invoice.objects.filter(order=order).exists() else "",
+        "invoice_url": invoice_url if invoices_of_order(order=order).exists() else "",
         "review_urls": review_urls,
         "order": order,
         "lines": lines,
@@ -233,7 +233,7 @@ def order_status_review(request: HttpRequest, token: str, product_id: int) -> Ht
 
 
 def _invoice_response(order: Order) -> HttpResponse:
-    invoice = Invoice.objects.filter(order=order).first()
+    invoice = latest_invoice_of_order(order=order)
     if invoice is None:
         raise Http404(_("Cette commande n'a pas encore de facture."))
     response = HttpResponse(invoice_pdf(invoice=invoice), content_type="application/pdf")

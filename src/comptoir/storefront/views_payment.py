@@ -14,9 +14,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from comptoir.payments.providers.demo import demo_payments_enabled, read_demo_page_token
 from comptoir.payments.selectors import payment_with_order
-from comptoir.payments.services.handle_stripe_event import RetryLater, handle_stripe_event
-from comptoir.payments.services.settle_demo_payment import settle_demo_payment
 from comptoir.payments.webhooks import InvalidWebhook, verify_stripe_event
+from comptoir.workflow.services.handle_stripe_event import RetryLater, handle_stripe_event
+from comptoir.workflow.services.settle_demo_payment import settle_demo_payment
 
 
 @csrf_exempt

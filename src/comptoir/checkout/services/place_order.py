@@ -23,11 +23,12 @@ from comptoir.inventory.services.reserve_stock import reserve_stock
 from comptoir.inventory.stock_lines import InsufficientStock, StockLine
 from comptoir.orders.models import Order, OrderLine, OrderStatus
 from comptoir.orders.numbers import new_order_number
-from comptoir.orders.services.transition import email_after_commit, record_event
+from comptoir.orders.services.transition import record_event
 from comptoir.payments.gift_cards import GiftCardRefused
-from comptoir.payments.services.pay_with_gift_card import pay_with_gift_card
 from comptoir.promotions.rules import DiscountRefused
 from comptoir.promotions.services.redeem_code import redeem_code
+from comptoir.workflow.emails import email_after_commit
+from comptoir.workflow.services.pay_order import pay_with_gift_card
 
 from ..errors import (
     EmptyCart,

@@ -30,7 +30,7 @@ from comptoir.inventory.services.reserve_stock import reserve_stock
 from comptoir.inventory.stock_lines import InsufficientStock, StockLine
 from comptoir.orders.models import PAYMENT_ON_TERMS, Channel, Order, OrderStatus
 from comptoir.orders.selectors import is_first_reseller_order
-from comptoir.orders.services.transition import email_after_commit, record_event
+from comptoir.orders.services.transition import record_event
 from comptoir.pricing.policy import RESELLER
 from comptoir.pricing.wholesale import price_list_for
 from comptoir.resellers.models import Buyer, DraftOrder, DraftOrderLine, Prepack
@@ -38,6 +38,7 @@ from comptoir.resellers.rules import RuleLine, RuleProblem, draft_rule_problems
 from comptoir.resellers.services.draft_orders import MAX_CELL_QUANTITY, expand_packs
 from comptoir.resellers.services.quick_order import CodedLine, resolve_coded_lines
 from comptoir.resellers.terms import is_on_terms, payment_due_date
+from comptoir.workflow.emails import email_after_commit
 
 from ..errors import (
     EmptyCart,

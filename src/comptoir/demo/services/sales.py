@@ -29,15 +29,15 @@ from comptoir.core.addresses import PostalAddress
 from comptoir.core.money import Money
 from comptoir.fulfillment.services.prepare_batch import prepare_batch
 from comptoir.inventory.selectors import available_quantities
-from comptoir.invoicing.services.ship_and_invoice import ship_order_and_invoice
 from comptoir.orders.models import Order
 from comptoir.orders.services.mark_order_delivered import mark_order_delivered
-from comptoir.payments.services.record_payment import mark_payment_paid
-from comptoir.payments.services.record_terms_payment import record_terms_payment
 from comptoir.payments.services.start_payment import start_payment
 from comptoir.resellers.models import Buyer
 from comptoir.resellers.services.draft_orders import set_grid_quantities
 from comptoir.shipping.selectors import shipping_options
+from comptoir.workflow.services.pay_order import mark_payment_paid
+from comptoir.workflow.services.record_terms_payment import record_terms_payment
+from comptoir.workflow.services.ship_and_invoice import ship_order_and_invoice
 
 DAYS = 56
 CUSTOMERS = [

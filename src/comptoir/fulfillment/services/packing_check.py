@@ -12,8 +12,9 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from comptoir.accounts.models import User
-from comptoir.orders.models import Order, OrderStatus
+from comptoir.orders.models import Order
 from comptoir.orders.services.pack_order import pack_order
+from comptoir.orders.state import can_pack
 
 from ..models import PackingCheck
 
@@ -74,7 +75,7 @@ def scan(*, order: Order, code: str) -> str:
 
 
 def mark_packed_after_check(*, order: Order, actor: User | None, override: bool = False) -> Order:
-    if order.status != OrderStatus.PAID:
+    if not can_pack(order.status):
         raise PackingRefused(_("La commande %(number)s n'est pas à préparer.") % {"number": order.number})
     missing = [line for line in check_lines(order=order) if not line.is_done]
     if missing and not override:

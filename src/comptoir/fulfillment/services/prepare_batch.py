@@ -1,4 +1,5 @@
-"""Prepare the day's parcels in one action: a batch of paid orders moves to packed, papers ready."""
+"""Prepare the day's parcels in one action: a batch of orders ready to pack (paid, or a reseller's
+order on payment terms) moves to packed, papers ready."""
 
 from __future__ import annotations
 
@@ -7,12 +8,11 @@ from collections.abc import Iterable
 from django.db import transaction
 
 from comptoir.accounts.models import User
-from comptoir.orders.models import Order, OrderStatus
+from comptoir.orders.models import Order
 from comptoir.orders.services.pack_order import pack_order
+from comptoir.orders.state import READY_TO_PACK
 
 from ..models import Batch
-
-READY_TO_PACK = (OrderStatus.PAID, OrderStatus.CONFIRMED)  # paid, or a reseller's order on terms
 
 
 def orders_to_pack() -> list[Order]:

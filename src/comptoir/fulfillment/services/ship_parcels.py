@@ -1,7 +1,8 @@
 """Parcels leave: tracking numbers typed or scanned one by one, or imported from ColiShip's export.
 
 The import checks every row first and writes nothing unless all are valid: the founder fixes the
-file and imports it again, and no order is left half-shipped.
+file and imports it again, and no order is left half-shipped. Ship through the workflow
+(``comptoir.workflow.services.ship_and_invoice``): it adds the reseller's invoice and tells the customer.
 """
 
 from __future__ import annotations

@@ -1,7 +1,8 @@
 """A reseller's order leaves in parts: the parcel is recorded with its lines, tracking number, who and when.
 
 The order's move (its counters, the stock, the status) is ``orders``' ``ship_order_part``, called
-first: it takes the order's row lock, so the parcel's number below is read under that lock.
+first: it takes the order's row lock, so the parcel's number below is read under that lock. Ship
+through the workflow's ``ship_part_and_invoice``: it adds the parcel's invoice and tells the customer.
 """
 
 from __future__ import annotations

@@ -34,6 +34,7 @@ from comptoir.resellers.models import PaymentTerms, TaxRegime
 
 from ..legal import RECOVERY_FEE
 from ..models import DocumentKind, DocumentLine, Invoice, LineKind
+from ..selectors import invoices_of_order, latest_invoice_of_order
 from ..seller import seller_identity
 from .numbering import next_number
 
@@ -103,7 +104,7 @@ def issue_invoice_for_order(*, order: Order, payment_method: str = "") -> Invoic
     advance by card rather than by the transfer its order expected).
     """
     with transaction.atomic():
-        existing = Invoice.objects.filter(order=order).first()
+        existing = latest_invoice_of_order(order=order)
         if existing is not None:
             return existing
         lines = _lines_of(order)
@@ -127,7 +128,7 @@ def issue_invoice_for_shipment(*, shipment: Shipment) -> Invoice | None:
         existing = Invoice.objects.filter(shipment=shipment).first()
         if existing is not None:
             return existing
-        if Invoice.objects.filter(order=order, shipment__isnull=True).exists():
+        if invoices_of_order(order=order).filter(shipment__isnull=True).exists():
             return None
         lines = _lines_of(order, shipment=shipment)
         invoice = _issue(order=order, lines=lines, shipment=shipment, totals=None)
@@ -156,7 +157,7 @@ def _issue(
     terms = order.payment_terms if order.is_reseller else ""
     # Terms run per invoice: each parcel's from its own invoice's date.
     due_date = due_date_for(terms=terms, issued_on=timezone.localdate(issued_at)) if terms else None
-    is_first = not Invoice.objects.filter(order=order).exists()
+    is_first = not invoices_of_order(order=order).exists()
     shipped_at = shipment.shipped_at if shipment is not None else order.shipped_at
     net = sum((line.total_net for line in lines), ZERO)
     gross = sum((line.total_gross for line in lines), ZERO)
@@ -354,6 +355,6 @@ def _check_totals(invoice: Invoice, lines: list[DocumentLine]) -> None:
 
 def _check_order_not_exceeded(order: Order) -> None:
     """The parcels' invoices never state more than the order was charged: a difference is a bug."""
-    stated = Invoice.objects.filter(order=order).aggregate(net=Sum("total_net"), gross=Sum("total_gross"))
+    stated = invoices_of_order(order=order).aggregate(net=Sum("total_net"), gross=Sum("total_gross"))
     if stated["net"] > order.total_net or stated["gross"] > order.total_gross:
         raise ValueError(f"Order {order.number}: its invoices state more than its total.")

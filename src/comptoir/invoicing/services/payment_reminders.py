@@ -21,6 +21,7 @@ from comptoir.orders.selectors import overdue_reseller_orders
 from comptoir.orders.services.transition import record_event
 
 from ..models import Invoice
+from ..selectors import invoices_of_order
 from ..seller import bank_account, seller_identity
 
 REMINDER = "payment_reminder"
@@ -33,7 +34,7 @@ def send_payment_reminders(*, today: date | None = None) -> list[str]:
     reminded = []
     for order in overdue_reseller_orders(today=today):
         # The invoice that fell due first (an order shipped in parts has one per parcel).
-        invoice = Invoice.objects.filter(order=order).order_by("due_date", "year", "sequence_number").first()
+        invoice = invoices_of_order(order=order).order_by("due_date", "year", "sequence_number").first()
         if invoice is None:
             continue  # nothing is due before the invoice
         last = OrderEvent.objects.filter(order=order, kind=REMINDER).order_by("-created_at", "-pk").first()

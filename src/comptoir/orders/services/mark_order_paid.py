@@ -10,18 +10,8 @@ from django.utils import timezone
 from comptoir.accounts.models import User
 
 from ..models import PAYMENT_ON_TERMS, Order, OrderStatus
-from .transition import email_after_commit, locked_order, move_order, record_event
-
-# Where an order on terms may be when its money arrives (a boutique order is paid before packing).
-ON_TERMS_PATH = frozenset(
-    {
-        OrderStatus.CONFIRMED,
-        OrderStatus.PACKED,
-        OrderStatus.PARTLY_SHIPPED,
-        OrderStatus.SHIPPED,
-        OrderStatus.DELIVERED,
-    }
-)
+from ..state import ON_TERMS_PATH
+from .transition import locked_order, move_order, record_event
 
 
 def mark_order_paid(
@@ -32,7 +22,8 @@ def mark_order_paid(
     payment_reference: str = "",
     now: datetime | None = None,
 ) -> Order:
-    """placed → paid, with the payment's reference in the audit trail; the "paid" email after commit.
+    """placed → paid, with the payment's reference in the audit trail. The "paid" email carries the
+    invoice: the workflow's ``pay_order`` sends it.
 
     An order on payment terms was packed and shipped before its money came: its payment is recorded
     (``paid_at`` and the audit trail) where it stands, without moving it. A repeat (a replayed
@@ -62,5 +53,4 @@ def mark_order_paid(
             timestamps={"paid_at": now or timezone.now()},
             data={"payment_reference": payment_reference} if payment_reference else None,
         )
-        email_after_commit(order=order, kind="paid")
     return order

@@ -16,7 +16,7 @@ from .transition import locked_order, move_order
 def pack_order(
     *, order: Order, actor: User | None = None, actor_label: str = "", now: datetime | None = None
 ) -> Order:
-    """paid → packed. A repeat finds it packed and changes nothing."""
+    """paid, or confirmed on payment terms → packed. A repeat finds it packed and changes nothing."""
     with transaction.atomic():
         order = locked_order(order=order)
         if order.status == OrderStatus.PACKED:

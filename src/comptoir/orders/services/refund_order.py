@@ -11,10 +11,8 @@ from comptoir.accounts.models import User
 from comptoir.inventory.services.release_stock import release_stock
 
 from ..models import Order, OrderStatus
+from ..state import can_cancel
 from .transition import locked_order, move_order, stock_lines_of
-
-# Refunded before anything left the workshop: the pieces those orders hold go back on sale.
-_HOLDS_RESERVED_STOCK = frozenset({OrderStatus.PAID, OrderStatus.PACKED})
 
 
 def refund_order(
@@ -34,7 +32,9 @@ def refund_order(
         order = locked_order(order=order)
         if order.status == OrderStatus.REFUNDED:
             return order
-        holds_stock = order.status in _HOLDS_RESERVED_STOCK and order.holds_stock
+        # Refunded before anything left the workshop (it could still be cancelled): its pieces go back
+        # on sale.
+        holds_stock = can_cancel(order.status) and order.holds_stock
         move_order(
             order=order,
             to_status=OrderStatus.REFUNDED,

@@ -13,7 +13,7 @@ from comptoir.inventory.services.consume_stock import consume_stock
 from comptoir.inventory.services.reserve_stock import reserve_stock
 
 from ..models import Order, OrderLine, OrderStatus
-from .transition import email_after_commit, locked_order, move_order, refuse_unless_allowed, stock_lines_of
+from .transition import locked_order, move_order, refuse_unless_allowed, stock_lines_of
 
 
 def ship_order(
@@ -27,6 +27,7 @@ def ship_order(
     """packed → shipped: consumes the reserved pieces (on hand and reserved both go down).
 
     Order row first, then stock rows in variant order: the same lock order as every other move.
+    The "shipped" email carries a reseller's invoice: the workflow's ``ship_and_invoice`` sends it.
     """
     with transaction.atomic():
         order = locked_order(order=order)
@@ -53,5 +54,4 @@ def ship_order(
             reserve_stock(lines=lines)
             Order.objects.filter(pk=order.pk).update(holds_stock=True)
         consume_stock(lines=lines, reference=order.number, actor=actor)
-        email_after_commit(order=order, kind="shipped")
     return order

@@ -22,12 +22,8 @@ from comptoir.inventory.stock_lines import StockLine
 
 from ..errors import PartShipmentRefused
 from ..models import Order, OrderLine, OrderStatus
-from .transition import email_after_commit, locked_order, move_order, record_event, refuse_unless_allowed
-
-# Where an order may be when a part of it leaves.
-SHIPPABLE_IN_PARTS = frozenset(
-    {OrderStatus.CONFIRMED, OrderStatus.PAID, OrderStatus.PACKED, OrderStatus.PARTLY_SHIPPED}
-)
+from ..state import can_pack, can_ship_in_parts
+from .transition import locked_order, move_order, record_event, refuse_unless_allowed
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,12 +50,13 @@ def ship_order_part(
 ) -> ShippedPart:
     """Ship ``quantities`` (order line id → pieces) now; the order becomes partly shipped, or shipped
     when nothing is left to wait for. Raises ``PartShipmentRefused`` listing every problem, changing nothing.
+    The email (with the parcel's invoice) is the workflow's ``ship_part_and_invoice``.
     """
     now = now or timezone.now()
     tracking_number = tracking_number.strip()
     with transaction.atomic():
         order = locked_order(order=order)
-        if order.status not in SHIPPABLE_IN_PARTS:
+        if not can_ship_in_parts(order.status):
             refuse_unless_allowed(order=order, to_status=OrderStatus.PARTLY_SHIPPED)
         problems = []
         lines = {line.pk: line for line in order.lines.order_by("pk")}
@@ -89,7 +86,7 @@ def ship_order_part(
             "tracking_number": tracking_number,
             "lines": {part.line.sku: part.quantity for part in shipped},
         }
-        if is_last and order.status in (OrderStatus.CONFIRMED, OrderStatus.PAID):
+        if is_last and can_pack(order.status):
             # Everything leaves in this one parcel: it was packed on the table, then shipped.
             move_order(
                 order=order,
@@ -132,5 +129,4 @@ def ship_order_part(
                 # A pre-order's part takes its pieces from today's stock (all or none), then ships them.
                 reserve_stock(lines=stock)
             consume_stock(lines=stock, reference=order.number, actor=actor)
-        email_after_commit(order=order, kind="shipped" if is_last else "part_shipped")
     return ShippedPart(order=order, lines=shipped, is_last=is_last)

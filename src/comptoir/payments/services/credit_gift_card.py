@@ -64,10 +64,11 @@ def credit_back_gift_cards(*, order_id: int) -> Decimal:
 
 
 def credit_back_cancelled_orders() -> list[str]:
-    """Cancelled orders (unpaid transfers, cancelled by hand) give their gift cards back; numbers.
+    """Cancelled orders whose gift cards were not credited back yet give them back; their numbers.
 
-    Orders cannot call payments (layers), so this runs after them (``manage.py
-    credit_back_gift_cards``, daily, after ``cancel_unpaid_orders``); each card is credited once.
+    The workflow credits cards back as it cancels (``cancel_order_and_credit_back``: the admin's
+    « Annuler », ``cancel_unpaid_orders``); this daily sweep (``manage.py credit_back_gift_cards``)
+    catches an order cancelled any other way. Each card is credited once.
     """
     pending = (
         Payment.objects.filter(

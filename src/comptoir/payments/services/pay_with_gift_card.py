@@ -3,7 +3,8 @@
 The card's row is locked, its balance re-read and spent in the same transaction, so two orders
 racing for the last euros of a card cannot both take them (the second finds what the first left);
 a CHECK constraint keeps the balance from ever going below zero. A card that pays the whole total
-makes the order paid at once; otherwise the provider is asked for the rest (``amount_due``).
+makes the order paid at once (the workflow's ``pay_with_gift_card``); otherwise the provider is asked
+for the rest (``amount_due``).
 """
 
 from __future__ import annotations
@@ -15,8 +16,7 @@ from django.db.models import F, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from comptoir.accounts.models import User
-from comptoir.orders.models import Order, OrderStatus
+from comptoir.orders.models import Order
 
 from ..gift_cards import GiftCardRefused, normalise_code
 from ..models import (
@@ -27,7 +27,6 @@ from ..models import (
     Payment,
     PaymentStatus,
 )
-from .record_payment import _mark_order_paid
 
 
 def usable_gift_card(*, code: str, currency: str, lock: bool = False) -> GiftCard:
@@ -45,7 +44,7 @@ def usable_gift_card(*, code: str, currency: str, lock: bool = False) -> GiftCar
     return card
 
 
-def pay_with_gift_card(*, code: str, order: Order, actor: User | None = None) -> Payment:
+def spend_gift_card(*, code: str, order: Order) -> Payment:
     """Spend what the card holds, up to what the order still owes; call inside the order's transaction."""
     with transaction.atomic():
         card = usable_gift_card(code=code, currency=order.currency, lock=True)
@@ -75,13 +74,6 @@ def pay_with_gift_card(*, code: str, order: Order, actor: User | None = None) ->
             order=order,
             payment=payment,
         )
-        if amount == owed and order.status == OrderStatus.PLACED:
-            _mark_order_paid(
-                order=order,
-                actor=actor,
-                actor_label="customer",
-                payment_reference=_("Carte cadeau %(code)s") % {"code": card.masked_code},
-            )
     return payment
 
 

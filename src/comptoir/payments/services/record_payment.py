@@ -2,7 +2,8 @@
 
 Each function locks the payment row, re-reads it and returns without change when the fact is
 already known (a replayed webhook, a second click on "pay"). Locks are taken payment first, then
-order, everywhere. The order's move is orders' ``mark_order_paid``; payments only report the fact.
+order, everywhere. Payments only record the fact: the order's move, its invoice and its gift cards
+follow in the workflow layer (``workflow.services.pay_order``), in the same transaction.
 """
 
 from __future__ import annotations
@@ -14,13 +15,10 @@ from enum import StrEnum
 from django.db import transaction
 from django.utils import timezone
 
-from comptoir.accounts.models import User
-from comptoir.invoicing.services.issue_invoice import issue_invoice_for_order
-from comptoir.orders.models import Order, OrderStatus
-from comptoir.orders.services.mark_order_paid import mark_order_paid
+from comptoir.orders.models import Order
+from comptoir.orders.state import can_pay
 
 from ..models import Payment, PaymentStatus
-from .issue_gift_card import issue_gift_cards_for_order
 
 logger = logging.getLogger(__name__)
 
@@ -40,24 +38,15 @@ class Outcome(StrEnum):
     DUPLICATE = "duplicate"
 
 
-def _mark_order_paid(*, order: Order, actor: User | None, actor_label: str, payment_reference: str) -> None:
-    # The order service owns the order's move, its event and the "paid" email; the invoice is
-    # issued in the same transaction, so a paid order always has one and a failed payment none.
-    mark_order_paid(order=order, actor=actor, actor_label=actor_label, payment_reference=payment_reference)
-    issue_invoice_for_order(order=order)
-    issue_gift_cards_for_order(order=order)  # gift cards bought in the order: codes emailed after commit
-
-
-def mark_payment_paid(
+def record_payment_received(
     *,
     payment_id: int,
     provider_reference: str = "",
     paid_amount: Decimal | None = None,
     paid_currency: str | None = None,
-    actor: User | None = None,
-    actor_label: str,
 ) -> Outcome:
-    """Record that the money arrived and move the order to paid, once."""
+    """Record that the money arrived, once; ``PAID`` when its order awaits it (locked, in the caller's
+    transaction: the workflow's ``mark_payment_paid`` moves it to paid before it commits)."""
     with transaction.atomic():
         payment = Payment.objects.select_for_update().get(pk=payment_id)
         if payment.status == PaymentStatus.PAID:
@@ -83,21 +72,12 @@ def mark_payment_paid(
         if provider_reference:
             payment.provider_reference = provider_reference
         payment.save(update_fields=["status", "paid_at", "provider_reference", "updated_at"])
-        if order.status != OrderStatus.PLACED:
+        if not can_pay(order.status):
             # Paid twice, or paid after the unpaid order was cancelled: the founder refunds by hand.
             logger.error(
                 "Payment %s received for order %s in status %s.", payment.pk, order.number, order.status
             )
             return Outcome.ORDER_NOT_AWAITING_PAYMENT
-        if order.is_reseller:
-            # A company paying in advance chose how (card or transfer): its invoice says which.
-            issue_invoice_for_order(order=order, payment_method=payment.provider)
-        _mark_order_paid(
-            order=order,
-            actor=actor,
-            actor_label=actor_label,
-            payment_reference=provider_reference or payment.external_id or f"{payment.provider}-{payment.pk}",
-        )
         return Outcome.PAID
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from django.db import transaction
 
-from comptoir.orders.models import Order, OrderStatus
+from comptoir.orders.models import Order
+from comptoir.orders.state import can_pay
 
 from ..models import Payment, PaymentStatus
 from ..providers.base import PaymentError, PaymentStart
@@ -21,7 +22,7 @@ def start_payment(*, order: Order, provider_code: str, return_url: str, cancel_u
     provider = get_provider(provider_code)
     with transaction.atomic():
         locked_order = Order.objects.select_for_update().get(pk=order.pk)
-        if locked_order.status != OrderStatus.PLACED:
+        if not can_pay(locked_order.status):
             raise PaymentError(f"Order {locked_order.number} is not awaiting payment.")
         # What gift cards already paid of the order is not asked again.
         due = amount_due(order=locked_order)

@@ -15,18 +15,12 @@ from django.utils.translation import gettext as _
 from comptoir.accounts.models import User
 from comptoir.community.models import Comment, Registration
 from comptoir.marketing.models import StockAlert, Subscriber
-from comptoir.orders.models import Order, OrderStatus
+from comptoir.orders.models import Order
+from comptoir.orders.state import IN_PROGRESS
 from comptoir.resellers.models import Buyer
 from comptoir.reviews.models import Review
 
 ANONYMOUS_EMAIL = "anonyme@compte-supprime.invalid"
-IN_PROGRESS = (
-    OrderStatus.PLACED,
-    OrderStatus.PAID,
-    OrderStatus.PACKED,
-    OrderStatus.PARTLY_SHIPPED,
-    OrderStatus.SHIPPED,
-)
 
 
 class AccountDeletionRefused(Exception):

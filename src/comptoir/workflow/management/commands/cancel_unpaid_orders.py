@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from comptoir.orders.services.cancel_expired_unpaid_orders import cancel_expired_unpaid_orders
+from comptoir.workflow.services.cancel_expired_unpaid_orders import cancel_expired_unpaid_orders
 
 
 class Command(BaseCommand):

@@ -10,16 +10,15 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from comptoir.accounts.models import User
-from comptoir.invoicing.models import Invoice
+from comptoir.invoicing.selectors import invoices_of_order
 from comptoir.invoicing.services.issue_credit_note import issue_full_credit_note
 from comptoir.orders.errors import OrderTransitionRefused
 from comptoir.orders.models import Order, OrderStatus
 from comptoir.orders.services.refund_order import refund_order
-from comptoir.orders.state import can_move
-
-from ..models import Payment, PaymentStatus
-from ..providers.bank_transfer import BankTransferProvider
-from .refund_payment import refund_payment
+from comptoir.orders.state import can_refund
+from comptoir.payments.models import Payment, PaymentStatus
+from comptoir.payments.providers.bank_transfer import BankTransferProvider
+from comptoir.payments.services.refund_payment import refund_payment
 
 
 def refund_order_payments(*, order: Order, actor: User | None = None, actor_label: str = "staff") -> Order:
@@ -30,7 +29,7 @@ def refund_order_payments(*, order: Order, actor: User | None = None, actor_labe
     include the amount already refunded), so nothing is ever given back twice.
     """
     order.refresh_from_db()
-    if not can_move(from_status=order.status, to_status=OrderStatus.REFUNDED):
+    if not can_refund(order.status):
         raise OrderTransitionRefused(
             _("La commande %(number)s est « %(current)s » : elle ne peut pas passer à « %(wanted)s ».")
             % {
@@ -70,15 +69,13 @@ def refund_order_payments(*, order: Order, actor: User | None = None, actor_labe
 def refunded_with_credit_note(
     *, order: Order, actor: User | None, actor_label: str, refund_reference: str = ""
 ) -> Order:
-    """The order moves to refunded and its invoice, if any, is cancelled by a credit note, together."""
+    """The order moves to refunded and each of its invoices (one per parcel when it left in parts) is
+    cancelled by its own credit note, together: the credit notes add up to what was invoiced."""
     with transaction.atomic():
         order = refund_order(
             order=order, actor=actor, actor_label=actor_label, refund_reference=refund_reference
         )
-        invoice = Invoice.objects.filter(order=order).first()
-        if invoice is not None:
-            issue_full_credit_note(
-                invoice=invoice,
-                reason=_("Remboursement de la commande %(number)s") % {"number": order.number},
-            )
+        reason = _("Remboursement de la commande %(number)s") % {"number": order.number}
+        for invoice in invoices_of_order(order=order).order_by("year", "sequence_number"):
+            issue_full_credit_note(invoice=invoice, reason=reason)
     return order

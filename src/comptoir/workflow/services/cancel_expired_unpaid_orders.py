@@ -1,4 +1,5 @@
-"""Bank transfers that never came: after a while the order is cancelled and its pieces go back on sale."""
+"""Bank transfers that never came: after a while the order is cancelled, its pieces go back on sale and
+what a gift card paid of it goes back on the card."""
 
 from __future__ import annotations
 
@@ -8,9 +9,10 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.db import transaction
 
-from ..models import Order, OrderStatus
-from .cancel_order import cancel_order
-from .transition import locked_order
+from comptoir.orders.models import Order, OrderStatus
+from comptoir.orders.services.transition import locked_order
+
+from .cancel_order import cancel_order_and_credit_back
 
 logger = logging.getLogger(__name__)
 
@@ -34,7 +36,7 @@ def cancel_expired_unpaid_orders(*, now: datetime) -> list[str]:
             current = locked_order(order=order)
             if current.status != OrderStatus.PLACED:
                 continue  # paid, or cancelled by hand, between the query and the lock
-            cancel_order(order=current, actor_label="system", reason="unpaid", now=now)
+            cancel_order_and_credit_back(order=current, actor_label="system", reason="unpaid", now=now)
         cancelled.append(order.number)
     if cancelled:
         logger.info("Cancelled %d unpaid orders: %s", len(cancelled), ", ".join(cancelled))

@@ -2,7 +2,8 @@
 
 Stripe delivers at least once and in no guaranteed order. The event id is recorded in the same
 transaction as its effect, so a replay finds it and a failure lets Stripe's retry apply it again.
-Every effect is itself idempotent (record_payment.py), so two events meaning the same thing agree.
+Every effect is itself idempotent (payments' record_payment.py, pay_order.py), so two events meaning
+the same thing agree.
 """
 
 from __future__ import annotations
@@ -12,15 +13,16 @@ from typing import Any
 
 from django.db import IntegrityError, transaction
 
-from ..models import Payment, ProcessedWebhookEvent
-from ..providers.stripe_checkout import StripeProvider, from_minor_units
-from .record_payment import (
+from comptoir.payments.models import Payment, ProcessedWebhookEvent
+from comptoir.payments.providers.stripe_checkout import StripeProvider, from_minor_units
+from comptoir.payments.services.record_payment import (
     Outcome,
     mark_payment_failed,
-    mark_payment_paid,
     mark_payment_pending,
     record_refunded_amount,
 )
+
+from .pay_order import mark_payment_paid
 
 logger = logging.getLogger(__name__)
 

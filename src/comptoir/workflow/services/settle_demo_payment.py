@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from ..models import Payment
-from ..providers.base import PaymentError
-from ..providers.demo import DemoProvider, demo_payments_enabled
-from .record_payment import Outcome, mark_payment_failed, mark_payment_paid
+from comptoir.payments.models import Payment
+from comptoir.payments.providers.base import PaymentError
+from comptoir.payments.providers.demo import DemoProvider, demo_payments_enabled
+from comptoir.payments.services.record_payment import Outcome, mark_payment_failed
+
+from .pay_order import mark_payment_paid
 
 
 def settle_demo_payment(*, payment_id: int, succeeded: bool) -> Outcome:

@@ -11,7 +11,7 @@ from django.core.management import call_command
 from comptoir.inventory.models import StockRecord
 from comptoir.orders import emails
 from comptoir.orders.models import Order, OrderEvent, OrderStatus
-from comptoir.orders.services.cancel_expired_unpaid_orders import cancel_expired_unpaid_orders
+from comptoir.workflow.services.cancel_expired_unpaid_orders import cancel_expired_unpaid_orders
 from tests.factories import VariantFactory
 from tests.factories.orders import order_with_stock
 

@@ -13,11 +13,10 @@ from django.db.models import Sum
 from django.utils import timezone
 
 from comptoir.accounts.models import User
-from comptoir.invoicing.models import Invoice
+from comptoir.invoicing.selectors import invoices_of_order
 from comptoir.orders.models import PAYMENT_ON_TERMS, Order
 from comptoir.orders.services.mark_order_paid import mark_order_paid
-
-from ..models import Payment, PaymentStatus
+from comptoir.payments.models import Payment, PaymentStatus
 
 
 class TermsPaymentRefused(Exception):
@@ -26,7 +25,7 @@ class TermsPaymentRefused(Exception):
 
 def _amount_invoiced(order: Order) -> Decimal:
     """What the company owes: its invoices (one per parcel, a cancelled backorder none), else the total."""
-    invoiced = Invoice.objects.filter(order=order).aggregate(total=Sum("total_gross"))["total"]
+    invoiced = invoices_of_order(order=order).aggregate(total=Sum("total_gross"))["total"]
     return invoiced if invoiced is not None else order.total_gross
 
 
