@@ -7,7 +7,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from allauth.account.adapter import DefaultAccountAdapter
-from django.conf import settings
+
+from comptoir.shop.profile import current_profile
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,12 +20,16 @@ class ShopSite:
 
 
 def shop_site() -> ShopSite:
-    return ShopSite(name=settings.SHOP_NAME, domain=urlsplit(settings.COMPTOIR_PUBLIC_URL).netloc)
+    profile = current_profile()
+    return ShopSite(name=profile.shop_name, domain=urlsplit(profile.public_url).netloc)
 
 
 class AccountAdapter(DefaultAccountAdapter):
     def format_email_subject(self, subject: str) -> str:
-        return f"{settings.SHOP_NAME} · {subject}"
+        return f"{current_profile().shop_name} · {subject}"
+
+    def get_from_email(self) -> str:
+        return current_profile().from_email
 
     def send_mail(self, template_prefix: str, email: str, context: dict[str, Any]) -> None:
         super().send_mail(template_prefix, email, {"current_site": shop_site(), **context})

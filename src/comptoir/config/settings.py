@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",  # recovery codes, for a lost phone
     "comptoir.core",
+    "comptoir.shop",
     "comptoir.accounts",
     "comptoir.resellers",
     "comptoir.catalog",
@@ -267,6 +268,11 @@ AUDITLOG_INCLUDE_TRACKING_MODELS = (
     {"model": "invoicing.Invoice"},
     {"model": "invoicing.CreditNote"},
     {"model": "invoicing.SellerSettings"},
+    # The Stripe secrets never enter the journal: only that the row changed.
+    {
+        "model": "shop.ShopProfile",
+        "exclude_fields": ["updated_at", "stripe_secret_key", "stripe_webhook_secret"],
+    },
     {
         "model": "accounts.User",
         "include_fields": ["email", "is_active", "is_staff", "is_superuser"],
@@ -476,6 +482,25 @@ COMPTOIR_HS_CODE = os.environ.get("COMPTOIR_HS_CODE", "620520")  # men's cotton 
 
 STRIPE_SECRET_KEY = os.environ.get("STRIPE_SECRET_KEY", "")
 STRIPE_WEBHOOK_SECRET = os.environ.get("STRIPE_WEBHOOK_SECRET", "")
+
+# The shop's identity lives in the database (comptoir.shop, edited in the cockpit's setup); the
+# variables below that an operator sets explicitly win over it. Their defaults above serve only
+# while no identity row exists (the demo before its build). docs/deploy.md lists them.
+COMPTOIR_FROM_ENV = frozenset(
+    name
+    for name in (
+        "SHOP_NAME",
+        "DEFAULT_FROM_EMAIL",
+        "COMPTOIR_PUBLIC_URL",
+        *(f"COMPTOIR_SHIPPER_{field}" for field in ("COMPANY", "LINE1", "LINE2", "POSTCODE", "CITY")),
+        *(f"COMPTOIR_SHIPPER_{field}" for field in ("COUNTRY", "EMAIL", "PHONE")),
+        "COMPTOIR_PACKAGING_GRAMS",
+        "STRIPE_SECRET_KEY",
+        "STRIPE_WEBHOOK_SECRET",
+        "COMPTOIR_PAYMENT_PROVIDERS",
+    )
+    if os.environ.get(name)
+)
 
 # --- Orders ---------------------------------------------------------------------------------------------
 # Order numbers read "<prefix>-<two-digit year>-<six random digits>" (orders/numbers.py).

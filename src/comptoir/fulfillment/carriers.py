@@ -16,6 +16,7 @@ from django.conf import settings
 
 from comptoir.core.addresses import PostalAddress
 from comptoir.orders.models import Order
+from comptoir.shop.profile import current_profile
 
 from .models import Shipment
 
@@ -73,7 +74,7 @@ def order_weight(order: Order) -> int:
     pieces = sum(
         (line.variant.weight_grams if line.variant else 0) * line.quantity for line in order.lines.all()
     )
-    return pieces + settings.COMPTOIR_PACKAGING_GRAMS
+    return pieces + current_profile().packaging_grams
 
 
 def coliship_fmt() -> bytes:
@@ -81,7 +82,7 @@ def coliship_fmt() -> bytes:
 
 
 def coliship_file(*, orders: Iterable[Order]) -> bytes:
-    sender = settings.COMPTOIR_SHIPPER
+    sender = current_profile().shipper
     text = ""
     for order in orders:
         if order.shipping_carrier != "colissimo":
@@ -170,7 +171,7 @@ def parcel_csv(*, shipment: Shipment) -> bytes:
     order = shipment.order
     parts = list(shipment.lines.select_related("order_line__variant"))
     address = PostalAddress.from_dict(order.shipping_address or {})
-    weight = settings.COMPTOIR_PACKAGING_GRAMS + sum(
+    weight = current_profile().packaging_grams + sum(
         (part.order_line.variant.weight_grams if part.order_line.variant else 0) * part.quantity
         for part in parts
     )

@@ -11,20 +11,21 @@ from weasyprint import HTML
 
 from comptoir.core.addresses import PostalAddress
 from comptoir.orders.models import Order
+from comptoir.shop.profile import current_profile
 
 from .models import Shipment
 from .picking import pick_list
 
 
 def return_address() -> str:
-    """Where parcels come back: the shipper's address (``COMPTOIR_SHIPPER``), on one line."""
-    shipper = settings.COMPTOIR_SHIPPER
+    """Where parcels come back: the shipper's address (the shop's profile), on one line."""
+    shipper = current_profile().shipper
     street = ", ".join(part for part in (shipper["line1"], shipper["line2"]) if part)
     return f"{street}, {shipper['postcode']} {shipper['city']}"
 
 
 def _slip_context(slips: list[dict]) -> dict:
-    return {"slips": slips, "shop_name": settings.SHOP_NAME, "return_address": return_address()}
+    return {"slips": slips, "shop_name": current_profile().shop_name, "return_address": return_address()}
 
 
 def pick_list_pdf(*, orders: Sequence[Order]) -> bytes:

@@ -10,6 +10,7 @@ from django.utils import translation
 from weasyprint import HTML
 
 from comptoir.catalog.models import Variant
+from comptoir.shop.profile import current_profile
 
 from .barcodes import ean13_data_uri
 
@@ -24,6 +25,7 @@ def label_sheet_pdf(*, labels: Sequence[tuple[Variant, int]]) -> bytes:
         items.extend([item] * max(copies, 0))
     with translation.override(settings.LANGUAGE_CODE):
         html = render_to_string(
-            "fulfillment/labels.html", {"labels": items[:MAX_LABELS], "shop_name": settings.SHOP_NAME}
+            "fulfillment/labels.html",
+            {"labels": items[:MAX_LABELS], "shop_name": current_profile().shop_name},
         )
     return HTML(string=html).write_pdf()

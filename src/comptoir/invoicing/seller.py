@@ -11,6 +11,8 @@ from decimal import Decimal
 from django.conf import settings
 from stdnum import iban
 
+from comptoir.shop.profile import current_profile
+
 from .models import SellerSettings
 
 
@@ -19,7 +21,7 @@ def _from_settings() -> SellerSettings:
     capital = "".join(ch for ch in seller.get("share_capital", "") if ch.isdigit() or ch in ".,")
     return SellerSettings(
         pk=SellerSettings.SINGLETON_PK,
-        legal_name=seller.get("name") or settings.SHOP_NAME,
+        legal_name=seller.get("name") or current_profile().shop_name,
         legal_form=seller.get("legal_form", ""),
         share_capital=Decimal(capital.replace(",", ".")) if capital else None,
         address=seller.get("address", ""),

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
 from comptoir.notifications.founder import absolute_url
+from comptoir.shop.profile import current_profile
 
 
 def absolute(path: str) -> str:
@@ -36,7 +36,7 @@ def build_email(
         full = {
             **context,
             "subject": subject,
-            "shop_name": settings.SHOP_NAME,
+            "shop_name": current_profile().shop_name,
             "language": language,
             "unsubscribe_url": unsubscribe_url,
         }
@@ -49,6 +49,8 @@ def build_email(
             "List-Unsubscribe": f"<{unsubscribe_url}>",
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
         }
-    message = EmailMultiAlternatives(subject=subject, body=text, to=[to], headers=headers)
+    message = EmailMultiAlternatives(
+        from_email=current_profile().from_email, subject=subject, body=text, to=[to], headers=headers
+    )
     message.attach_alternative(html, "text/html")
     return message

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
+
+from comptoir.shop.profile import current_profile
 
 
 def founder_addresses() -> list[str]:
@@ -17,4 +18,4 @@ def founder_addresses() -> list[str]:
 
 
 def absolute_url(path: str) -> str:
-    return settings.COMPTOIR_PUBLIC_URL.rstrip("/") + path
+    return current_profile().link(path)

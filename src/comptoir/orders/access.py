@@ -37,7 +37,7 @@ def order_number_from_token(*, token: str, max_age: timedelta = ACCESS_MAX_AGE) 
 
 
 def order_access_url(*, order: Order) -> str:
-    """The absolute link, in the order's language, built on ``COMPTOIR_PUBLIC_URL``."""
+    """The absolute link, in the order's language, built on the shop's public address."""
     token = order_access_token(order=order)
     language = order.language or settings.LANGUAGE_CODE
     with translation.override(language):

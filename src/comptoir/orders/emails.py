@@ -27,6 +27,7 @@ from django.utils.translation import gettext
 from comptoir.core.addresses import PostalAddress
 from comptoir.core.money import Money, format_money
 from comptoir.notifications.jobs import enqueue
+from comptoir.shop.profile import current_profile
 
 from .access import order_access_url
 from .models import Order
@@ -185,7 +186,9 @@ def build_order_email(
         context = {"email": email}
         text = render_to_string(f"orders/emails/{kind}.txt", context)
         html = render_to_string(f"orders/emails/{kind}.html", context)
-    message = EmailMultiAlternatives(subject=email.subject, body=text, to=[order.email])
+    message = EmailMultiAlternatives(
+        from_email=current_profile().from_email, subject=email.subject, body=text, to=[order.email]
+    )
     message.attach_alternative(html, "text/html")
     for filename, content, mimetype in attachments:
         message.attach(filename, content, mimetype)
@@ -231,7 +234,7 @@ def _email_context(*, order: Order, kind: str, language: str, bank_account: Bank
     return OrderEmail(
         kind=kind,
         subject=SUBJECTS[kind](order),
-        shop_name=settings.SHOP_NAME,
+        shop_name=current_profile().shop_name,
         language=language,
         order_number=order.number,
         placed_at=_when(order.created_at),

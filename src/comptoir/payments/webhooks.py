@@ -6,7 +6,8 @@ import json
 from typing import Any
 
 import stripe
-from django.conf import settings
+
+from comptoir.shop.profile import current_profile
 
 
 class InvalidWebhook(Exception):
@@ -19,7 +20,7 @@ def verify_stripe_event(*, payload: bytes, signature: str) -> dict[str, Any]:
     The header is ``t=<unix time>,v1=<HMAC-SHA256 of "<t>.<payload>">``; Stripe's library checks
     it in constant time and refuses timestamps older than five minutes (replayed captures).
     """
-    secret = settings.STRIPE_WEBHOOK_SECRET
+    secret = current_profile().stripe_webhook_secret
     if not secret:
         raise InvalidWebhook("STRIPE_WEBHOOK_SECRET is not set.")
     try:

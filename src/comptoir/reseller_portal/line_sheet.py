@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone
 from weasyprint import HTML
@@ -22,6 +21,7 @@ from comptoir.catalog.models import Product, ProductImage, Variant
 from comptoir.catalog.selectors import published_products
 from comptoir.core.money import Money, format_money
 from comptoir.pricing.policy import PricingPolicy
+from comptoir.shop.profile import current_profile
 
 CSV_COLUMNS = [
     "produit",
@@ -107,7 +107,7 @@ def line_sheet_pdf(*, policy: PricingPolicy, company_name: str) -> bytes:
         {
             "products": line_sheet(policy=policy),
             "company_name": company_name,
-            "shop_name": settings.SHOP_NAME,
+            "shop_name": current_profile().shop_name,
             "printed_on": timezone.localdate(),
         },
     )

@@ -5,6 +5,7 @@ Each job reads its rows afresh and renders ``resellers/emails/<kind>.txt`` in th
 
 from __future__ import annotations
 
+from email.utils import parseaddr
 from typing import Any
 
 from django.conf import settings
@@ -19,6 +20,7 @@ from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext
 
 from comptoir.notifications.founder import absolute_url as absolute
+from comptoir.shop.profile import current_profile
 
 from .models import BuyerInvitation, ResellerApplication
 
@@ -42,7 +44,7 @@ def founder_email() -> str:
         .values_list("email", flat=True)
         .first()
     )
-    return str(superuser_email or settings.DEFAULT_FROM_EMAIL)
+    return str(superuser_email or parseaddr(current_profile().from_email)[1])
 
 
 def set_password_url(*, user: Any, language: str) -> str:
@@ -57,8 +59,10 @@ def set_password_url(*, user: Any, language: str) -> str:
 
 def _send(*, to: str, subject: str, kind: str, context: dict[str, Any], language: str) -> None:
     with translation.override(language):
-        body = render_to_string(f"resellers/emails/{kind}.txt", {**context, "shop_name": settings.SHOP_NAME})
-    EmailMessage(subject=subject, body=body, to=[to]).send()
+        body = render_to_string(
+            f"resellers/emails/{kind}.txt", {**context, "shop_name": current_profile().shop_name}
+        )
+    EmailMessage(subject=subject, body=body, from_email=current_profile().from_email, to=[to]).send()
 
 
 def send_application_received_email(*, application_id: int) -> None:
@@ -83,7 +87,7 @@ def send_application_approved_email(*, application_id: int) -> None:
     user = get_user_model().objects.get(email__iexact=application.email)
     with translation.override(application.language):
         subject = gettext("Bienvenue chez %(shop)s : votre espace revendeur est ouvert") % {
-            "shop": settings.SHOP_NAME
+            "shop": current_profile().shop_name
         }
     _send(
         to=user.email,
@@ -101,7 +105,7 @@ def send_application_approved_email(*, application_id: int) -> None:
 def send_application_refused_email(*, application_id: int) -> None:
     application = ResellerApplication.objects.get(pk=application_id)
     with translation.override(application.language):
-        subject = gettext("Votre demande revendeur chez %(shop)s") % {"shop": settings.SHOP_NAME}
+        subject = gettext("Votre demande revendeur chez %(shop)s") % {"shop": current_profile().shop_name}
     _send(
         to=application.email,
         subject=subject,
@@ -116,7 +120,7 @@ def send_invitation_email(*, invitation_id: int, token: str, language: str) -> N
     with translation.override(language):
         subject = gettext("%(company)s vous invite dans son espace revendeur %(shop)s") % {
             "company": invitation.company.shop_name,
-            "shop": settings.SHOP_NAME,
+            "shop": current_profile().shop_name,
         }
     _send(
         to=invitation.email,

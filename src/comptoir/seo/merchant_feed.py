@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from typing import IO
 from xml.sax.saxutils import escape
 
-from django.conf import settings
 from django.core.cache import cache
 from django.core.files import File
 from django.core.files.storage import default_storage
@@ -27,6 +26,7 @@ from django.utils import translation
 
 from comptoir.core.money import Money
 from comptoir.core.page_cache import pages_generation
+from comptoir.shop.profile import current_profile
 
 from .catalogue import FeedItem, merchant_feed_items
 
@@ -99,13 +99,13 @@ def write_merchant_feed(out: IO[bytes], *, base_url: str, description: str) -> i
         (
             '<?xml version="1.0" encoding="UTF-8"?>\n'
             '<rss version="2.0" xmlns:g="http://base.google.com/ns/1.0">\n<channel>\n'
-            f"  <title>{escape(settings.SHOP_NAME)}</title>\n"
+            f"  <title>{escape(current_profile().shop_name)}</title>\n"
             f"  <link>{escape(base_url + reverse('storefront:home'))}</link>\n"
             f"  <description>{escape(description)}</description>\n"
         ).encode()
     )
     count = 0
-    for item in merchant_feed_items(base_url=base_url, brand=settings.SHOP_NAME):
+    for item in merchant_feed_items(base_url=base_url, brand=current_profile().shop_name):
         out.write(_item_xml(item).encode())
         count += 1
     out.write(b"</channel>\n</rss>\n")

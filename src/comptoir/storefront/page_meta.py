@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from django.conf import settings
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -22,6 +21,7 @@ from comptoir.seo.structured_data import (
     organization_and_website,
     product_group,
 )
+from comptoir.shop.profile import current_profile
 
 SHOP_DESCRIPTION = "Chemises coupées à Paris, cousues au Portugal, faites pour durer."
 
@@ -34,14 +34,14 @@ def home_meta(request: HttpRequest, *, image: ProductImage | None) -> PageMeta:
     base = base_url(request)
     home = reverse("storefront:home")
     return PageMeta(
-        title=_("%(shop)s — chemises coupées à Paris") % {"shop": settings.SHOP_NAME},
+        title=_("%(shop)s — chemises coupées à Paris") % {"shop": current_profile().shop_name},
         description=_(SHOP_DESCRIPTION),
         canonical_url=base + home,
         image_url=base + image.fallback_url if image else "",
         image_alt=image.alt_text if image else "",
         json_ld=organization_and_website(
             base_url=base,
-            shop_name=settings.SHOP_NAME,
+            shop_name=current_profile().shop_name,
             home_url=home,
             search_url=reverse("storefront:search"),
         ),
@@ -57,7 +57,7 @@ def collection_meta(
     return PageMeta(
         title=page_title(
             name=str(collection.name),
-            shop_name=settings.SHOP_NAME,
+            shop_name=current_profile().shop_name,
             written=collection.meta_title,
             page_number=page_number,
         ),
@@ -93,7 +93,9 @@ def product_meta(
     trail.append((str(product.name), product.get_absolute_url()))
     cover = images[0] if images else None
     return PageMeta(
-        title=page_title(name=str(product.name), shop_name=settings.SHOP_NAME, written=product.meta_title),
+        title=page_title(
+            name=str(product.name), shop_name=current_profile().shop_name, written=product.meta_title
+        ),
         description=product.meta_description.strip()
         or describe(product.summary, product.description, str(product.name), _(SHOP_DESCRIPTION)),
         canonical_url=base + product.get_absolute_url(),
@@ -106,7 +108,7 @@ def product_meta(
                 variants=product.active_variants,  # type: ignore[attr-defined]
                 images=images,
                 base_url=base,
-                brand=settings.SHOP_NAME,
+                brand=current_profile().shop_name,
                 rating=rating,
             ),
             breadcrumb_list(base_url=base, trail=trail),
@@ -123,10 +125,10 @@ def journal_meta(
     if current is not None:
         trail.append((str(current.name), path))
     return PageMeta(
-        title=page_title(name=heading, shop_name=settings.SHOP_NAME, page_number=page_number),
+        title=page_title(name=heading, shop_name=current_profile().shop_name, page_number=page_number),
         description=describe(
             _("%(heading)s : les nouvelles de l'atelier, les pièces, les rencontres de %(shop)s.")
-            % {"heading": heading, "shop": settings.SHOP_NAME}
+            % {"heading": heading, "shop": current_profile().shop_name}
         ),
         canonical_url=base + path + (f"?page={page_number}" if page_number > 1 else ""),
         json_ld=[breadcrumb_list(base_url=base, trail=trail)],
@@ -143,7 +145,7 @@ def post_meta(request: HttpRequest, *, post: Post, is_preview: bool) -> PageMeta
         trail.append((str(post.category.name), post.category.get_absolute_url()))
     trail.append((post.title, post.get_absolute_url()))
     return PageMeta(
-        title=page_title(name=post.title, shop_name=settings.SHOP_NAME),
+        title=page_title(name=post.title, shop_name=current_profile().shop_name),
         description=description,
         canonical_url=url,
         image_url=image_url,
@@ -158,8 +160,8 @@ def post_meta(request: HttpRequest, *, post: Post, is_preview: bool) -> PageMeta
                 description=description,
                 published=post.publish_at,
                 modified=post.updated_at,
-                author=post.author.get_full_name() or settings.SHOP_NAME,
-                publisher=settings.SHOP_NAME,
+                author=post.author.get_full_name() or current_profile().shop_name,
+                publisher=current_profile().shop_name,
                 image_url=image_url,
             ),
             breadcrumb_list(base_url=base, trail=trail),
@@ -170,7 +172,7 @@ def post_meta(request: HttpRequest, *, post: Post, is_preview: bool) -> PageMeta
 def page_meta_for(request: HttpRequest, *, page: Page) -> PageMeta:
     base = base_url(request)
     return PageMeta(
-        title=page_title(name=page.title, shop_name=settings.SHOP_NAME),
+        title=page_title(name=page.title, shop_name=current_profile().shop_name),
         description=page.meta_description.strip() or describe(plain_text(page.body), page.title),
         canonical_url=base + page.get_absolute_url(),
         json_ld=[

@@ -17,6 +17,7 @@ from comptoir.catalog.models import Product
 from comptoir.content.selectors import page_by_slug
 from comptoir.pricing.policy import PricingPolicy, policy_for
 from comptoir.reviews.selectors import REVIEW_POLICY_SLUG, product_reviews
+from comptoir.shop.profile import current_profile
 
 from .forms import SORT_CHOICES, filters_from_query
 from .navigation import alternate_urls
@@ -188,4 +189,6 @@ def page_not_found(request: HttpRequest, exception: Exception | None = None) -> 
 @requires_csrf_token
 def server_error(request: HttpRequest) -> HttpResponse:
     # No database and no context processors here: the error may be the database itself.
-    return HttpResponse(loader.get_template("500.html").render({"shop_name": settings.SHOP_NAME}), status=500)
+    return HttpResponse(
+        loader.get_template("500.html").render({"shop_name": current_profile().shop_name}), status=500
+    )

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import quote
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.syndication.views import Feed
 from django.core.paginator import Paginator
@@ -25,6 +24,7 @@ from comptoir.content import selectors
 from comptoir.content.markdown import mentioned_products, plain_text, render_markdown
 from comptoir.content.models import Category, Page, Post, Tag
 from comptoir.core.models import object_id_for_old_slug
+from comptoir.shop.profile import current_profile
 
 from .comment_forms import CommentForm
 from .navigation import alternate_urls
@@ -219,7 +219,7 @@ class JournalFeed(Feed):
         return item.publish_at
 
     def item_author_name(self, item: Post) -> str:
-        return item.author.get_full_name() or settings.SHOP_NAME
+        return item.author.get_full_name() or current_profile().shop_name
 
 
 class JournalAtomFeed(JournalFeed):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import redirect, render
@@ -24,6 +23,7 @@ from comptoir.content.markdown import plain_text, render_markdown
 from comptoir.core.rate_limit import allow, client_ip
 from comptoir.seo.page_meta import PageMeta, describe, page_title
 from comptoir.seo.structured_data import breadcrumb_list, event_json_ld
+from comptoir.shop.profile import current_profile
 
 from .navigation import alternate_urls
 from .page_meta import base_url
@@ -36,12 +36,12 @@ REGISTRATIONS_PER_WINDOW = 5
 def events(request: HttpRequest) -> HttpResponse:
     base = base_url(request)
     meta = PageMeta(
-        title=page_title(name=_("Les rencontres"), shop_name=settings.SHOP_NAME),
+        title=page_title(name=_("Les rencontres"), shop_name=current_profile().shop_name),
         description=_(
             "Chaque mois, %(shop)s ouvre son atelier aux gens du web et du commerce indépendant : "
             "une soirée, des histoires de boutiques, un verre."
         )
-        % {"shop": settings.SHOP_NAME},
+        % {"shop": current_profile().shop_name},
         canonical_url=base + reverse("storefront:events"),
     )
     return render(
@@ -95,7 +95,7 @@ def event(request: HttpRequest, slug: str) -> HttpResponse:
     description = describe(plain_text(found.description), found.title)
     image_url = base + found.fallback_url if found.cover else ""  # a rendition of known size, as for products
     meta = PageMeta(
-        title=page_title(name=found.title, shop_name=settings.SHOP_NAME),
+        title=page_title(name=found.title, shop_name=current_profile().shop_name),
         description=description,
         canonical_url=url,
         image_url=image_url,
@@ -109,7 +109,7 @@ def event(request: HttpRequest, slug: str) -> HttpResponse:
                 ends=found.ends_at,
                 place=found.place_name,
                 address=found.address,
-                organizer=settings.SHOP_NAME,
+                organizer=current_profile().shop_name,
                 is_full=found.seats_left == 0,
                 image_url=image_url,
             ),

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -12,6 +11,7 @@ from icalendar import Calendar
 from icalendar import Event as CalendarEvent
 
 from comptoir.notifications.founder import absolute_url
+from comptoir.shop.profile import current_profile
 
 from ..models import Event, EventMessage, Registration, RegistrationStatus
 
@@ -27,7 +27,7 @@ def event_calendar(*, events: list[Event], method: str = "") -> bytes:
         calendar.add("method", method)
     for event in events:
         entry = CalendarEvent()
-        entry.add("uid", f"event-{event.pk}@{settings.COMPTOIR_PUBLIC_URL.split('://')[-1].split('/')[0]}")
+        entry.add("uid", f"event-{event.pk}@{current_profile().public_url.split('://')[-1].split('/')[0]}")
         entry.add("summary", event.title)
         entry.add("dtstart", event.starts_at)
         entry.add("dtend", event.ends_at)
@@ -61,10 +61,11 @@ def send_registration_email(*, registration_id: int, kind: str) -> None:
             "kind": kind,
             "event_url": absolute_url(event.get_absolute_url()),
             "cancel_url": cancel_url(registration),
-            "shop_name": settings.SHOP_NAME,
+            "shop_name": current_profile().shop_name,
         }
         subject = SUBJECTS[kind](event)
         message = EmailMultiAlternatives(
+            from_email=current_profile().from_email,
             subject=subject,
             body=render_to_string("community/emails/registration.txt", context),
             to=[registration.email],
@@ -89,9 +90,10 @@ def send_event_message(*, message_id: int) -> int:
                 "message": message,
                 "event": message.event,
                 "cancel_url": cancel_url(registration),
-                "shop_name": settings.SHOP_NAME,
+                "shop_name": current_profile().shop_name,
             }
             email = EmailMultiAlternatives(
+                from_email=current_profile().from_email,
                 subject=message.subject,
                 body=render_to_string("community/emails/event_message.txt", context),
                 to=[registration.email],

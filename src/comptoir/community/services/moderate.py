@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from functools import partial
 
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
 from comptoir.accounts.models import User
 from comptoir.notifications.jobs import enqueue
+from comptoir.shop.profile import current_profile
 
 from ..models import Comment, CommentStatus
 from .notify import notify_reply
@@ -37,7 +37,7 @@ def reply_as_author(*, comment: Comment, body: str, author: User) -> Comment:
         reply = Comment.objects.create(
             post=comment.post,
             parent=comment,
-            name=author.get_full_name() or settings.SHOP_NAME,
+            name=author.get_full_name() or current_profile().shop_name,
             email=author.email,
             body=body.strip(),
             status=CommentStatus.APPROVED,

@@ -13,6 +13,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from comptoir.notifications.founder import absolute_url, founder_addresses
+from comptoir.shop.profile import current_profile
 
 from ..models import Comment, CommentStatus
 
@@ -33,10 +34,13 @@ def notify_reply(*, comment_id: int) -> None:
         return
     with translation.override(parent.language):
         url = absolute_url(reply.post.get_absolute_url()) + f"#comment-{reply.pk}"
-        context = {"reply": reply, "parent": parent, "url": url, "shop_name": settings.SHOP_NAME}
+        context = {"reply": reply, "parent": parent, "url": url, "shop_name": current_profile().shop_name}
         subject = _("Une réponse à votre commentaire sur « %(title)s »") % {"title": reply.post.title}
         message = EmailMultiAlternatives(
-            subject=subject, body=render_to_string("community/emails/reply.txt", context), to=[parent.email]
+            from_email=current_profile().from_email,
+            subject=subject,
+            body=render_to_string("community/emails/reply.txt", context),
+            to=[parent.email],
         )
         message.attach_alternative(render_to_string("community/emails/reply.html", context), "text/html")
     message.send()
@@ -62,11 +66,14 @@ def send_founder_digest(*, now: object = None) -> int:
             "moderation_url": absolute_url(
                 reverse("admin:community_comment_changelist") + "?status__exact=pending"
             ),
-            "shop_name": settings.SHOP_NAME,
+            "shop_name": current_profile().shop_name,
         }
         subject = _("%(count)d commentaire(s) à modérer") % {"count": len(waiting)}
         message = EmailMultiAlternatives(
-            subject=subject, body=render_to_string("community/emails/digest.txt", context), to=recipients
+            from_email=current_profile().from_email,
+            subject=subject,
+            body=render_to_string("community/emails/digest.txt", context),
+            to=recipients,
         )
         message.attach_alternative(render_to_string("community/emails/digest.html", context), "text/html")
     message.send()

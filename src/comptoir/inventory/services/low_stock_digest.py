@@ -10,6 +10,7 @@ from django.utils import translation
 from django.utils.translation import ngettext
 
 from comptoir.notifications.founder import absolute_url, founder_addresses
+from comptoir.shop.profile import current_profile
 
 from ..selectors import StockFilter, low_stock_records
 
@@ -28,7 +29,7 @@ def send_low_stock_digest() -> int:
             "records": records,
             "sold_out": sum(1 for record in records if record.available <= 0),
             "stock_url": absolute_url(reverse("backoffice:stock") + f"?state={StockFilter.LOW}"),
-            "shop_name": settings.SHOP_NAME,
+            "shop_name": current_profile().shop_name,
         }
         subject = ngettext(
             "Stock bas : %(count)d variante à réassortir",
@@ -36,6 +37,7 @@ def send_low_stock_digest() -> int:
             len(records),
         ) % {"count": len(records)}
         message = EmailMultiAlternatives(
+            from_email=current_profile().from_email,
             subject=subject,
             body=render_to_string("inventory/emails/low_stock.txt", context),
             to=recipients,

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -19,6 +18,7 @@ from comptoir.core.money import Money, format_money
 from comptoir.orders.models import Order, OrderEvent
 from comptoir.orders.selectors import overdue_reseller_orders
 from comptoir.orders.services.transition import record_event
+from comptoir.shop.profile import current_profile
 
 from ..models import Invoice
 from ..selectors import invoices_of_order
@@ -57,10 +57,11 @@ def _send(*, order: Order, invoice: Invoice, today: date) -> None:
             "iban": iban,
             "bic": bic,
             "seller": seller_identity(),
-            "shop_name": settings.SHOP_NAME,
+            "shop_name": current_profile().shop_name,
         }
         subject = _("Facture %(number)s : échéance dépassée") % {"number": invoice.number}
         message = EmailMultiAlternatives(
+            from_email=current_profile().from_email,
             subject=subject,
             body=render_to_string("invoicing/emails/payment_reminder.txt", context),
             to=[order.email],

@@ -1,6 +1,7 @@
 """The payment providers the shop knows, in one explicit table; settings choose which are offered.
 
-``COMPTOIR_PAYMENT_PROVIDERS`` lists the enabled codes in display order. The demo provider is
+The shop's profile lists the enabled codes in display order (its setup, or
+``COMPTOIR_PAYMENT_PROVIDERS`` when an operator sets it). The demo provider is
 offered only while ``demo_payments_enabled()``: never in production.
 """
 
@@ -8,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from django.conf import settings
+from comptoir.shop.profile import current_profile
 
 from .bank_transfer import BankTransferProvider
 from .base import PaymentProvider
@@ -27,7 +28,7 @@ class UnknownProvider(LookupError):
 
 
 def enabled_codes() -> list[str]:
-    codes = [code for code in settings.COMPTOIR_PAYMENT_PROVIDERS if code in PROVIDERS]
+    codes = [code for code in current_profile().payment_providers if code in PROVIDERS]
     if not demo_payments_enabled():
         codes = [code for code in codes if code != DemoProvider.code]
     return codes

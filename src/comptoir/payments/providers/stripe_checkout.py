@@ -9,13 +9,13 @@ from __future__ import annotations
 from decimal import Decimal
 
 import stripe
-from django.conf import settings
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from stripe.params.checkout import SessionCreateParams
 
 from comptoir.core.money import quantize
 from comptoir.orders.models import Order
+from comptoir.shop.profile import current_profile
 
 from ..models import Payment
 from .base import PaymentError, ProviderStart, RefundResult
@@ -47,12 +47,13 @@ class StripeProvider:
         self._http_client = http_client
 
     def client(self) -> stripe.StripeClient:
-        if not settings.STRIPE_SECRET_KEY:
+        secret_key = current_profile().stripe_secret_key
+        if not secret_key:
             raise PaymentError("STRIPE_SECRET_KEY is not set.")
         http_client = self._http_client or make_http_client()
         if http_client is None:
-            return stripe.StripeClient(settings.STRIPE_SECRET_KEY, max_network_retries=2)
-        return stripe.StripeClient(settings.STRIPE_SECRET_KEY, max_network_retries=2, http_client=http_client)
+            return stripe.StripeClient(secret_key, max_network_retries=2)
+        return stripe.StripeClient(secret_key, max_network_retries=2, http_client=http_client)
 
     def start(self, *, order: Order, payment: Payment, return_url: str, cancel_url: str) -> ProviderStart:
         # One line for the whole order: Stripe charges exactly our frozen total, no re-rounding per line.
@@ -68,7 +69,7 @@ class StripeProvider:
                     "price_data": {
                         "currency": payment.currency.lower(),
                         "unit_amount": to_minor_units(payment.amount),
-                        "product_data": {"name": f"{settings.SHOP_NAME} — {name}"},
+                        "product_data": {"name": f"{current_profile().shop_name} — {name}"},
                     },
                 }
             ],

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from comptoir.seo.site_audit import IMAGE_BUDGET_KB, run_site_audit
+from comptoir.shop.profile import current_profile
 
 
 class Command(BaseCommand):
@@ -18,7 +18,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         problems = run_site_audit(image_budget_kb=options["image_budget_kb"])
-        site = settings.COMPTOIR_PUBLIC_URL.rstrip("/")
+        site = current_profile().public_url
         for problem in problems:
             fix = f"  → {site}{problem.fix_url}" if problem.fix_url else ""
             self.stdout.write(f"{problem.url}  [{problem.kind}]  {problem.message}{fix}")
