@@ -1,7 +1,7 @@
 from django.urls import path
 from django.utils.translation import pgettext_lazy
 
-from . import dashboard, stock, two_factor, views, views_chores, views_invoicing, views_journal
+from . import dashboard, stock, two_factor, views, views_chores, views_invoicing, views_journal, views_setup
 
 app_name = "backoffice"
 
@@ -44,6 +44,49 @@ urlpatterns = [
     path(pgettext_lazy("url", "stock/etiquettes.pdf"), stock.stock_labels, name="stock_labels"),
     path(pgettext_lazy("url", "stock/tableur/"), views.stock_sheet, name="stock_sheet"),
     path(pgettext_lazy("url", "facturation/"), views_invoicing.seller_settings, name="seller_settings"),
+    path(pgettext_lazy("url", "installation/"), views_setup.setup, name="setup"),
+    path(
+        pgettext_lazy("url", "installation/marque/"),
+        views_setup.setup_step,
+        {"step": "brand"},
+        name="setup_brand",
+    ),
+    path(
+        pgettext_lazy("url", "installation/identite/"),
+        views_setup.setup_step,
+        {"step": "identity"},
+        name="setup_identity",
+    ),
+    path(
+        pgettext_lazy("url", "installation/banque/"),
+        views_setup.setup_step,
+        {"step": "bank"},
+        name="setup_bank",
+    ),
+    path(
+        pgettext_lazy("url", "installation/expedition/"),
+        views_setup.setup_step,
+        {"step": "shipper"},
+        name="setup_shipper",
+    ),
+    path(
+        pgettext_lazy("url", "installation/livraison/"),
+        views_setup.setup_step,
+        {"step": "delivery"},
+        name="setup_delivery",
+    ),
+    path(
+        pgettext_lazy("url", "installation/paiements/"),
+        views_setup.setup_step,
+        {"step": "payments"},
+        name="setup_payments",
+    ),
+    path(
+        pgettext_lazy("url", "installation/adresse/"),
+        views_setup.setup_step,
+        {"step": "address"},
+        name="setup_address",
+    ),
     path(pgettext_lazy("url", "comptabilite/"), views_invoicing.accounting, name="accounting"),
     path(pgettext_lazy("url", "precommandes/"), views.preorders, name="preorders"),
     path(pgettext_lazy("url", "journal/"), views_journal.journal, name="journal"),

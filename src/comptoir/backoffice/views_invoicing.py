@@ -1,4 +1,4 @@
-"""The owner's invoicing pages: the seller's settings, the sales journal and the FEC.
+"""The owner's invoicing pages: the sales journal and the FEC (the seller's settings are setup steps).
 
 Owner only: the « Préparation des colis » group packs and ships and never sees money or identity.
 """
@@ -7,21 +7,17 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET
 
 from comptoir.accounting.exports import fec_file, fec_filename, sales_journal_csv
-from comptoir.invoicing.legal import late_payment_floor
 from comptoir.invoicing.seller import current_seller
-from comptoir.invoicing.services.update_seller_settings import update_seller_settings
 
-from .forms_invoicing import FiscalYearForm, PeriodForm, SellerSettingsForm
+from .forms_invoicing import FiscalYearForm, PeriodForm
 
 
 def _owner_only(request: HttpRequest) -> None:
@@ -30,24 +26,11 @@ def _owner_only(request: HttpRequest) -> None:
 
 
 @staff_member_required
-@require_http_methods(["GET", "POST"])
+@require_GET
 def seller_settings(request: HttpRequest) -> HttpResponse:
+    """The former « Facturation » page, now the setup's identity and bank steps: old links land there."""
     _owner_only(request)
-    form = SellerSettingsForm(request.POST or None, instance=current_seller())
-    if request.method == "POST" and form.is_valid():
-        try:
-            update_seller_settings(values=form.cleaned_data)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("Paramètres enregistrés : les prochaines factures les reprennent."))
-            return redirect("backoffice:seller_settings")
-    return render(
-        request,
-        "backoffice/seller_settings.html",
-        {"form": form, "floor": late_payment_floor()},
-        status=422 if form.errors else 200,
-    )
+    return redirect("backoffice:setup_identity", permanent=True)
 
 
 @staff_member_required

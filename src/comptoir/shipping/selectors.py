@@ -98,3 +98,20 @@ def _priced(*, method: ShippingMethod, weight_grams: int, subtotal_gross: Money)
         is_free=is_free,
         requires_pickup_point=method.requires_pickup_point,
     )
+
+
+def delivery_grid() -> QuerySet[ShippingZone]:
+    """Every zone with its methods (offered or not) and their weight bands: the setup's delivery step."""
+    return ShippingZone.objects.order_by("position", "id").prefetch_related(
+        Prefetch(
+            "methods",
+            queryset=ShippingMethod.objects.order_by("position", "id").prefetch_related(
+                Prefetch("bands", queryset=WeightBand.objects.order_by("max_weight_grams"))
+            ),
+        )
+    )
+
+
+def has_delivery_rate() -> bool:
+    """Whether checkout can offer any delivery at all: one offered method with one priced band."""
+    return WeightBand.objects.filter(method__is_active=True).exists()

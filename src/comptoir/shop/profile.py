@@ -18,7 +18,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
+from django.db import DatabaseError, transaction
 
 from comptoir.core.page_cache import shop_pages_changed
 
@@ -80,7 +80,10 @@ def saved_profile() -> ShopProfile | None:
     """The saved row (cached until it changes), or None before anything wrote it."""
     cached = cache.get(CACHE_KEY)
     if cached is None:
-        row = ShopProfile.objects.filter(pk=ShopProfile.SINGLETON_PK).first()
+        try:
+            row = ShopProfile.objects.filter(pk=ShopProfile.SINGLETON_PK).first()
+        except DatabaseError:  # no table yet (a command run before `migrate`): the settings speak
+            return None
         cache.set(CACHE_KEY, row if row is not None else _NO_ROW, timeout=None)
         return row
     return None if cached == _NO_ROW else cached

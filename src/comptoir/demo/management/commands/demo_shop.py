@@ -21,6 +21,7 @@ from comptoir.demo.services.content import (
     ensure_legal_pages,
 )
 from comptoir.demo.services.events import ensure_demo_events
+from comptoir.demo.services.identity import ensure_demo_identity
 from comptoir.demo.services.resellers import (
     DEMO_BUYER_EMAIL,
     DEMO_BUYER_PASSWORD,
@@ -43,6 +44,10 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         started = time.monotonic()  # the whole build, not only the catalogue's part
+        if ensure_demo_identity():
+            self.stdout.write(
+                "Identité de Maison Lavande enregistrée : marque, expéditeur, atelier, vendeur."
+            )
         report = build_demo_shop(stdout=self.stdout, with_images=not options["without_images"])
         counts = (
             f"{report.products} produits ({report.published_products} en ligne), "

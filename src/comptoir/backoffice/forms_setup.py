@@ -1,0 +1,164 @@
+"""The setup's forms, one per step: the shop's profile (comptoir.shop) and the seller's settings
+(invoicing), each checked field by field by the model's own validators."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from comptoir.shop.models import ShopProfile
+from comptoir.shop.profile import masked_secret
+
+from .forms_invoicing import SellerSettingsForm
+
+SELLER_IDENTITY_FIELDS = (
+    "legal_name",
+    "legal_form",
+    "share_capital",
+    "address",
+    "siret",
+    "rcs",
+    "vat_number",
+    "vat_on_debits",
+)
+SELLER_BANK_FIELDS = (
+    "bank_holder",
+    "iban",
+    "bic",
+    "default_payment_terms",
+    "late_payment_rate",
+    "invoice_footer",
+)
+
+
+class ProfileForm(forms.ModelForm):
+    """A part of the profile; ``values()`` is what the step's service writes."""
+
+    def values(self) -> dict[str, Any]:
+        # A cleared image comes back as False: stored as no file.
+        return {name: "" if value is False else value for name, value in self.cleaned_data.items()}
+
+
+class BrandForm(ProfileForm):
+    class Meta:
+        model = ShopProfile
+        fields = ("brand_name", "tagline", "logo", "favicon", "sender_name", "sender_email")
+        widgets = {
+            "logo": forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg,image/webp"}),
+            "favicon": forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg,image/webp"}),
+            "sender_email": forms.EmailInput(attrs={"autocomplete": "email"}),
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["brand_name"].required = True
+        self.fields["sender_email"].required = True
+        self.fields["sender_name"].help_text = _(
+            "Ce que vos clientes lisent dans leur boîte : le nom de la marque, souvent."
+        )
+        self.fields["sender_email"].help_text = _(
+            "Une adresse de votre domaine, que votre hébergeur d'e-mails autorise."
+        )
+
+
+class LegalPagesForm(ProfileForm):
+    class Meta:
+        model = ShopProfile
+        fields = ("publication_director", "host_name", "host_address", "mediator", "competent_court")
+        widgets = {
+            "host_address": forms.Textarea(attrs={"rows": 2}),
+            "mediator": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name in ("publication_director", "host_name", "mediator"):
+            self.fields[name].required = True
+
+
+class SellerIdentityForm(SellerSettingsForm):
+    class Meta(SellerSettingsForm.Meta):
+        fields = SELLER_IDENTITY_FIELDS
+
+
+class SellerBankForm(SellerSettingsForm):
+    class Meta(SellerSettingsForm.Meta):
+        fields = SELLER_BANK_FIELDS
+
+
+class ShipperForm(ProfileForm):
+    class Meta:
+        model = ShopProfile
+        fields = (
+            "shipper_company",
+            "shipper_line1",
+            "shipper_line2",
+            "shipper_postcode",
+            "shipper_city",
+            "shipper_country",
+            "shipper_email",
+            "shipper_phone",
+            "packaging_grams",
+        )
+        widgets = {"shipper_phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"})}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name in (
+            "shipper_company",
+            "shipper_line1",
+            "shipper_postcode",
+            "shipper_city",
+            "shipper_country",
+        ):
+            self.fields[name].required = True
+        self.fields["packaging_grams"].required = True
+        self.fields["packaging_grams"].min_value = 0  # type: ignore[attr-defined]
+
+
+class PaymentsForm(ProfileForm):
+    """The secrets are never sent back to the page: a blank field keeps the stored one."""
+
+    class Meta:
+        model = ShopProfile
+        fields = ("bank_transfer_enabled", "stripe_enabled", "stripe_secret_key", "stripe_webhook_secret")
+        widgets = {
+            "stripe_secret_key": forms.PasswordInput(render_value=False, attrs={"autocomplete": "off"}),
+            "stripe_webhook_secret": forms.PasswordInput(render_value=False, attrs={"autocomplete": "off"}),
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        stored = self.instance
+        for name in ("stripe_secret_key", "stripe_webhook_secret"):
+            field = self.fields[name]
+            masked = masked_secret(getattr(stored, name) or "")
+            field.widget.attrs["placeholder"] = masked or (
+                "sk_live_…" if name == "stripe_secret_key" else "whsec_…"
+            )
+            field.help_text = (
+                _("Enregistrée : %(masked)s. Laissez vide pour la garder.") % {"masked": masked}
+                if masked
+                else _("Dans votre tableau de bord Stripe, rubrique « Développeurs ».")
+            )
+
+    def _post_clean(self) -> None:
+        # A secret left blank keeps the stored one: check the row as it will be saved.
+        for name in ("stripe_secret_key", "stripe_webhook_secret"):
+            if not self.cleaned_data.get(name):
+                self.cleaned_data[name] = getattr(self.instance, name)
+        super()._post_clean()
+
+
+class PublicAddressForm(ProfileForm):
+    class Meta:
+        model = ShopProfile
+        fields = ("public_url",)
+        widgets = {"public_url": forms.URLInput(attrs={"placeholder": "https://www.ma-boutique.fr"})}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["public_url"].required = True
+        self.fields["public_url"].assume_scheme = "https"  # type: ignore[attr-defined]
