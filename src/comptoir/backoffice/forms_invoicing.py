@@ -38,7 +38,7 @@ class SellerSettingsForm(forms.ModelForm):
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        for name in NORMALISE:
+        for name in NORMALISE.keys() & self.fields.keys():  # a setup step shows some of them
             # Typed the way it is printed ("FR76 3000 …"): the length is checked once compacted.
             field = self.fields[name]
             field.max_length = None  # type: ignore[attr-defined]
