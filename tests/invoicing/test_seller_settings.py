@@ -1,4 +1,5 @@
-"""The seller's settings page: owner only, every number checked, the legal floor enforced, invoices frozen."""
+"""The seller's settings (the setup's identity and bank steps): owner only, every number checked, the
+legal floor enforced, invoices frozen."""
 
 from __future__ import annotations
 
@@ -18,7 +19,10 @@ from tests.factories.payments import OrderFactory
 
 pytestmark = pytest.mark.django_db
 
-URL = reverse("backoffice:seller_settings")
+IDENTITY_URL = reverse("backoffice:setup_identity")
+BANK_URL = reverse("backoffice:setup_bank")
+IDENTITY_FIELDS = ("legal_name", "legal_form", "share_capital", "address", "siret", "rcs", "vat_number")
+LEGAL_PAGES = {"publication_director": "Louise Martin", "host_name": "Scalingo SAS", "mediator": "CM2C"}
 
 VALID = {
     "legal_name": "Atelier Lavande SARL",
@@ -35,6 +39,20 @@ VALID = {
     "bic": "AGRIFRPP882",
     "invoice_footer": "Merci pour votre confiance.",
 }
+
+
+def identity(values):
+    return {**{name: values[name] for name in IDENTITY_FIELDS}, **LEGAL_PAGES}
+
+
+def bank(values):
+    return {name: value for name, value in values.items() if name not in IDENTITY_FIELDS}
+
+
+def save(client, values):
+    """Both steps, as the founder walks them; the last response."""
+    client.post(IDENTITY_URL, identity(values))
+    return client.post(BANK_URL, bank(values))
 
 
 @pytest.fixture
@@ -55,7 +73,8 @@ def test_until_saved_the_settings_come_from_the_environment():
 
 
 def test_the_owner_saves_the_identity_and_the_numbers_are_stored_compact(owner_client):
-    response = owner_client.post(URL, VALID)
+    assert owner_client.post(IDENTITY_URL, identity(VALID)).status_code == 302
+    response = owner_client.post(BANK_URL, bank(VALID))
     assert response.status_code == 302
     row = SellerSettings.objects.get()
     assert (row.siret, row.vat_number, row.iban, row.bic) == (
@@ -66,34 +85,37 @@ def test_the_owner_saves_the_identity_and_the_numbers_are_stored_compact(owner_c
     )
     assert row.share_capital == Decimal("5000.00")
     assert seller_identity()["share_capital"] == "5\u00a0000 €"
-    page = owner_client.get(URL).content.decode()
+    page = owner_client.get(IDENTITY_URL).content.decode()
     assert "Atelier Lavande SARL" in page
 
 
 def test_bad_numbers_are_named_and_nothing_is_saved(owner_client):
     bad = {**VALID, "siret": "73282932000018", "iban": "FR76 3000 6000 0112 3456 7890 188", "bic": "XX"}
-    response = owner_client.post(URL, {**bad, "vat_number": "FR00732829320"})
+    response = owner_client.post(IDENTITY_URL, identity({**bad, "vat_number": "FR00732829320"}))
     page = html.unescape(response.content.decode())
     assert response.status_code == 422
     assert "n'est pas un SIRET valide" in page
+    assert "n'est pas un numéro de TVA intracommunautaire valide" in page
+    response = owner_client.post(BANK_URL, bank(bad))
+    page = html.unescape(response.content.decode())
+    assert response.status_code == 422
     assert "n'est pas un IBAN valide" in page
     assert "n'est pas un BIC valide" in page
-    assert "n'est pas un numéro de TVA intracommunautaire valide" in page
     assert not SellerSettings.objects.exists()
 
 
 def test_a_late_payment_rate_below_three_times_the_legal_rate_is_refused(owner_client, settings):
     settings.COMPTOIR_LEGAL_INTEREST_RATE = "3.16"
-    response = owner_client.post(URL, {**VALID, "late_payment_rate": "9.47"})
+    response = owner_client.post(BANK_URL, bank({**VALID, "late_payment_rate": "9.47"}))
     assert response.status_code == 422
     assert "9,48 % au minimum" in response.content.decode()
     assert not SellerSettings.objects.exists()
-    assert owner_client.post(URL, {**VALID, "late_payment_rate": "9.48"}).status_code == 302
+    assert owner_client.post(BANK_URL, bank({**VALID, "late_payment_rate": "9.48"})).status_code == 302
 
 
 def test_an_issued_invoice_keeps_the_seller_it_was_issued_with(owner_client):
     invoice = issue_invoice_for_order(order=OrderFactory(status=OrderStatus.PAID))
-    owner_client.post(URL, VALID)
+    save(owner_client, VALID)
     later = issue_invoice_for_order(order=OrderFactory(status=OrderStatus.PAID))
     invoice.refresh_from_db()
     assert invoice.seller["name"] == "Maison Lavande SAS"
@@ -103,10 +125,11 @@ def test_an_issued_invoice_keeps_the_seller_it_was_issued_with(owner_client):
 
 def test_the_packing_team_neither_sees_nor_reaches_the_page(client):
     client.force_login(packer_user())
-    assert client.get(URL).status_code == 403
-    assert client.post(URL, VALID).status_code == 403
+    for url in (IDENTITY_URL, BANK_URL, reverse("backoffice:seller_settings")):
+        assert client.get(url).status_code == 403
+        assert client.post(url, VALID).status_code in (403, 405)
     assert not SellerSettings.objects.exists()
-    assert URL not in client.get(reverse("backoffice:to_pack")).content.decode()
+    assert reverse("backoffice:setup") not in client.get(reverse("backoffice:to_pack")).content.decode()
 
 
 def test_bank_transfer_customers_read_the_bank_details_of_the_settings_page(owner_client):
@@ -114,7 +137,9 @@ def test_bank_transfer_customers_read_the_bank_details_of_the_settings_page(owne
 
     from comptoir.workflow.emails import queue_order_email
 
-    owner_client.post(URL, {**VALID, "iban": "FR14 2004 1010 0505 0001 3M02 606", "bic": "PSSTFRPPPAR"})
+    owner_client.post(
+        BANK_URL, bank({**VALID, "iban": "FR14 2004 1010 0505 0001 3M02 606", "bic": "PSSTFRPPPAR"})
+    )
     order = OrderFactory(payment_method="bank_transfer")
     queue_order_email(order_id=order.pk, kind="confirmation")
     assert "FR14 2004 1010 0505 0001 3M02 606" in mail.outbox[0].body

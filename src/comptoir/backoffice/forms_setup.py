@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from comptoir.shop.models import ShopProfile
@@ -152,13 +153,20 @@ class PaymentsForm(ProfileForm):
         super()._post_clean()
 
 
+def _https_by_default(field: models.Field, **kwargs: Any) -> forms.Field | None:
+    """« www.ma-boutique.fr » typed without a scheme means https."""
+    if isinstance(field, models.URLField):
+        kwargs["assume_scheme"] = "https"
+    return field.formfield(**kwargs)
+
+
 class PublicAddressForm(ProfileForm):
     class Meta:
         model = ShopProfile
         fields = ("public_url",)
+        formfield_callback = _https_by_default
         widgets = {"public_url": forms.URLInput(attrs={"placeholder": "https://www.ma-boutique.fr"})}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["public_url"].required = True
-        self.fields["public_url"].assume_scheme = "https"  # type: ignore[attr-defined]
