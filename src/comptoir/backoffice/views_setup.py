@@ -120,7 +120,9 @@ def steps_done() -> dict[str, bool]:
         "bank": bool(seller.iban and seller.bic and seller.bank_holder),
         "shipper": bool(profile.shipper.line1 and profile.shipper.postcode and profile.shipper.city),
         "delivery": has_delivery_rate(),
-        "payments": any(code != "demo" for code in profile.payment_providers),
+        # Transfer needs an account to pay into; the demo provider takes no money.
+        "payments": "stripe" in profile.payment_providers
+        or ("bank_transfer" in profile.payment_providers and bool(seller.iban)),
         "address": bool(row and row.public_url) or "COMPTOIR_PUBLIC_URL" in settings.COMPTOIR_FROM_ENV,
     }
 
