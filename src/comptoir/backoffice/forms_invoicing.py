@@ -15,7 +15,7 @@ from comptoir.invoicing.services.update_seller_settings import NORMALISE
 class SellerSettingsForm(forms.ModelForm):
     class Meta:
         model = SellerSettings
-        fields = (
+        fields: tuple[str, ...] = (
             "legal_name",
             "legal_form",
             "share_capital",

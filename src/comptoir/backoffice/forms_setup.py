@@ -145,12 +145,13 @@ class PaymentsForm(ProfileForm):
                 else _("Dans votre tableau de bord Stripe, rubrique « Développeurs ».")
             )
 
-    def _post_clean(self) -> None:
-        # A secret left blank keeps the stored one: check the row as it will be saved.
+    def clean(self) -> dict[str, Any]:
+        # A secret left blank keeps the stored one: the row is checked as it will be saved.
+        cleaned = super().clean() or {}
         for name in ("stripe_secret_key", "stripe_webhook_secret"):
-            if not self.cleaned_data.get(name):
-                self.cleaned_data[name] = getattr(self.instance, name)
-        super()._post_clean()
+            if not cleaned.get(name):
+                cleaned[name] = getattr(self.instance, name)
+        return cleaned
 
 
 def _https_by_default(field: models.Field, **kwargs: Any) -> forms.Field | None:

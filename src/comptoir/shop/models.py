@@ -7,6 +7,8 @@ Environment variables set by an operator win over this row (``comptoir.shop.prof
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
@@ -98,7 +100,7 @@ class ShopProfile(models.Model):
         return self.brand_name or str(_("identité de la boutique"))
 
     def clean(self) -> None:
-        errors: dict[str, str] = {}
+        errors: dict[str, Any] = {}
         if self.stripe_secret_key and not self.stripe_secret_key.startswith(STRIPE_SECRET_PREFIXES):
             errors["stripe_secret_key"] = _(
                 "Une clé secrète Stripe commence par « sk_live_ » ou « sk_test_ »."
