@@ -237,10 +237,6 @@ class OrderLine(models.Model):
         return f"{self.quantity} × {self.sku}"
 
     @property
-    def vat_amount(self) -> Decimal:
-        return self.total_gross - self.total_net
-
-    @property
     def quantity_backordered(self) -> int:
         """Pieces still to ship: ordered, not shipped, not cancelled."""
         return self.quantity - self.quantity_shipped - self.quantity_cancelled

@@ -18,6 +18,7 @@ from comptoir.core.models import TimeStampedModel
 from .identifiers import (
     EU_COUNTRIES,
     HOME_COUNTRY,
+    VatCheck,
     validate_company_number,
     validate_vat_number,
     vat_number_is_valid,
@@ -58,6 +59,13 @@ class ResellerApplication(models.Model):
     )
     vat_number = models.CharField(
         _("numéro de TVA intracommunautaire"), max_length=20, blank=True, validators=[validate_vat_number]
+    )
+    vat_check = models.CharField(
+        _("vérification VIES"),
+        max_length=16,
+        choices=VatCheck.choices,
+        blank=True,
+        default=VatCheck.NOT_ASKED,
     )
     line1 = models.CharField(_("adresse"), max_length=160)
     line2 = models.CharField(_("complément d'adresse"), max_length=160, blank=True)

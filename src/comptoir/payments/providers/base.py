@@ -35,10 +35,6 @@ class PaymentStart:
     redirect_url: str = ""
     instructions: str = ""
 
-    @property
-    def needs_redirect(self) -> bool:
-        return bool(self.redirect_url)
-
 
 @dataclass(frozen=True, slots=True)
 class RefundResult:
