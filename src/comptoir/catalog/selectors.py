@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from comptoir.core.models import object_id_for_old_slug
+from comptoir.inventory.models import available_stock
 
 from .models import (
     Collection,
@@ -63,7 +64,7 @@ class Facets:
 
 
 def published_products() -> QuerySet[Product]:
-    return Product.objects.filter(status=ProductStatus.PUBLISHED)
+    return Product.objects.sellable()
 
 
 def published_collections() -> QuerySet[Collection]:
@@ -73,10 +74,8 @@ def published_collections() -> QuerySet[Collection]:
 def _with_card_data(products: QuerySet[Product]) -> QuerySet[Product]:
     """What a product card shows: images, colours on offer and whether anything is left."""
     return products.annotate(
-        # What can still be bought: on hand minus what placed orders hold (inventory's "available").
-        stock_total=Sum(
-            F("variants__stock__on_hand") - F("variants__stock__reserved"), filter=Q(variants__is_active=True)
-        ),
+        # What can still be bought: inventory's "available", summed over the active variants.
+        stock_total=Sum(available_stock("variants__stock__"), filter=Q(variants__is_active=True)),
     ).prefetch_related(
         Prefetch(
             "images", queryset=ProductImage.objects.order_by("position", "id"), to_attr="ordered_images"
@@ -110,7 +109,9 @@ def _matching_variants(filters: ProductFilters) -> QuerySet[Variant] | None:
     if not conditions:
         return None
     # A size filter means "I can buy it in my size": sold-out variants do not match.
-    return Variant.objects.filter(conditions, is_active=True, stock__on_hand__gt=F("stock__reserved"))
+    return Variant.objects.alias(available=available_stock("stock__")).filter(
+        conditions, is_active=True, available__gt=0
+    )
 
 
 class ProductListing:
@@ -206,7 +207,7 @@ def listing_facets(*, collection: Collection | None = None) -> Facets:
     One pass over the listed variants reads the three at once (a collection of 2,500 products has
     25,000 variants: three passes were half of its page's time); the few rows named are read after.
     """
-    variants = Variant.objects.filter(is_active=True, product__status=ProductStatus.PUBLISHED)
+    variants = Variant.objects.sellable()
     if collection is not None:
         variants = variants.filter(product__memberships__collection=collection)
     combinations = list(variants.order_by().values_list("size_id", "colour_id", "fit_id").distinct())
@@ -285,7 +286,7 @@ def where_a_lost_product_went(*, slug: str) -> str | None:
         product = Product.objects.filter(pk=product_id).first() if product_id else None
     if product is None or product.status == ProductStatus.DRAFT:
         return None
-    if product.status == ProductStatus.PUBLISHED:
+    if product.is_sellable:
         return product.get_absolute_url()
     collection = (
         published_collections().filter(memberships__product=product).order_by("position", "id").first()

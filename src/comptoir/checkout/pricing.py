@@ -15,7 +15,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from comptoir.cart.rules import MAX_QUANTITY_PER_LINE
-from comptoir.catalog.models import ProductStatus, Variant
+from comptoir.catalog.models import Variant
 from comptoir.core.money import DEFAULT_CURRENCY, TaxedMoney
 from comptoir.pricing.policy import BOUTIQUE, policy_for
 from comptoir.promotions.rules import AppliedDiscount, DiscountRefused, apply_code
@@ -88,7 +88,7 @@ def validate_items(*, items: Sequence[CheckoutItem], maximum: int = MAX_RETAIL_Q
     withdrawn = [
         _("%(item)s n'est plus en vente.") % {"item": item_label(item.variant)}
         for item in items
-        if not item.variant.is_active or item.variant.product.status != ProductStatus.PUBLISHED
+        if not item.variant.is_sellable
     ]
     if withdrawn:
         raise ItemsUnavailable(withdrawn)

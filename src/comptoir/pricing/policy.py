@@ -10,13 +10,14 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any, Protocol
 
-from django.db.models import DecimalField, F, Max, Min, Q, QuerySet
+from django.db.models import F, Max, Min, Q, QuerySet
 from django.db.models.functions import Coalesce
 
 from comptoir.catalog.models import Product, Variant
 from comptoir.core.money import Money, TaxedMoney
 
 from .quotes import PriceQuote
+from .regular_price import regular_retail_price, regular_retail_price_sql
 from .sales import ProductSales, RunningSales, SaleOffer, attach_sales, running_sales
 from .wholesale import WholesalePolicy
 
@@ -39,9 +40,7 @@ class PricingPolicy(Protocol):
     def prepare(self, *, products: Iterable[Product]) -> None: ...
 
 
-_ACTIVE_VARIANT_PRICE = Coalesce(
-    "variants__retail_price", "retail_price", output_field=DecimalField(max_digits=12, decimal_places=2)
-)
+_ACTIVE_VARIANT_PRICE = regular_retail_price_sql(variant="variants__", product="")
 
 
 class RetailPolicy:
@@ -78,7 +77,7 @@ class RetailPolicy:
     def quote(self, *, variant: Variant, quantity: int = 1, tier_quantity: int | None = None) -> PriceQuote:
         """``tier_quantity`` (the product's pieces in the whole order) matters to wholesale tiers only."""
         product = variant.product
-        regular = variant.retail_price if variant.retail_price is not None else product.retail_price
+        regular = regular_retail_price(variant)
         offer = self._sales_of(product).offer(variant_id=variant.pk, regular=regular)
         return _retail_quote(product=product, gross=regular, offer=offer, quantity=quantity)
 

@@ -19,6 +19,7 @@ from comptoir.resellers.models import TaxRegime
 
 from .models import PriceList, PriceListItem, VolumeTier
 from .quotes import PriceQuote
+from .regular_price import regular_retail_price
 
 if TYPE_CHECKING:
     from comptoir.resellers.models import Company
@@ -79,9 +80,13 @@ class WholesalePolicy:
         explicit = self._items.get(variant.pk)
         if explicit is not None:
             return explicit
-        product = variant.product
-        gross = variant.retail_price if variant.retail_price is not None else product.retail_price
-        return self.price_list.derived_net(retail_gross=gross, vat_rate=product.vat_rate)
+        return self.price_list.derived_net(
+            retail_gross=regular_retail_price(variant), vat_rate=variant.product.vat_rate
+        )
+
+    def suggested_retail_price(self, *, variant: Variant) -> Money:
+        """The price (TTC) the brand suggests shops sell at: its own regular retail price."""
+        return Money(regular_retail_price(variant))
 
     def discount_percent(self, *, product_id: int, quantity: int) -> Decimal:
         """The best tier reached: product tiers and list-wide tiers compete, the larger discount wins."""

@@ -22,7 +22,7 @@ from django.utils import timezone
 
 from comptoir.cart.models import Cart
 from comptoir.cart.services.edit_cart import add_to_cart
-from comptoir.catalog.models import ProductStatus, Variant
+from comptoir.catalog.models import Variant
 from comptoir.core.addresses import PostalAddress
 from comptoir.core.money import Money
 from comptoir.fulfillment.services.prepare_batch import prepare_batch
@@ -74,7 +74,7 @@ def ensure_demo_sales(*, seed: int = 2026) -> DemoSales | None:
 def _play_history(*, seed: int) -> DemoSales | None:
     chance = random.Random(seed)
     variants = list(
-        Variant.objects.filter(is_active=True, product__status=ProductStatus.PUBLISHED)
+        Variant.objects.sellable()
         .exclude(product__is_gift_card=True)
         .select_related("product")
         .order_by("pk")

@@ -23,7 +23,7 @@ from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from comptoir.catalog.models import Colour, ProductStatus, Variant
+from comptoir.catalog.models import Colour, Variant
 from comptoir.core.addresses import PostalAddress
 from comptoir.core.money import TaxedMoney
 from comptoir.inventory.services.reserve_stock import reserve_stock
@@ -190,7 +190,7 @@ def _requested_items(*, lines: Sequence[CodedLine], packs: Sequence[PackRequest]
     product_variants: dict[int, dict[int, Variant]] = {}
     for pack in packs:
         prepack = prepacks.get(pack.prepack_id)
-        if prepack is None or not prepack.is_active or prepack.product.status != ProductStatus.PUBLISHED:
+        if prepack is None or not prepack.is_active or not prepack.product.is_sellable:
             problems.append(
                 RuleProblem(
                     rule="unknown_prepack",
