@@ -65,6 +65,7 @@ from comptoir.orders.selectors import (
 from comptoir.orders.services.cancel_backorder import cancel_backorder
 from comptoir.orders.services.ship_order_part import SHIPPABLE_IN_PARTS
 from comptoir.payments.models import Payment, PaymentStatus
+from comptoir.payments.providers.bank_transfer import BankTransferProvider
 from comptoir.resellers.models import ApplicationStatus, ResellerApplication
 from comptoir.reviews.models import Review, ReviewStatus
 from comptoir.seo.site_audit import run_site_audit
@@ -91,7 +92,9 @@ def today(request: HttpRequest) -> HttpResponse:
     counts = {
         "to_pack": to_pack.filter(channel=Channel.BOUTIQUE).count(),
         "to_pack_resellers": to_pack.filter(channel=Channel.RESELLER).count(),
-        "transfers": Payment.objects.filter(provider="bank_transfer", status=PaymentStatus.PENDING).count(),
+        "transfers": Payment.objects.filter(
+            provider=BankTransferProvider.code, status=PaymentStatus.PENDING
+        ).count(),
         "applications": ResellerApplication.objects.filter(status=ApplicationStatus.PENDING).count(),
         "comments": Comment.objects.filter(status=CommentStatus.PENDING).count(),
         "reviews": Review.objects.filter(status=ReviewStatus.PENDING).count(),

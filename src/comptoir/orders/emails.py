@@ -24,9 +24,9 @@ from comptoir.core.money import Money, format_money
 from comptoir.notifications.jobs import enqueue
 
 from .access import order_access_url
-from .models import Order
+from .models import Order, PaymentMethod
 
-BANK_TRANSFER = "bank_transfer"
+BANK_TRANSFER = PaymentMethod.BANK_TRANSFER
 
 # Files another app attaches to an order's email (invoicing: the invoice once issued), as
 # (filename, content, MIME type). Registered once at start-up by that app's ``ready()``: orders sits

@@ -30,6 +30,7 @@ from comptoir.inventory.selectors import available_quantities
 from comptoir.invoicing.services.ship_and_invoice import ship_order_and_invoice
 from comptoir.orders.models import Order
 from comptoir.orders.services.mark_order_delivered import mark_order_delivered
+from comptoir.payments.providers.bank_transfer import BankTransferProvider
 from comptoir.payments.services.record_payment import mark_payment_paid
 from comptoir.payments.services.record_terms_payment import record_terms_payment
 from comptoir.payments.services.start_payment import start_payment
@@ -137,12 +138,14 @@ def _boutique_order(*, chance: random.Random, variants: list[Variant], key: str)
             ),
             billing_address=None,
             shipping_option=option,
-            payment_method="bank_transfer",
+            payment_method=BankTransferProvider.code,
             idempotency_key=key,
             language="fr",
             terms_accepted=True,
         )
-        payment = start_payment(order=order, provider_code="bank_transfer", return_url="/", cancel_url="/")
+        payment = start_payment(
+            order=order, provider_code=BankTransferProvider.code, return_url="/", cancel_url="/"
+        )
         mark_payment_paid(payment_id=payment.payment.pk, actor_label="demo")
     return order
 

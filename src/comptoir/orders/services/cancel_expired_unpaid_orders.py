@@ -8,14 +8,14 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.db import transaction
 
-from ..models import Order, OrderStatus
+from ..models import Order, OrderStatus, PaymentMethod
 from .cancel_order import cancel_order
 from .transition import locked_order
 
 logger = logging.getLogger(__name__)
 
 # Payment methods whose money may take days: the only ones left waiting that long.
-DELAYED_PAYMENT_METHODS = ("bank_transfer",)
+DELAYED_PAYMENT_METHODS = (PaymentMethod.BANK_TRANSFER,)
 
 
 def cancel_expired_unpaid_orders(*, now: datetime) -> list[str]:

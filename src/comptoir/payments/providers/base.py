@@ -42,15 +42,33 @@ class RefundResult:
     amount: Decimal
 
 
+@dataclass(frozen=True, slots=True)
+class LedgerAccount:
+    """Where the money a provider collects sits in the books until it reaches the bank (or the bank)."""
+
+    number: str
+    name: str
+
+
 class PaymentProvider(Protocol):
     @property
     def code(self) -> str:
-        """The stable key stored on payments and orders: "stripe"."""
+        """The stable key stored on payments and orders (an ``orders.PaymentMethod``): "stripe"."""
         ...
 
     @property
     def label(self) -> StrOrPromise:
         """What checkout shows the customer."""
+        ...
+
+    @property
+    def ledger_account(self) -> LedgerAccount:
+        """The treasury account its receipts and refunds are booked on (``accounting``)."""
+        ...
+
+    @property
+    def refunds_by_api(self) -> bool:
+        """Money goes back through the provider itself; otherwise the founder sends it from the bank."""
         ...
 
     def start(self, *, order: Order, payment: Payment, return_url: str, cancel_url: str) -> ProviderStart:
