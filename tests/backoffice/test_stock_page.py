@@ -1,6 +1,5 @@
 """The cockpit's stock table: filtered, corrected in place with a reason, history shown, labels printed."""
 
-
 import pytest
 
 from comptoir.inventory.models import MovementReason, StockMovement, StockRecord

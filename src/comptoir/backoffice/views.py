@@ -29,12 +29,6 @@ from comptoir.fulfillment.carriers import (
     mondial_relay_file,
     parcel_csv,
 )
-from comptoir.fulfillment.catalogue_sheet import (
-    CatalogueRefused,
-    apply_catalogue_sheet,
-    export_catalogue_sheet,
-    preview_catalogue_sheet,
-)
 from comptoir.fulfillment.documents import packing_slips_pdf, pick_list_pdf, shipment_slip_pdf
 from comptoir.fulfillment.models import Batch, Shipment
 from comptoir.fulfillment.selectors import lines_to_ship, orders_with_backorder
@@ -52,6 +46,12 @@ from comptoir.invoicing.services.ship_and_invoice import (
     import_coliship_export_and_invoice,
     ship_part_and_invoice,
     ship_with_tracking_and_invoice,
+)
+from comptoir.merchandising.catalogue_sheet import (
+    CatalogueRefused,
+    apply_catalogue_sheet,
+    export_catalogue_sheet,
+    preview_catalogue_sheet,
 )
 from comptoir.notifications.models import PendingJob
 from comptoir.orders.errors import OrderTransitionRefused, PartShipmentRefused

@@ -9,23 +9,30 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from django.db.models import Prefetch, QuerySet
 
 from comptoir.catalog.models import Product, Variant
 from comptoir.core.money import Money, TaxedMoney, quantize
-from comptoir.resellers.models import TaxRegime
 
 from .models import PriceList, PriceListItem, VolumeTier
 from .quotes import PriceQuote
 from .regular_price import regular_retail_price
-
-if TYPE_CHECKING:
-    from comptoir.resellers.models import Company
+from .taxes import TaxRegime
 
 ZERO = Decimal("0")
 HUNDRED = Decimal("100")
+
+
+class Company(Protocol):
+    """What prices a reseller company: its price group and its tax regime (``resellers.Company``)."""
+
+    @property
+    def price_group_id(self) -> int | None: ...
+
+    @property
+    def tax_regime(self) -> str: ...
 
 
 class NoPriceList(LookupError):

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from comptoir.core.models import TimeStampedModel
+from comptoir.pricing.taxes import TaxRegime as TaxRegime  # a company carries one; imported from here too
 
 from .identifiers import (
     EU_COUNTRIES,
@@ -41,14 +42,6 @@ class PaymentTerms(models.TextChoices):
     PREPAYMENT = "prepayment", _("Paiement à la commande")
     NET_30 = "net_30", _("30 jours net")
     EOM_45 = "eom_45", _("45 jours fin de mois")
-
-
-class TaxRegime(models.TextChoices):
-    """How VAT applies to a sale, from the buyer's situation; invoices print the matching mention."""
-
-    DOMESTIC = "domestic", _("TVA française")
-    INTRA_EU = "intra_eu", _("Livraison intracommunautaire exonérée (art. 262 ter I du CGI)")
-    EXPORT = "export", _("Exportation exonérée (art. 262 I du CGI)")
 
 
 class ResellerApplication(models.Model):

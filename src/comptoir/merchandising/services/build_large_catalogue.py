@@ -17,10 +17,17 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 
+from comptoir.catalog.models import (
+    Collection,
+    CollectionProduct,
+    Colour,
+    Product,
+    ProductStatus,
+    Size,
+    Variant,
+)
 from comptoir.core.page_cache import shop_pages_changed
 from comptoir.inventory.models import StockRecord
-
-from ..models import Collection, CollectionProduct, Colour, Product, ProductStatus, Size, Variant
 
 SKU_PREFIX = "BULK"
 BATCH_SIZE = 2_000

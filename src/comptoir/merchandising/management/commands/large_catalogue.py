@@ -6,7 +6,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from comptoir.catalog.services.build_large_catalogue import build_large_catalogue
+from ...services.build_large_catalogue import build_large_catalogue
 
 
 class Command(BaseCommand):
