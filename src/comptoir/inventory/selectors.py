@@ -56,7 +56,7 @@ def stock_records(*, query: str = "", state: str = StockFilter.ALL) -> QuerySet[
 
 def low_stock_records() -> QuerySet[StockRecord]:
     """Variants on sale whose available quantity is at or under their threshold, lowest first."""
-    return stock_records(state=StockFilter.LOW).order_by("available_now", "variant__sku")
+    return stock_records(state=StockFilter.LOW).order_by(available_stock().asc(), "variant__sku")
 
 
 def movements_of(*, variant_id: int, limit: int = 50) -> list[StockMovement]:

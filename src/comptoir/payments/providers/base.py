@@ -61,15 +61,10 @@ class PaymentProvider(Protocol):
         """What checkout shows the customer."""
         ...
 
-    @property
-    def ledger_account(self) -> LedgerAccount:
-        """The treasury account its receipts and refunds are booked on (``accounting``)."""
-        ...
-
-    @property
-    def refunds_by_api(self) -> bool:
-        """Money goes back through the provider itself; otherwise the founder sends it from the bank."""
-        ...
+    # The treasury account its receipts and refunds are booked on (``accounting``).
+    ledger_account: LedgerAccount
+    # Money goes back through the provider itself; otherwise the founder sends it from the bank.
+    refunds_by_api: bool
 
     def start(self, *, order: Order, payment: Payment, return_url: str, cancel_url: str) -> ProviderStart:
         """Ask the provider for a payment of ``payment.amount``; may call the network: never under a lock."""
