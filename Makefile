@@ -3,19 +3,36 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+export PORT
 WORKERS ?= 4
 STAMP := $(VENV)/.installed
 export DJANGO_SETTINGS_MODULE := comptoir.config.settings
 
-.PHONY: bench lighthouse-deps run run-scaled install system-deps browser-deps demo migrate lint test test-pg messages clean
+.PHONY: audit lock lock-upgrade bench lighthouse-deps run run-scaled install system-deps browser-deps demo migrate lint test test-without-demo test-pg messages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
 
-$(STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e '.[dev]'
+# Exactly what the lock file pins, each file checked against its sha256 (requirements/README.md);
+# then Comptoir itself, whose dependencies are all in the lock already.
+$(STAMP): requirements/dev.txt pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet --require-hashes -r requirements/dev.txt
+	$(BIN)/pip install --quiet --no-deps -e .
 	touch $(STAMP)
+
+# The lock files again from pyproject.toml: versions already pinned stay when they still fit
+# (`make lock-upgrade` takes the newest releases). Production's lock leaves the demo and the tests out.
+LOCK_FLAGS := --quiet --generate-hashes --strip-extras --allow-unsafe --no-emit-index-url --no-emit-find-links
+lock: install
+	$(BIN)/pip-compile $(LOCK_FLAGS) $(LOCK_EXTRA) --extra s3 -o requirements.txt pyproject.toml
+	$(BIN)/pip-compile $(LOCK_FLAGS) $(LOCK_EXTRA) --extra s3 --extra demo --extra dev -o requirements/dev.txt pyproject.toml
+
+lock-upgrade:
+	$(MAKE) lock LOCK_EXTRA=--upgrade
+
+# Known vulnerabilities of every pinned version (PyPI's advisories); says so when it cannot ask.
+audit: install
+	$(BIN)/python scripts/audit_dependencies.py requirements.txt requirements/dev.txt
 
 install: $(STAMP)
 
@@ -35,7 +52,8 @@ run: demo
 	@echo "  Login:                     fondatrice@comptoir.example / comptoir-demo"
 	@echo "  Espace revendeurs:         http://127.0.0.1:$(PORT)/fr/pro/  (boutique@revendeur.example / comptoir-demo)"
 	@echo ""
-	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+	@echo "  Les tâches automatiques tournent à côté (manage.py run_chores) : /fr/atelier/taches/"
+	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/honcho -f Procfile.local start --port $(PORT)
 
 # The production shape on this machine: PostgreSQL, Redis, N gunicorn workers, a Celery worker
 # (scripts/run_scaled.sh). `make run-scaled SCALED_SMOKE=1` starts it, visits every page, stops.
@@ -81,9 +99,13 @@ messages: install
 	$(BIN)/python scripts/tidy_catalogues.py
 	$(BIN)/python manage.py compilemessages --ignore=.venv
 
-test: browser-deps lint
+test: browser-deps lint audit
 	$(BIN)/python manage.py compilemessages --ignore=.venv >/dev/null
 	$(BIN)/pytest -n auto
+
+# The shop without its demo: the demo app out of INSTALLED_APPS, the suite but the demo's own tests.
+test-without-demo: install browser-deps
+	COMPTOIR_DEMO_APP=0 $(BIN)/pytest -n auto --ignore=tests/demo
 
 # The suite against PostgreSQL (the machine's, trust auth): pytest-django creates test_* databases.
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# `make run-scaled`: the production shape on this one machine. PostgreSQL (the local server), Redis
-# (cache, sessions, Celery's broker), N gunicorn workers and a Celery worker, with production settings.
+# `make run-scaled`: the production shape on this one machine, started from the Procfile (honcho), as
+# a PaaS would: PostgreSQL (the local server), Redis (cache, sessions, Celery's broker), N gunicorn
+# workers, a Celery worker and Celery beat (the chores' schedule), with production settings.
 # Every process is stateless: on several machines, the same commands run behind a load balancer.
 #   SCALED_DATABASE_URL  postgres://postgres@127.0.0.1:5432/comptoir_scaled
 #   SCALED_REDIS_URL     redis://127.0.0.1:6379/1
@@ -16,6 +17,7 @@ WORKERS=${WORKERS:-$(( $(nproc) * 2 ))}
 export DATABASE_URL=${SCALED_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/comptoir_scaled}
 export REDIS_URL=${SCALED_REDIS_URL:-redis://127.0.0.1:6379/1}
 export COMPTOIR_ENV=production DJANGO_SETTINGS_MODULE=comptoir.config.settings
+export COMPTOIR_DEMO_APP=1  # production settings, filled with the demo shop (manage.py demo_shop)
 export COMPTOIR_VAR_DIR=${COMPTOIR_VAR_DIR:-$PWD/var/scaled}
 export ALLOWED_HOSTS=${ALLOWED_HOSTS:-127.0.0.1,localhost}
 export COMPTOIR_PUBLIC_URL=${COMPTOIR_PUBLIC_URL:-http://127.0.0.1:$PORT}
@@ -40,18 +42,18 @@ psql "${DATABASE_URL%/*}/postgres" -tAc "SELECT 1 FROM pg_database WHERE datname
   || psql "${DATABASE_URL%/*}/postgres" -qc "CREATE DATABASE $database"
 
 $BIN/python manage.py compilemessages --ignore=.venv >/dev/null
-$BIN/python manage.py migrate --no-input
+# What the platforms run: the Procfile's release command, then its web, worker and scheduler.
+export PATH="$PWD/$BIN:$PATH" WEB_CONCURRENCY=$WORKERS
+bash -c "$(sed -n 's/^release: //p' Procfile)"
 $BIN/python manage.py demo_shop --without-images
 $BIN/python manage.py collectstatic --no-input --verbosity 0
 
-$BIN/celery -A comptoir.config worker --loglevel WARNING --concurrency 2 &
-celery_pid=$!
-# Both stopped however this script ends (a failed check, Ctrl-C), and waited for: nothing left running.
-trap 'kill $celery_pid ${gunicorn_pid:-} 2>/dev/null; wait' EXIT
+$BIN/honcho -f Procfile start --port "$PORT" web worker scheduler &
+honcho_pid=$!
+# Stopped however this script ends (a failed check, Ctrl-C), and waited for: nothing left running.
+trap 'kill $honcho_pid 2>/dev/null; wait' EXIT
 trap 'exit 130' INT TERM
-$BIN/gunicorn comptoir.config.wsgi --workers "$WORKERS" --bind "127.0.0.1:$PORT" --log-level warning &
-gunicorn_pid=$!
-echo "  Comptoir, production shape: http://127.0.0.1:$PORT/ ($WORKERS gunicorn workers, a Celery worker, PostgreSQL, Redis)"
+echo "  Comptoir, production shape from the Procfile: http://127.0.0.1:$PORT/ ($WORKERS gunicorn workers, a Celery worker and beat, PostgreSQL, Redis)"
 
 if [ "${SCALED_SMOKE:-0}" = 1 ]; then
   for _ in $(seq 60); do curl -fs -o /dev/null "http://127.0.0.1:$PORT/fr/" && break; sleep 0.5; done
@@ -60,5 +62,5 @@ if [ "${SCALED_SMOKE:-0}" = 1 ]; then
   $BIN/python scripts/checkout_race.py "http://127.0.0.1:$PORT" || status=1
   exit $status
 else
-  wait "$gunicorn_pid"
+  wait "$honcho_pid"
 fi

@@ -4,8 +4,8 @@ from decimal import Decimal
 
 import pytest
 
+from comptoir.demo.services.shipping import ensure_demo_shipping
 from comptoir.orders.models import Order, OrderStatus
-from comptoir.shipping.services.demo_shipping import ensure_demo_shipping
 from tests.browser.conftest import serious_accessibility_violations
 from tests.factories import (
     CollectionFactory,

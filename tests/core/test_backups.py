@@ -53,3 +53,23 @@ def test_restore_refuses_a_missing_archive(tmp_path):
 
     with pytest.raises(CommandError):
         call_command("restore", str(tmp_path / "nothing.tar.gz"), "--yes")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_nightly_backup_keeps_only_the_newest_archives(tmp_path, settings):
+    for day in range(1, 16):
+        (tmp_path / f"comptoir-202611{day:02d}-031500.tar.gz").write_bytes(b"old")
+    (tmp_path / "notes.txt").write_text("not an archive: kept")
+    settings.COMPTOIR_BACKUPS_KEPT = 3
+
+    out = io.StringIO()
+    call_command("backup", "--to", str(tmp_path), stdout=out)
+    new_archive = Path(out.getvalue().splitlines()[0])
+    kept = sorted(path.name for path in tmp_path.iterdir())
+    assert kept == [
+        "comptoir-20261114-031500.tar.gz",
+        "comptoir-20261115-031500.tar.gz",
+        new_archive.name,
+        "notes.txt",
+    ]
+    assert out.getvalue().count("\n- comptoir-202611") == 13

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import io
 from decimal import Decimal
 
 import pytest
+from pypdf import PdfReader
 
 from comptoir.fulfillment.carriers import coliship_file, coliship_fmt, generic_csv, mondial_relay_file
 from comptoir.fulfillment.documents import packing_slips_pdf, pick_list_pdf
@@ -104,3 +106,17 @@ def test_the_papers_are_pdfs():
     order = order_of((shirt("OX-41", "B-02"), 1), customer_note="Sonnez deux fois")
     assert pick_list_pdf(orders=[order]).startswith(b"%PDF")
     assert packing_slips_pdf(orders=[order]).startswith(b"%PDF")
+
+
+def test_the_packing_slip_sends_returns_to_the_shippers_own_address(settings):
+    settings.COMPTOIR_SHIPPER = {
+        **settings.COMPTOIR_SHIPPER, "line1": "4 chemin des Tisserands", "line2": "Bâtiment B",
+        "postcode": "69004", "city": "Lyon",
+    }  # fmt: skip
+    order = order_of((shirt("OX-42", "B-03"), 1))
+    text = " ".join(
+        page.extract_text() for page in PdfReader(io.BytesIO(packing_slips_pdf(orders=[order]))).pages
+    )
+    text = " ".join(text.split())
+    assert "4 chemin des Tisserands, Bâtiment B, 69004 Lyon." in text
+    assert "Oberkampf" not in text

@@ -265,6 +265,7 @@ ROUTES: dict[str, Route] = {
     ),
     "backoffice:stock_labels": Route(Access.BACKOFFICE_OWNER),
     "backoffice:journal": Route(Access.BACKOFFICE_OWNER),
+    "backoffice:chores": Route(Access.BACKOFFICE_OWNER),
     "backoffice:two_factor": Route(Access.STAFF),
     "backoffice:two_factor_verify": Route(Access.STAFF),
 }

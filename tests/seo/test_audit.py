@@ -7,9 +7,9 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from comptoir.catalog.models import ProductImage, Variant
+from comptoir.demo.services.shipping import ensure_demo_shipping
 from comptoir.seo.site_audit import run_site_audit as run_audit
 from comptoir.seo.sitemaps import CollectionSitemap
-from comptoir.shipping.services.demo_shipping import ensure_demo_shipping
 from tests.factories import CollectionFactory, ProductFactory, ProductImageFactory, VariantFactory
 
 pytestmark = pytest.mark.django_db

@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from comptoir.catalog.models import ProductStatus
-from comptoir.shipping.services.demo_shipping import ensure_demo_shipping
+from comptoir.demo.services.shipping import ensure_demo_shipping
 from tests.factories import (
     CollectionFactory,
     ColourFactory,

@@ -11,7 +11,7 @@ import extruct
 import pytest
 from django.utils import timezone
 
-from comptoir.shipping.services.demo_shipping import ensure_demo_shipping
+from comptoir.demo.services.shipping import ensure_demo_shipping
 from tests.factories import (
     CollectionFactory,
     ColourFactory,

@@ -2,8 +2,8 @@
 
 import pytest
 
+from comptoir.demo.services.shipping import ensure_demo_shipping
 from comptoir.shipping.models import ShippingMethod
-from comptoir.shipping.services.demo_shipping import ensure_demo_shipping
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -8,9 +8,9 @@ from django.utils import translation
 
 from comptoir.checkout.services.place_order import shipping_choice
 from comptoir.core.money import Money, TaxedMoney
+from comptoir.demo.services.shipping import ensure_demo_shipping
 from comptoir.shipping.models import Carrier, ShippingMethod, ShippingZone
 from comptoir.shipping.selectors import ShippingOption, shipping_option, shipping_options, ships_to
-from comptoir.shipping.services.demo_shipping import ensure_demo_shipping
 from tests.factories.shipping import ShippingMethodFactory, ShippingZoneFactory, WeightBandFactory
 
 pytestmark = pytest.mark.django_db

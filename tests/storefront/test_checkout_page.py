@@ -9,12 +9,12 @@ import pytest
 from django.urls import reverse
 
 from comptoir.cart.models import CartLine
+from comptoir.demo.services.shipping import ensure_demo_shipping
 from comptoir.inventory.models import StockRecord
 from comptoir.notifications.models import PendingJob
 from comptoir.orders.models import Order, OrderStatus
 from comptoir.payments.models import Payment
 from comptoir.shipping.models import ShippingMethod
-from comptoir.shipping.services.demo_shipping import ensure_demo_shipping
 from tests.factories import ColourFactory, ProductFactory, SizeFactory, UserFactory, VariantFactory
 from tests.factories.accounts import AddressFactory
 from tests.factories.promotions import DiscountCodeFactory

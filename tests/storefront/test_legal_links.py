@@ -1,17 +1,17 @@
 """Every footer (boutique and reseller space) and the checkout lead to the founder's legal pages."""
 
 import re
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 
 from comptoir.content.models import LegalRole, Page
+from comptoir.demo.services.content import DEMO_CONTACT_EMAIL, ensure_legal_pages
+from comptoir.demo.services.shipping import ensure_demo_shipping
+from comptoir.invoicing.seller import seller_identity
 from comptoir.resellers.services.draft_orders import set_grid_quantities
-from comptoir.shipping.services.demo_shipping import ensure_demo_shipping
 from tests.factories import ProductFactory, VariantFactory
-from tests.factories.resellers import BuyerFactory
+from tests.factories.resellers import BuyerFactory, PriceListFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +20,7 @@ ODR = "ec.europa.eu/consumers/odr"
 
 @pytest.fixture
 def legal_pages():
-    call_command("demo_shop", "--without-images", stdout=StringIO())
+    ensure_legal_pages(seller={**seller_identity(), "email": DEMO_CONTACT_EMAIL})
     return {role: Page.objects.get(legal_role=role) for role in LegalRole}
 
 
@@ -66,6 +66,7 @@ def test_the_checkout_links_the_editable_terms(client, legal_pages, settings):
 
 
 def test_the_reseller_space_links_its_terms_from_the_footer_and_the_order(client, legal_pages):
+    PriceListFactory()  # the wholesale list that prices the order's line
     buyer = BuyerFactory()
     variant = VariantFactory(product=ProductFactory(), on_hand=20)
     set_grid_quantities(buyer=buyer, product=variant.product, quantities={variant.pk: 1})

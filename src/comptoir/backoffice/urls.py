@@ -1,7 +1,7 @@
 from django.urls import path
 from django.utils.translation import pgettext_lazy
 
-from . import dashboard, stock, two_factor, views, views_invoicing, views_journal
+from . import dashboard, stock, two_factor, views, views_chores, views_invoicing, views_journal
 
 app_name = "backoffice"
 
@@ -47,6 +47,7 @@ urlpatterns = [
     path(pgettext_lazy("url", "comptabilite/"), views_invoicing.accounting, name="accounting"),
     path(pgettext_lazy("url", "precommandes/"), views.preorders, name="preorders"),
     path(pgettext_lazy("url", "journal/"), views_journal.journal, name="journal"),
+    path(pgettext_lazy("url", "taches/"), views_chores.chores, name="chores"),
     path(pgettext_lazy("url", "double-authentification/"), two_factor.enrol, name="two_factor"),
     path(pgettext_lazy("url", "double-authentification/code/"), two_factor.verify, name="two_factor_verify"),
 ]

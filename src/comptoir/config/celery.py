@@ -16,3 +16,18 @@ app = Celery("comptoir")
 # Every CELERY_* setting in config/settings.py configures the app (CELERY_BROKER_URL, ...).
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+
+
+@app.on_after_finalize.connect
+def schedule_chores(sender: Celery, **kwargs: object) -> None:
+    """Celery beat sends each chore of the one schedule (chores/schedule.py) at its moments."""
+    from celery.schedules import crontab
+
+    from comptoir.chores.schedule import SCHEDULE
+
+    for chore in SCHEDULE:
+        sender.add_periodic_task(
+            crontab(**chore.cron()),
+            sender.signature("comptoir.chores.run_chore", args=(chore.command,)),
+            name=chore.command,
+        )

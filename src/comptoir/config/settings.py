@@ -7,6 +7,7 @@ Production (``COMPTOIR_ENV=production``) refuses the demo secret key and DEBUG.
 from __future__ import annotations
 
 import os
+from email.utils import formataddr
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -32,6 +33,8 @@ def env_list(name: str, default: str) -> list[str]:
 
 ENVIRONMENT = os.environ.get("COMPTOIR_ENV", "demo")  # demo | production
 IS_PRODUCTION = ENVIRONMENT == "production"
+# The brand's name: page titles, emails' sender, documents.
+SHOP_NAME = os.environ.get("SHOP_NAME", "Maison Lavande")
 
 DEMO_SECRET_KEY = "comptoir-demo-secret-key-never-use-in-production"  # noqa: S105
 SECRET_KEY = os.environ.get("SECRET_KEY", DEMO_SECRET_KEY)
@@ -85,6 +88,7 @@ INSTALLED_APPS = [
     "comptoir.reviews",
     "comptoir.checkout",
     "comptoir.notifications",
+    "comptoir.chores",
     "comptoir.content",
     "comptoir.community",
     "comptoir.seo",
@@ -97,6 +101,12 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
 ]
+# The demo shop (``manage.py demo_shop``, ``make run``): an app of its own, which no other app imports.
+# In by default, out in production; a production-shaped machine that wants the demo's data (``make
+# run-scaled``) sets COMPTOIR_DEMO_APP=1.
+COMPTOIR_DEMO_APP = env_bool("COMPTOIR_DEMO_APP", default=not IS_PRODUCTION)
+if COMPTOIR_DEMO_APP:
+    INSTALLED_APPS.append("comptoir.demo")
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -223,7 +233,7 @@ AXES_LOCKOUT_TEMPLATE = "storefront/too_many_attempts.html"
 # On: every staff member must enrol an authenticator app and give a code once per session before the
 # cockpit or the admin opens. Off: only those who enrolled are asked. Customers are never asked.
 COMPTOIR_STAFF_TWO_FACTOR = env_bool("COMPTOIR_STAFF_TWO_FACTOR", default=False)
-OTP_TOTP_ISSUER = os.environ.get("COMPTOIR_SHOP_NAME", "Comptoir")
+OTP_TOTP_ISSUER = SHOP_NAME  # the name her authenticator app shows
 # Ten wrong codes from one session's account lock the code step for 15 minutes (core/rate_limit.py).
 COMPTOIR_TWO_FACTOR_FAILURE_LIMIT = 10
 COMPTOIR_TWO_FACTOR_LOCK_SECONDS = 15 * 60
@@ -328,7 +338,10 @@ EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=False)
-DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Comptoir <boutique@comptoir.example>")
+# The shop's own name signs its emails; set the address the shop really sends from.
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL") or formataddr(
+    (SHOP_NAME, "boutique@comptoir.example")
+)
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # --- Security ----------------------------------------------------------------------------------------
@@ -382,7 +395,6 @@ LOGGING = {
 }
 
 # --- The shop ------------------------------------------------------------------------------------------
-SHOP_NAME = os.environ.get("SHOP_NAME", "Maison Lavande")
 SHOP_CURRENCY = "EUR"
 CATALOG_PAGE_SIZE = 12
 
@@ -394,9 +406,17 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", default=False)
 CELERY_TIMEZONE = TIME_ZONE
 
+# `manage.py backup` (a nightly chore) keeps this many archives in var/backups; older ones are deleted.
+COMPTOIR_BACKUPS_KEPT = int(os.environ.get("COMPTOIR_BACKUPS_KEPT", "14"))
+
 # --- Links in emails, payments ----------------------------------------------------------------------------
 # Where the shop is reached from outside: emails and payment providers' return URLs are built on it.
-COMPTOIR_PUBLIC_URL = os.environ.get("COMPTOIR_PUBLIC_URL", "http://127.0.0.1:8000")
+# Unset: the first of ALLOWED_HOSTS over HTTPS in production, else this machine on the served PORT.
+COMPTOIR_PUBLIC_URL = os.environ.get("COMPTOIR_PUBLIC_URL") or (
+    f"https://{ALLOWED_HOSTS[0]}"
+    if IS_PRODUCTION and ALLOWED_HOSTS and ALLOWED_HOSTS[0] != "*"
+    else f"http://127.0.0.1:{os.environ.get('PORT') or 8000}"
+)
 # Who reads new reseller applications (empty: the first superuser's address, else DEFAULT_FROM_EMAIL).
 COMPTOIR_FOUNDER_EMAIL = os.environ.get("COMPTOIR_FOUNDER_EMAIL", "")
 # Ask the EU's VIES service whether a reseller's VAT number is registered (a network call: off by default).

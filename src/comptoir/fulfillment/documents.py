@@ -16,6 +16,17 @@ from .models import Shipment
 from .picking import pick_list
 
 
+def return_address() -> str:
+    """Where parcels come back: the shipper's address (``COMPTOIR_SHIPPER``), on one line."""
+    shipper = settings.COMPTOIR_SHIPPER
+    street = ", ".join(part for part in (shipper["line1"], shipper["line2"]) if part)
+    return f"{street}, {shipper['postcode']} {shipper['city']}"
+
+
+def _slip_context(slips: list[dict]) -> dict:
+    return {"slips": slips, "shop_name": settings.SHOP_NAME, "return_address": return_address()}
+
+
 def pick_list_pdf(*, orders: Sequence[Order]) -> bytes:
     with translation.override(settings.LANGUAGE_CODE):
         html = render_to_string(
@@ -36,9 +47,7 @@ def packing_slips_pdf(*, orders: Sequence[Order]) -> bytes:
             }
         )
     with translation.override(settings.LANGUAGE_CODE):
-        html = render_to_string(
-            "fulfillment/packing_slips.html", {"slips": slips, "shop_name": settings.SHOP_NAME}
-        )
+        html = render_to_string("fulfillment/packing_slips.html", _slip_context(slips))
     return HTML(string=html).write_pdf()
 
 
@@ -61,7 +70,5 @@ def shipment_slip_pdf(*, shipment: Shipment) -> bytes:
         "waiting": [line for line in order.lines.order_by("pk") if line.quantity_backordered],
     }
     with translation.override(settings.LANGUAGE_CODE):
-        html = render_to_string(
-            "fulfillment/packing_slips.html", {"slips": [slip], "shop_name": settings.SHOP_NAME}
-        )
+        html = render_to_string("fulfillment/packing_slips.html", _slip_context([slip]))
     return HTML(string=html).write_pdf()

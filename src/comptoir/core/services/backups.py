@@ -80,6 +80,15 @@ def backup(*, destination: Path) -> Path:
     return archive
 
 
+def prune_backups(*, destination: Path, keep: int) -> list[Path]:
+    """Deletes all but the ``keep`` newest archives of the folder (names sort by date); returns them."""
+    archives = sorted(destination.glob("comptoir-*.tar.gz"))
+    removed = archives[:-keep] if keep > 0 else []
+    for archive in removed:
+        archive.unlink()
+    return removed
+
+
 def _load_database(folder: Path) -> None:
     if (folder / SQLITE_NAME).exists():
         if not _is_sqlite():

@@ -8,7 +8,7 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from comptoir.core.services.backups import BackupError, backup
+from comptoir.core.services.backups import BackupError, backup, prune_backups
 
 
 class Command(BaseCommand):
@@ -18,6 +18,12 @@ class Command(BaseCommand):
         parser.add_argument(
             "--to", default=str(Path(settings.VAR_DIR) / "backups"), help="Dossier de destination"
         )
+        parser.add_argument(
+            "--keep",
+            type=int,
+            default=settings.COMPTOIR_BACKUPS_KEPT,
+            help="Nombre d'archives gardées dans ce dossier (les plus anciennes sont effacées ; 0 : toutes)",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:
@@ -25,3 +31,5 @@ class Command(BaseCommand):
         except BackupError as error:
             raise CommandError(str(error)) from error
         self.stdout.write(str(archive))
+        for removed in prune_backups(destination=Path(options["to"]), keep=options["keep"]):
+            self.stdout.write(f"- {removed.name}")
