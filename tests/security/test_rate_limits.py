@@ -67,7 +67,7 @@ def test_the_admin_sign_in_is_locked_out_too(client, camille):
 def test_password_reset_mails_one_address_a_few_times_only(client, camille, mailoutbox):
     for _ in range(10):
         client.post("/fr/compte/password/reset/", {"email": "camille@example.com"})
-    assert 1 <= len(mailoutbox) <= 5
+    assert len(mailoutbox) == 5  # allauth: five a minute per address, the other five refused
 
 
 def test_event_registrations_from_one_address_are_limited(client, mailoutbox):

@@ -24,8 +24,8 @@ from comptoir.checkout.errors import (
     OrderRulesNotMet,
     OutOfStock,
 )
-from comptoir.pricing.policy import NoWholesaleAccess
 from comptoir.pricing.wholesale import NoPriceList
+from comptoir.resellers.errors import NoWholesaleAccess
 
 from .auth import ApiKeyAuth, RateLimited
 from .v1 import router as v1

@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "comptoir.catalog",
     "comptoir.inventory",
     "comptoir.pricing",
+    "comptoir.merchandising",
     "comptoir.shipping",
     "comptoir.cart",
     "comptoir.orders",
