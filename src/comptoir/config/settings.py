@@ -48,7 +48,7 @@ if IS_PRODUCTION:
 
 INSTALLED_APPS = [
     "modeltranslation",  # must come before django.contrib.admin
-    "django.contrib.admin",
+    "comptoir.config.admin_site.ComptoirAdminConfig",  # django.contrib.admin, the owner's only
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -226,6 +226,8 @@ OTP_TOTP_ISSUER = os.environ.get("COMPTOIR_SHOP_NAME", "Comptoir")
 # Ten wrong codes from one session's account lock the code step for 15 minutes (core/rate_limit.py).
 COMPTOIR_TWO_FACTOR_FAILURE_LIMIT = 10
 COMPTOIR_TWO_FACTOR_LOCK_SECONDS = 15 * 60
+# The owner reads no staff member's TOTP secret in the admin (its key and QR code pages answer 403).
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 # --- Audit trail (django-auditlog) -----------------------------------------------------------------
 # Changes made by staff in the cockpit or the admin are recorded (who, when, each field before and

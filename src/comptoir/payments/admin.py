@@ -21,6 +21,15 @@ from .services.record_terms_payment import TermsPaymentRefused, record_terms_pay
 from .services.refund_order_payments import refund_order_payments, refunded_with_credit_note
 
 
+MOVE_MONEY = "payments.move_money"
+
+
+def has_move_money_permission(modeladmin: admin.ModelAdmin, request: HttpRequest) -> bool:  # type: ignore[type-arg]
+    """Refunds, credit notes, payments recorded by hand, gift cards: the owner's, never packing staff's,
+    whatever else they may view (`@admin.action(permissions=["move_money"])` asks this)."""
+    return request.user.has_perm(MOVE_MONEY)
+
+
 @admin.register(Payment)
 class PaymentAdmin(admin.ModelAdmin):
     list_display = [
@@ -46,7 +55,9 @@ class PaymentAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request: HttpRequest, obj: Payment | None = None) -> bool:
         return False
 
-    @admin.action(description=_("Virement reçu : marquer payé"), permissions=["change"])
+    has_move_money_permission = has_move_money_permission
+
+    @admin.action(description=_("Virement reçu : marquer payé"), permissions=["move_money"])
     def confirm_bank_transfer(self, request: HttpRequest, queryset: QuerySet[Payment]) -> None:
         confirmed = 0
         for payment in queryset.filter(
@@ -77,7 +88,7 @@ class ProcessedWebhookEventAdmin(admin.ModelAdmin):
 # The order admin is the orders app's; refunding through a provider is a payments matter, so its
 # action is added here, where both are known (payments may use orders, never the reverse).
 @admin.action(
-    description=_("Rembourser par le prestataire de paiement (Stripe : par l'API)"), permissions=["change"]
+    description=_("Rembourser par le prestataire de paiement (Stripe : par l'API)"), permissions=["move_money"]
 )
 def refund_through_provider(modeladmin: OrderAdmin, request: HttpRequest, queryset: QuerySet[Order]) -> None:
     actor = request.user if request.user.is_authenticated else None
@@ -105,7 +116,9 @@ def refund_through_provider(modeladmin: OrderAdmin, request: HttpRequest, querys
         )
 
 
-@admin.action(description=_("Paiement à échéance reçu (revendeurs) : l'enregistrer"), permissions=["change"])
+@admin.action(
+    description=_("Paiement à échéance reçu (revendeurs) : l'enregistrer"), permissions=["move_money"]
+)
 def terms_payment_received(modeladmin: OrderAdmin, request: HttpRequest, queryset: QuerySet[Order]) -> None:
     actor = request.user if isinstance(request.user, User) else None
     recorded = 0
@@ -129,7 +142,10 @@ def terms_payment_received(modeladmin: OrderAdmin, request: HttpRequest, queryse
         )
 
 
-@admin.action(description=_("Remboursée à la main (virement fait) : marquer remboursée, émettre l'avoir"))
+@admin.action(
+    description=_("Remboursée à la main (virement fait) : marquer remboursée, émettre l'avoir"),
+    permissions=["move_money"],
+)
 def refunded_by_hand(modeladmin: OrderAdmin, request: HttpRequest, queryset: QuerySet[Order]) -> None:
     actor = request.user if request.user.is_authenticated else None
     done = 0
@@ -150,7 +166,8 @@ def refunded_by_hand(modeladmin: OrderAdmin, request: HttpRequest, queryset: Que
 
 
 # The orders app's own « mark refunded » cannot issue the credit note (invoicing sits above orders):
-# this one replaces it.
+# this one replaces it. The money actions ask the order admin for the owner's permission.
+OrderAdmin.has_move_money_permission = has_move_money_permission  # type: ignore[attr-defined]
 OrderAdmin.actions = (
     *(action for action in OrderAdmin.actions if action != "mark_refunded"),
     terms_payment_received,
@@ -178,6 +195,9 @@ class GiftCardAdmin(admin.ModelAdmin):
     list_filter = ("is_active",)
     search_fields = ("code", "recipient_email")
     inlines = (GiftCardMovementInline,)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return super().has_add_permission(request) and has_move_money_permission(self, request)
 
     def get_fields(self, request, obj=None):  # type: ignore[no-untyped-def]
         if obj is None:
