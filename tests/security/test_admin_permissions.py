@@ -76,7 +76,9 @@ def test_every_admin_action_and_custom_view_is_classified():
         for action in model_admin.actions or ():
             function = getattr(model_admin, action) if isinstance(action, str) else action
             name = action if isinstance(action, str) else action.__name__
-            found_actions[(model._meta.label_lower, name)] = tuple(getattr(function, "allowed_permissions", ()))
+            found_actions[(model._meta.label_lower, name)] = tuple(
+                getattr(function, "allowed_permissions", ())
+            )
         found_views |= {
             pattern.name
             for pattern in model_admin.get_urls()

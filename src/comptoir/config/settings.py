@@ -180,6 +180,10 @@ MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 # any change they show retires them at once, and so does the start or end of a sale or a scheduled
 # post's appearance; the lifetime bounds anything else time alone changes. 0 turns the page cache off.
 COMPTOIR_PAGE_CACHE_SECONDS = int(os.environ.get("COMPTOIR_PAGE_CACHE_SECONDS", "300"))
+# How many reverse proxies of yours stand in front of gunicorn (a PaaS router: 1; a CDN then a load
+# balancer: 2). 0, the default, reads no X-Forwarded-For: a client writes what it likes there, and
+# the sign-in lockouts and every rate limit key on the client's address (core/rate_limit.client_ip).
+COMPTOIR_TRUSTED_PROXIES = int(os.environ.get("COMPTOIR_TRUSTED_PROXIES", "0"))
 # The resellers' JSON API (api/): requests per minute and per key before a 429 (core.rate_limit).
 COMPTOIR_API_REQUESTS_PER_MINUTE = int(os.environ.get("COMPTOIR_API_REQUESTS_PER_MINUTE", "120"))
 
@@ -207,11 +211,12 @@ ACCOUNT_ADAPTER = "comptoir.accounts.adapter.AccountAdapter"
 ACCOUNT_SESSION_REMEMBER = None  # a "remember me" box on the login form
 ACCOUNT_LOGOUT_REDIRECT_URL = "storefront:home"
 LOGIN_URL = "account_login"
-# django-axes: five wrong passwords for one address from one IP lock that pair out for 15 minutes
-# (the shop's sign-in and the admin's); the same address from elsewhere is not locked.
+# django-axes: five wrong passwords for one account, from anywhere, lock that account's sign-in for
+# 15 minutes; five wrong passwords from one address, for any accounts, lock that address (the shop's
+# sign-in and the admin's). A script rotating addresses or accounts meets one of the two.
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = 0.25  # hours
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_USERNAME_CALLABLE = "comptoir.accounts.lockout.username_of"
 AXES_CLIENT_IP_CALLABLE = "comptoir.core.rate_limit.client_ip"

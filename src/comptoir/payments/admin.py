@@ -20,7 +20,6 @@ from .services.record_payment import Outcome, mark_payment_paid
 from .services.record_terms_payment import TermsPaymentRefused, record_terms_payment
 from .services.refund_order_payments import refund_order_payments, refunded_with_credit_note
 
-
 MOVE_MONEY = "payments.move_money"
 
 
@@ -88,7 +87,8 @@ class ProcessedWebhookEventAdmin(admin.ModelAdmin):
 # The order admin is the orders app's; refunding through a provider is a payments matter, so its
 # action is added here, where both are known (payments may use orders, never the reverse).
 @admin.action(
-    description=_("Rembourser par le prestataire de paiement (Stripe : par l'API)"), permissions=["move_money"]
+    description=_("Rembourser par le prestataire de paiement (Stripe : par l'API)"),
+    permissions=["move_money"],
 )
 def refund_through_provider(modeladmin: OrderAdmin, request: HttpRequest, queryset: QuerySet[Order]) -> None:
     actor = request.user if request.user.is_authenticated else None

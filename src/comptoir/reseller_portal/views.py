@@ -64,6 +64,15 @@ SESSION_BACKEND = "django.contrib.auth.backends.ModelBackend"
 APPLICATIONS_PER_HOUR = 5
 
 
+def _allowed(request: HttpRequest, *, action: str) -> bool:
+    """One more try from this client's (trusted) address and for the email it typed, each limited."""
+    email = request.POST.get("email", "").strip().lower()[:254]
+    keys = [f"ip:{client_ip(request)}", *([f"email:{email}"] if email else [])]
+    return all(
+        [allow(action=action, key=key, limit=APPLICATIONS_PER_HOUR, window_seconds=3600) for key in keys]
+    )
+
+
 @require_http_methods(["GET", "POST"])
 def apply(request: HttpRequest) -> HttpResponse:
     if active_buyer_for(user=request.user) is not None:
@@ -71,12 +80,7 @@ def apply(request: HttpRequest) -> HttpResponse:
     if has_pending_application(user=request.user):
         return render(request, "reseller_portal/apply_pending.html")
     form = ApplicationForm(request.POST or None)
-    if request.method == "POST" and not allow(
-        action="reseller_application",
-        key=client_ip(request),
-        limit=APPLICATIONS_PER_HOUR,
-        window_seconds=3600,
-    ):
+    if request.method == "POST" and not _allowed(request, action="reseller_application"):
         messages.error(request, _("Beaucoup de demandes en peu de temps : réessayez dans une heure."))
         return render(request, "reseller_portal/apply.html", {"form": form}, status=429)
     if request.method == "POST":

@@ -56,6 +56,18 @@ def events(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _registration_allowed(request: HttpRequest) -> bool:
+    """One more registration from this client's (trusted) address and for the email typed, each limited."""
+    email = request.POST.get("email", "").strip().lower()[:254]
+    keys = [f"ip:{client_ip(request)}", *([f"email:{email}"] if email else [])]
+    return all(
+        [
+            allow(action="event_registration", key=key, limit=REGISTRATIONS_PER_WINDOW, window_seconds=600)
+            for key in keys
+        ]
+    )
+
+
 @require_http_methods(["GET", "POST"])
 def event(request: HttpRequest, slug: str) -> HttpResponse:
     found = event_by_slug(slug=slug)
@@ -66,12 +78,7 @@ def event(request: HttpRequest, slug: str) -> HttpResponse:
     error = ""
     values = {"name": "", "email": "", "company": ""}
     status = 200
-    if request.method == "POST" and not allow(
-        action="event_registration",
-        key=client_ip(request),
-        limit=REGISTRATIONS_PER_WINDOW,
-        window_seconds=600,
-    ):
+    if request.method == "POST" and not _registration_allowed(request):
         error, status = _("Beaucoup d'inscriptions en peu de temps : réessayez dans quelques minutes."), 429
     elif request.method == "POST":
         values = {key: request.POST.get(key, "")[:120] for key in values}
