@@ -6,7 +6,9 @@ Production (``COMPTOIR_ENV=production``) refuses the demo secret key and DEBUG.
 
 from __future__ import annotations
 
+import math
 import os
+from collections import Counter
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -38,9 +40,30 @@ SECRET_KEY = os.environ.get("SECRET_KEY", DEMO_SECRET_KEY)
 DEBUG = env_bool("DEBUG", default=not IS_PRODUCTION)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "" if IS_PRODUCTION else "127.0.0.1,localhost,testserver")
 
+
+def secret_key_bits(key: str) -> float:
+    """The key's length times the Shannon entropy of its characters: 40 identical letters are 0 bits,
+    50 random characters from Django's alphabet about 270."""
+    counts = Counter(key)
+    return -sum(count * math.log2(count / len(key)) for count in counts.values())
+
+
+def weak_secret_key(key: str) -> bool:
+    return (
+        key == DEMO_SECRET_KEY
+        or key.startswith("django-insecure-")  # django-admin startproject's, meant for development
+        or len(key) < 40
+        or len(set(key)) < 10
+        or secret_key_bits(key) < 128
+    )
+
+
 if IS_PRODUCTION:
-    if SECRET_KEY == DEMO_SECRET_KEY or len(SECRET_KEY) < 40:
-        raise ImproperlyConfigured("Production needs its own SECRET_KEY (40+ characters), not the demo one.")
+    if weak_secret_key(SECRET_KEY):
+        raise ImproperlyConfigured(
+            "Production needs its own SECRET_KEY: 40+ random characters (python -c 'import secrets; "
+            "print(secrets.token_urlsafe(50))'), not the demo one nor a django-insecure- one."
+        )
     if DEBUG:
         raise ImproperlyConfigured("Production refuses to start with DEBUG on.")
     if not ALLOWED_HOSTS:
@@ -100,6 +123,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside the page cache: Permissions-Policy on every page; private, no-store for signed-in people.
+    "comptoir.core.privacy_headers.PrivacyHeadersMiddleware",
     # Pages compressed for browsers that ask (static files come precompressed from whitenoise); Django's
     # gzip pads each response with random bytes against BREACH, so pages holding a CSRF token are safe.
     "django.middleware.gzip.GZipMiddleware",
