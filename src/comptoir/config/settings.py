@@ -209,6 +209,8 @@ COMPTOIR_PAGE_CACHE_SECONDS = int(os.environ.get("COMPTOIR_PAGE_CACHE_SECONDS", 
 # balancer: 2). 0, the default, reads no X-Forwarded-For: a client writes what it likes there, and
 # the sign-in lockouts and every rate limit key on the client's address (core/rate_limit.client_ip).
 COMPTOIR_TRUSTED_PROXIES = int(os.environ.get("COMPTOIR_TRUSTED_PROXIES", "0"))
+# A draft post's private preview link (« lien privé d'aperçu ») opens for this many days after it was made.
+COMPTOIR_PREVIEW_LINK_DAYS = int(os.environ.get("COMPTOIR_PREVIEW_LINK_DAYS", "30"))
 # The resellers' JSON API (api/): requests per minute and per key before a 429 (core.rate_limit).
 COMPTOIR_API_REQUESTS_PER_MINUTE = int(os.environ.get("COMPTOIR_API_REQUESTS_PER_MINUTE", "120"))
 
