@@ -48,6 +48,17 @@ def allow(*, action: str, key: str, limit: int, window_seconds: int) -> bool:
     return count <= limit
 
 
+def client_keys(request: HttpRequest, *, email: str = "") -> list[str]:
+    """What a limit on a public form counts: the client's (trusted) address, and the email typed."""
+    email = email.strip().lower()[:254]
+    return [f"ip:{client_ip(request)}", *([f"email:{email}"] if email else [])]
+
+
+def allow_each(*, action: str, keys: list[str], limit: int, window_seconds: int) -> bool:
+    """Counts one more ``action`` for every key (a refused try counts too); False if any is past."""
+    return all([allow(action=action, key=key, limit=limit, window_seconds=window_seconds) for key in keys])
+
+
 def is_limited(*, action: str, key: str, limit: int) -> bool:
     """Whether ``limit`` ``action``s were already counted for ``key`` (counts nothing)."""
     return int(cache.get(_cache_key(action, key)) or 0) >= limit

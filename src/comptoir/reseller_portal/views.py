@@ -29,7 +29,7 @@ from comptoir.checkout.errors import CheckoutError
 from comptoir.checkout.selectors import reseller_draft
 from comptoir.checkout.services.place_reseller_order import place_reseller_order
 from comptoir.checkout.services.reorder import reorder
-from comptoir.core.rate_limit import allow, client_ip
+from comptoir.core.rate_limit import allow_each, client_keys
 from comptoir.inventory.selectors import available_quantities
 from comptoir.invoicing.selectors import parcels_of_order
 from comptoir.orders.selectors import order_of_company, orders_of_company
@@ -64,15 +64,6 @@ SESSION_BACKEND = "django.contrib.auth.backends.ModelBackend"
 APPLICATIONS_PER_HOUR = 5
 
 
-def _allowed(request: HttpRequest, *, action: str) -> bool:
-    """One more try from this client's (trusted) address and for the email it typed, each limited."""
-    email = request.POST.get("email", "").strip().lower()[:254]
-    keys = [f"ip:{client_ip(request)}", *([f"email:{email}"] if email else [])]
-    return all(
-        [allow(action=action, key=key, limit=APPLICATIONS_PER_HOUR, window_seconds=3600) for key in keys]
-    )
-
-
 @require_http_methods(["GET", "POST"])
 def apply(request: HttpRequest) -> HttpResponse:
     if active_buyer_for(user=request.user) is not None:
@@ -80,7 +71,12 @@ def apply(request: HttpRequest) -> HttpResponse:
     if has_pending_application(user=request.user):
         return render(request, "reseller_portal/apply_pending.html")
     form = ApplicationForm(request.POST or None)
-    if request.method == "POST" and not _allowed(request, action="reseller_application"):
+    if request.method == "POST" and not allow_each(
+        action="reseller_application",
+        keys=client_keys(request, email=request.POST.get("email", "")),
+        limit=APPLICATIONS_PER_HOUR,
+        window_seconds=3600,
+    ):
         messages.error(request, _("Beaucoup de demandes en peu de temps : réessayez dans une heure."))
         return render(request, "reseller_portal/apply.html", {"form": form}, status=429)
     if request.method == "POST":

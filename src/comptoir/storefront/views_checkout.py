@@ -28,7 +28,7 @@ from comptoir.checkout.selectors import checkout_preview
 from comptoir.checkout.services.place_order import place_order
 from comptoir.content.models import LegalRole
 from comptoir.content.selectors import legal_page
-from comptoir.core.rate_limit import allow, client_ip, first_time, is_limited
+from comptoir.core.rate_limit import allow, client_keys, first_time, is_limited
 from comptoir.orders.access import order_access_token
 from comptoir.orders.models import Order, OrderStatus
 from comptoir.payments.providers.base import PaymentError
@@ -202,8 +202,7 @@ def checkout(request: HttpRequest) -> HttpResponse:
 
 
 def _code_keys(request: HttpRequest, data: Any) -> list[str]:
-    email = str(data.get("email", "")).strip().lower()[:254]
-    return [f"ip:{client_ip(request)}", *([f"email:{email}"] if email else [])]
+    return client_keys(request, email=str(data.get("email", "")))
 
 
 def _too_many_wrong_codes(request: HttpRequest, data: Any) -> bool:

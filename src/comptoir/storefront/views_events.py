@@ -21,7 +21,7 @@ from comptoir.community.services.events import (
     registration_for_token,
 )
 from comptoir.content.markdown import plain_text, render_markdown
-from comptoir.core.rate_limit import allow, client_ip
+from comptoir.core.rate_limit import allow_each, client_keys
 from comptoir.seo.page_meta import PageMeta, describe, page_title
 from comptoir.seo.structured_data import breadcrumb_list, event_json_ld
 
@@ -56,18 +56,6 @@ def events(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _registration_allowed(request: HttpRequest) -> bool:
-    """One more registration from this client's (trusted) address and for the email typed, each limited."""
-    email = request.POST.get("email", "").strip().lower()[:254]
-    keys = [f"ip:{client_ip(request)}", *([f"email:{email}"] if email else [])]
-    return all(
-        [
-            allow(action="event_registration", key=key, limit=REGISTRATIONS_PER_WINDOW, window_seconds=600)
-            for key in keys
-        ]
-    )
-
-
 @require_http_methods(["GET", "POST"])
 def event(request: HttpRequest, slug: str) -> HttpResponse:
     found = event_by_slug(slug=slug)
@@ -78,7 +66,12 @@ def event(request: HttpRequest, slug: str) -> HttpResponse:
     error = ""
     values = {"name": "", "email": "", "company": ""}
     status = 200
-    if request.method == "POST" and not _registration_allowed(request):
+    if request.method == "POST" and not allow_each(
+        action="event_registration",
+        keys=client_keys(request, email=request.POST.get("email", "")),
+        limit=REGISTRATIONS_PER_WINDOW,
+        window_seconds=600,
+    ):
         error, status = _("Beaucoup d'inscriptions en peu de temps : réessayez dans quelques minutes."), 429
     elif request.method == "POST":
         values = {key: request.POST.get(key, "")[:120] for key in values}

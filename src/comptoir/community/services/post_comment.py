@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from comptoir.content.models import Post
-from comptoir.core.rate_limit import allow
+from comptoir.core.rate_limit import allow_each
 from comptoir.notifications.jobs import enqueue
 
 from ..models import Comment, CommentStatus, RejectedAttempt
@@ -86,9 +86,9 @@ def post_comment(
         raise _refuse("links")
     email = email.strip().lower()
     # One address (the trusted one: core.rate_limit.client_ip) and one email each have their limit.
-    for key in (f"ip:{ip_address}", f"email:{email}"):
-        if not allow(action="comment", key=key, limit=RATE_LIMIT, window_seconds=RATE_WINDOW_SECONDS):
-            raise _refuse("rate_limit")
+    keys = [f"ip:{ip_address}", f"email:{email}"]
+    if not allow_each(action="comment", keys=keys, limit=RATE_LIMIT, window_seconds=RATE_WINDOW_SECONDS):
+        raise _refuse("rate_limit")
 
     trusted = Comment.objects.filter(email__iexact=email, status=CommentStatus.APPROVED).exists()
     with transaction.atomic():
