@@ -33,8 +33,9 @@ class ComptoirAdminConfig(AdminConfig):
     def ready(self) -> None:
         super().ready()  # autodiscovers every app's admin.py
         for model_admin in admin.site._registry.values():
-            if BROKEN_ACTIONS & set(model_admin.actions or ()):
-                model_admin.actions = [a for a in model_admin.actions if a not in BROKEN_ACTIONS]
+            actions = list(model_admin.actions or ())
+            if BROKEN_ACTIONS & set(actions):
+                model_admin.actions = [action for action in actions if action not in BROKEN_ACTIONS]
             for action in model_admin.actions or ():
                 if isinstance(action, str) and action in LIBRARY_ACTIONS:
                     function = getattr(type(model_admin), action)

@@ -120,12 +120,12 @@ def checkout(request: HttpRequest) -> HttpResponse:
         return redirect("storefront:cart")  # the cart page says which lines need adjusting
 
     placing = request.method == "POST" and "place" in request.POST
-    data = request.POST if request.method == "POST" else None
+    data: Any = request.POST if request.method == "POST" else None
     status = 200
     notices: list[str] = []
     typed_a_code = data is not None and any(data.get(name, "").strip() for name in CODE_FIELDS)
     if typed_a_code and _too_many_wrong_codes(request, data):
-        data = data.copy()  # type: ignore[union-attr]
+        data = data.copy()
         for name in CODE_FIELDS:
             data[name] = ""
         placing, status = False, 429  # never placed without the code the customer typed
