@@ -190,6 +190,11 @@ def orders(request: HttpRequest, paging: Query[Paging]) -> dict[str, Any]:
     response={201: PlacedOut, 400: ErrorOut, 409: ErrorOut, **ERRORS},
     url_name="orders",
     summary="Place an order (the grid's rules; idempotent with the Idempotency-Key header)",
+    description=(
+        "422: a malformed request (`invalid_request`, or a blank purchase order reference). "
+        "409: well formed but refused by a rule of the shop (`order_refused`, each broken rule in "
+        "`errors`) or by the stock (`out_of_stock`)."
+    ),
 )
 def place_order(
     request: HttpRequest,

@@ -29,7 +29,7 @@ from comptoir.checkout.errors import CheckoutError
 from comptoir.checkout.selectors import reseller_draft
 from comptoir.checkout.services.place_reseller_order import place_reseller_order
 from comptoir.checkout.services.reorder import reorder
-from comptoir.core.rate_limit import allow, client_ip
+from comptoir.core.rate_limit import allow_each, client_keys
 from comptoir.inventory.selectors import available_quantities
 from comptoir.invoicing.selectors import parcels_of_order
 from comptoir.merchandising.selectors import product_by_slug
@@ -72,9 +72,9 @@ def apply(request: HttpRequest) -> HttpResponse:
     if has_pending_application(user=request.user):
         return render(request, "reseller_portal/apply_pending.html")
     form = ApplicationForm(request.POST or None)
-    if request.method == "POST" and not allow(
+    if request.method == "POST" and not allow_each(
         action="reseller_application",
-        key=client_ip(request),
+        keys=client_keys(request, email=request.POST.get("email", "")),
         limit=APPLICATIONS_PER_HOUR,
         window_seconds=3600,
     ):
