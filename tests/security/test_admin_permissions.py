@@ -276,6 +276,6 @@ def test_no_one_reads_a_staff_members_totp_secret_in_the_admin_known_device_or_n
     client = Client()
     client.force_login(owner)
     assert client.get(f"/fr/admin/otp_totp/totpdevice/{device.pk}/{view}/").status_code == 403
-    assert client.get(f"/fr/admin/otp_totp/totpdevice/{device.pk + 99}/{view}/").status_code == 403
+    assert client.get(f"/fr/admin/otp_totp/totpdevice/{device.pk + 99}/{view}/").status_code == 404
     page = client.get(f"/fr/admin/otp_totp/totpdevice/{device.pk}/change/").content.decode()
     assert device.key not in page
