@@ -30,9 +30,9 @@ from comptoir.notifications.jobs import enqueue
 from comptoir.shop.profile import current_profile
 
 from .access import order_access_url
-from .models import Order
+from .models import Order, PaymentMethod
 
-BANK_TRANSFER = "bank_transfer"
+BANK_TRANSFER = PaymentMethod.BANK_TRANSFER
 
 # A file attached to an order's email (the workflow attaches the invoice): (filename, content, MIME type).
 EmailAttachment = tuple[str, bytes, str]
