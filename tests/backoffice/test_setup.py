@@ -85,6 +85,8 @@ def test_the_setup_opens_on_the_first_step_not_done(owner):
 
 def test_the_brand_step_saves_the_name_and_the_sender(owner):
     response = owner.post(url("brand"), BRAND)
+    entry = LogEntry.objects.get_for_model(ShopProfile).latest("timestamp")
+    assert entry.changes_dict["brand_name"] == ["", "Chemises Roses"]  # journaled like any cockpit change
     assert response.status_code == 302
     assert response["Location"] == url("identity")
     profile = current_profile()
@@ -262,9 +264,12 @@ def test_stripe_keys_are_stored_never_shown_back_in_full_nor_journaled(owner):
         == 302
     )
     assert current_profile().stripe_webhook_secret == webhook
+    entries = LogEntry.objects.get_for_model(ShopProfile)
+    assert any("stripe_enabled" in entry.changes_dict for entry in entries)  # the change is journaled…
     journal = " ".join(str(entry.changes) for entry in LogEntry.objects.all())
-    assert secret not in journal and webhook not in journal
+    assert secret not in journal and webhook not in journal  # …never the secrets
     assert "1234" not in journal
+    assert not any("stripe_secret_key" in entry.changes_dict for entry in entries)
 
 
 def test_a_bad_stripe_key_is_named_and_not_echoed(owner):
