@@ -346,3 +346,17 @@ def test_the_steps_speak_english_too(owner):
     assert response.status_code == 200
     assert "Legal identity" in text
     assert "Step 2 of 7" in text
+
+
+def test_a_number_is_checked_as_she_types_and_nothing_is_saved(owner):
+    typed = {**BANK, "iban": "FR14 2004 1010 0505 0001 3M02 607", "_validate": "iban"}
+    response = owner.post(url("bank"), typed, HTTP_HX_REQUEST="true")
+    text = page(response)
+    assert response.status_code == 200
+    assert text.startswith('<div class="bo-field bo-field--error')
+    assert "n'est pas un IBAN valide" in text
+    assert 'value="FR14 2004 1010 0505 0001 3M02 607"' in text
+    good = owner.post(url("bank"), {**typed, "iban": BANK["iban"]}, HTTP_HX_REQUEST="true")
+    assert "bo-field--error" not in page(good)
+    assert SellerSettings.objects.get().iban == ""  # checked, never saved
+    assert '"_validate": "iban"' in page(owner.get(url("bank")))

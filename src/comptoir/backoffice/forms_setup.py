@@ -34,6 +34,22 @@ SELLER_BANK_FIELDS = (
 )
 
 
+def check_as_typed(form: forms.BaseForm, *names: str) -> None:
+    """The field is checked by the server when she leaves it (htmx), its message shown in place."""
+    for name in names:
+        if name in form.fields:
+            form.fields[name].widget.attrs.update(
+                {
+                    "hx-post": "",
+                    "hx-trigger": "change",
+                    "hx-include": "closest form",
+                    "hx-vals": f'{{"_validate": "{name}"}}',
+                    "hx-target": "closest .bo-field",
+                    "hx-swap": "outerHTML",
+                }
+            )
+
+
 class ProfileForm(forms.ModelForm):
     """A part of the profile; ``values()`` is what the step's service writes."""
 
@@ -54,6 +70,7 @@ class BrandForm(ProfileForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        check_as_typed(self, "sender_email")
         self.fields["brand_name"].required = True
         self.fields["sender_email"].required = True
         self.fields["sender_name"].help_text = _(
@@ -83,10 +100,18 @@ class SellerIdentityForm(SellerSettingsForm):
     class Meta(SellerSettingsForm.Meta):
         fields = SELLER_IDENTITY_FIELDS
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        check_as_typed(self, "siret", "vat_number")
+
 
 class SellerBankForm(SellerSettingsForm):
     class Meta(SellerSettingsForm.Meta):
         fields = SELLER_BANK_FIELDS
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        check_as_typed(self, "iban", "bic")
 
 
 class ShipperForm(ProfileForm):
@@ -107,6 +132,7 @@ class ShipperForm(ProfileForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        check_as_typed(self, "shipper_email")
         for name in (
             "shipper_company",
             "shipper_line1",
@@ -171,3 +197,4 @@ class PublicAddressForm(ProfileForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["public_url"].required = True
+        check_as_typed(self, "public_url")

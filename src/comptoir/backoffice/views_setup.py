@@ -14,7 +14,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.forms import BaseForm
+from django.forms import BaseForm, BoundField
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -188,6 +188,8 @@ def setup_step(request: HttpRequest, *, step: str) -> HttpResponse:
     _owner_only(request)
     current = BY_CODE[step]
     forms = _forms(step, request)
+    if request.method == "POST" and (checked := _checked_field(forms, request.POST.get("_validate", ""))):
+        return render(request, "backoffice/_field.html", {"field": checked})
     # Every form is checked (a list, not a short-circuit), so every error is shown at once.
     if request.method == "POST" and forms and all([form.is_valid() for form in forms]):
         try:
@@ -218,6 +220,21 @@ def setup_step(request: HttpRequest, *, step: str) -> HttpResponse:
         },
         status=422 if errors else 200,
     )
+
+
+# Checked as she types (htmx posts the form with « _validate »): numbers with a checksum and addresses.
+CHECKED_AS_TYPED = {"siret", "vat_number", "iban", "bic", "sender_email", "shipper_email", "public_url"}
+
+
+def _checked_field(forms: list[BaseForm], name: str) -> BoundField | None:
+    """The field ``name`` after checking the form as typed, nothing saved; None if not checked so."""
+    if name not in CHECKED_AS_TYPED:
+        return None
+    form = next((form for form in forms if name in form.fields), None)
+    if form is None:
+        return None
+    form.is_valid()
+    return form[name]
 
 
 def _next_url(code: str) -> str:
