@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "comptoir.checkout",
     "comptoir.notifications",
     "comptoir.chores",
+    "comptoir.golive",
     "comptoir.content",
     "comptoir.community",
     "comptoir.seo",
@@ -438,6 +439,10 @@ if IS_PRODUCTION and (COMPTOIR_DEMO_PAYMENTS or "demo" in COMPTOIR_PAYMENT_PROVI
 COMPTOIR_BANK_HOLDER = os.environ.get("COMPTOIR_BANK_HOLDER", SHOP_NAME)
 COMPTOIR_BANK_IBAN = os.environ.get("COMPTOIR_BANK_IBAN", "FR76 3000 6000 0112 3456 7890 189")
 COMPTOIR_BANK_BIC = os.environ.get("COMPTOIR_BANK_BIC", "AGRIFRPP882")
+# Whether the operator set the bank account and the seller's identity here (the checklist then takes
+# them as hers; otherwise the values above and below are the demo's until she saves her own).
+COMPTOIR_BANK_FROM_ENVIRONMENT = "COMPTOIR_BANK_IBAN" in os.environ
+COMPTOIR_SELLER_FROM_ENVIRONMENT = "COMPTOIR_SELLER_SIRET" in os.environ or "COMPTOIR_SELLER_SIREN" in os.environ
 # Stripe Checkout: keys from the Stripe dashboard; the webhook secret signs /stripe/webhook/ calls.
 # The seller's legal identity printed on every invoice (Code de commerce, art. R123-237).
 COMPTOIR_SELLER = {
