@@ -22,6 +22,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from comptoir.accounts.models import User
 from comptoir.community.models import Comment, CommentStatus, RejectedAttempt
 from comptoir.core.uploads import check_text_content, read_text_upload
+from comptoir.golive.checklist import go_live_checklist
+from comptoir.golive.services.launch import shop_is_open
 from comptoir.fulfillment.carriers import (
     coliship_file,
     coliship_fmt,
@@ -105,7 +107,11 @@ def today(request: HttpRequest) -> HttpResponse:
         ).count(),
         "mail_waiting": PendingJob.objects.count(),
     }
-    return render(request, "backoffice/today.html", {"counts": counts})
+    # The go-live checklist, until every point is done and the shop is open (owner only).
+    go_live_left = 0
+    if request.user.is_superuser and not shop_is_open():
+        go_live_left = sum(not item.is_done for item in go_live_checklist()) or 1  # 1: « Ouvrir » is left
+    return render(request, "backoffice/today.html", {"counts": counts, "go_live_left": go_live_left})
 
 
 @staff_member_required

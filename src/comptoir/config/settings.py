@@ -131,6 +131,8 @@ MIDDLEWARE = [
     # Who changed what: staff requests record their changes with their name, others record none.
     "comptoir.core.audit.AuditMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Until the founder opens the shop, visitors get the « bientôt » page (storefront/coming_soon.py).
+    "comptoir.storefront.coming_soon.ComingSoonMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
