@@ -32,7 +32,7 @@ def test_the_demo_goes_with_its_paid_invoiced_orders_and_her_own_product_stays(
         CompanyFactory(legal_name="Boutique Démo")
         UserFactory(email="client@comptoir.example")
     # Hers, even named like a demo product.
-    hers = ProductFactory(name="Chemise Oxford", slug="chemise-oxford-orme")
+    hers = ProductFactory(name_fr="Chemise Oxford")
     founder = UserFactory(is_staff=True, is_superuser=True, email="jeanne@atelier-orme.fr")
     assert Invoice.objects.count() == 1 and DemoRow.objects.count() >= 3
 
@@ -73,7 +73,7 @@ def test_a_demo_company_her_order_needs_stays_as_hers():
 
 
 def test_the_demo_build_records_its_rows_and_leaves_hers_alone():
-    hers = ProductFactory(name="Ma chemise")
+    hers = ProductFactory(name_fr="Ma chemise")
     OrderFactory()  # an order of hers, before the demo build (a shop she started by hand)
 
     call_command("demo_shop", "--without-images", stdout=StringIO())
