@@ -266,6 +266,12 @@ ROUTES: dict[str, Route] = {
     "backoffice:stock_labels": Route(Access.BACKOFFICE_OWNER),
     "backoffice:journal": Route(Access.BACKOFFICE_OWNER),
     "backoffice:chores": Route(Access.BACKOFFICE_OWNER),
+    "backoffice:go_live": Route(Access.BACKOFFICE_OWNER),
+    "backoffice:go_live_remove_demo": Route(Access.BACKOFFICE_OWNER),
+    "backoffice:go_live_send_email": Route(Access.BACKOFFICE_OWNER),
+    "backoffice:go_live_open": Route(Access.BACKOFFICE_OWNER),
+    # The test email's link: she may open it on her phone, signed out; its signature is the proof.
+    "backoffice:go_live_confirm_email": Route(Access.SIGNED_LINK, TOKEN),
     "backoffice:two_factor": Route(Access.STAFF),
     "backoffice:two_factor_verify": Route(Access.STAFF),
 }

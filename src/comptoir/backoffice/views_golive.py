@@ -22,6 +22,7 @@ from comptoir.golive.services.launch import (
     InvalidConfirmation,
     NotReady,
     TestEmailFailed,
+    check_confirmation,
     confirm_test_email,
     launch_state,
     open_shop,
@@ -89,12 +90,13 @@ def go_live_send_email(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def go_live_confirm_email(request: HttpRequest, token: str) -> HttpResponse:
     """GET shows a button, POST confirms: a mail scanner following links does not confirm for her."""
-    if request.method == "POST":
-        try:
+    try:
+        if request.method == "POST":
             confirm_test_email(token=token)
-        except InvalidConfirmation:
-            return render(request, "backoffice/go_live_email.html", {"invalid": True}, status=400)
-        return render(request, "backoffice/go_live_email.html", {"confirmed": True})
+            return render(request, "backoffice/go_live_email.html", {"confirmed": True})
+        check_confirmation(token=token)
+    except InvalidConfirmation:
+        return render(request, "backoffice/go_live_email.html", {"invalid": True}, status=400)
     return render(request, "backoffice/go_live_email.html", {"token": token})
 
 

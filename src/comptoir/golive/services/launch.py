@@ -69,12 +69,21 @@ def send_test_email(*, to: str) -> LaunchState:
     return launch_state()
 
 
-def confirm_test_email(*, token: str) -> LaunchState:
-    """The link of the latest test email, clicked: the email reached her."""
+def _read_token(token: str) -> dict[str, str]:
     try:
-        data = signing.loads(token, salt=TEST_EMAIL_SALT, max_age=TEST_EMAIL_LIFETIME)
+        return signing.loads(token, salt=TEST_EMAIL_SALT, max_age=TEST_EMAIL_LIFETIME)
     except signing.BadSignature as error:
         raise InvalidConfirmation from error
+
+
+def check_confirmation(*, token: str) -> None:
+    """Raise ``InvalidConfirmation`` for a link altered or too old (before showing its button)."""
+    _read_token(token)
+
+
+def confirm_test_email(*, token: str) -> LaunchState:
+    """The link of the latest test email, clicked: the email reached her."""
+    data = _read_token(token)
     with transaction.atomic():
         state = LaunchState.objects.select_for_update().filter(pk=LaunchState.SINGLETON_PK).first()
         if (
