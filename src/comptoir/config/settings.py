@@ -486,7 +486,8 @@ STRIPE_WEBHOOK_SECRET = os.environ.get("STRIPE_WEBHOOK_SECRET", "")
 
 # --- Orders ---------------------------------------------------------------------------------------------
 # Order numbers read "<prefix>-<two-digit year>-<six random digits>" (orders/numbers.py).
-COMPTOIR_ORDER_NUMBER_PREFIX = os.environ.get("COMPTOIR_ORDER_NUMBER_PREFIX", "ML")
+# « ML » is the demo's Maison Lavande: a shop without the demo app numbers its orders « CMD-26-… ».
+COMPTOIR_ORDER_NUMBER_PREFIX = os.environ.get("COMPTOIR_ORDER_NUMBER_PREFIX", "ML" if COMPTOIR_DEMO_APP else "CMD")
 # Bank-transfer orders still unpaid after this many days are cancelled (`manage.py cancel_unpaid_orders`,
 # run daily by cron) and their reserved stock goes back on sale.
 COMPTOIR_UNPAID_ORDER_DAYS = int(os.environ.get("COMPTOIR_UNPAID_ORDER_DAYS", "7"))
