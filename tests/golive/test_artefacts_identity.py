@@ -149,7 +149,9 @@ def test_every_artefact_of_the_first_order_is_the_brands_and_none_the_demos(
     artefacts["Mondial Relay file"] = mondial_relay_file(orders=[french]).decode("utf-8", errors="replace")
     artefacts["carrier CSV"] = generic_csv(orders=[french]).decode("utf-8-sig")
     feed = client.get("/feeds/google-merchant-fr.xml")
-    artefacts["merchant feed"] = b"".join(feed.streaming_content).decode() if feed.streaming else feed.content.decode()
+    artefacts["merchant feed"] = (
+        b"".join(feed.streaming_content).decode() if feed.streaming else feed.content.decode()
+    )
     sitemap = client.get("/sitemap.xml").content.decode()
     artefacts["sitemap"] = sitemap + "".join(
         client.get(re.sub(r"^https?://[^/]+", "", section)).content.decode()
@@ -166,7 +168,9 @@ def test_every_artefact_of_the_first_order_is_the_brands_and_none_the_demos(
     assert all(message.from_email == f"{BRAND} <{SENDER}>" for message in mailoutbox)
     assert {"fr", "en"} <= {order.language for order in (french, english)} and len(mailoutbox) >= 4
     # Her identity, where it belongs.
-    assert "Atelier Orme SARL" in artefacts["invoice PDF"] and SIRET in artefacts["invoice PDF"].replace(" ", "")
+    assert "Atelier Orme SARL" in artefacts["invoice PDF"] and SIRET in artefacts["invoice PDF"].replace(
+        " ", ""
+    )
     assert VAT in artefacts["invoice PDF"] and VAT in artefacts["Factur-X XML"]
     assert "552081317" in artefacts["Factur-X XML"]
     assert "4 quai des Tanneurs" in " ".join(artefacts["packing slip"].split())
@@ -174,6 +178,7 @@ def test_every_artefact_of_the_first_order_is_the_brands_and_none_the_demos(
     assert "4 quai des Tanneurs" in artefacts["ColiShip file"] and BRAND in artefacts["ColiShip file"]
     assert product.get_absolute_url() in artefacts["sitemap"] and "Chemise Orme" in artefacts["merchant feed"]
     assert any(BRAND in json.dumps(json.loads(block)) for block in json_ld)
-    transfer_email = next(text for name, text in artefacts.items() if name.startswith("email") and "IBAN" in text)
+    transfer_email = next(
+        text for name, text in artefacts.items() if name.startswith("email") and "IBAN" in text
+    )
     assert "FR14 2004 1010 0505 0001 3M02 606" in transfer_email
-

@@ -45,7 +45,9 @@ def test_without_a_password_it_prints_a_one_time_link_on_the_public_address(sett
     page = client.get(path, follow=True)
     assert page.status_code == 200
     form_path = page.redirect_chain[-1][0] if page.redirect_chain else path
-    client.post(form_path, {"password1": "un mot de passe solide 42", "password2": "un mot de passe solide 42"})
+    client.post(
+        form_path, {"password1": "un mot de passe solide 42", "password2": "un mot de passe solide 42"}
+    )
     founder.refresh_from_db()
     assert founder.check_password("un mot de passe solide 42")
     # Used once: the same link no longer sets anything.
@@ -82,6 +84,6 @@ def test_if_new_does_nothing_on_a_started_shop():
 
 
 def test_a_weak_password_is_refused_and_no_account_is_made():
-    with pytest.raises(Exception, match="(?i)court|commun|short|common"):
+    with pytest.raises(Exception, match=r"(?i)court|commun|short|common"):
         start_shop(email="jeanne@atelier-orme.fr", password="1234")
     assert not get_user_model().objects.exists()

@@ -55,7 +55,9 @@ urlpatterns = [
         name="go_live_remove_demo",
     ),
     path(
-        pgettext_lazy("url", "ouverture/courriel-d-essai/"), views_golive.go_live_send_email, name="go_live_send_email"
+        pgettext_lazy("url", "ouverture/courriel-d-essai/"),
+        views_golive.go_live_send_email,
+        name="go_live_send_email",
     ),
     path(
         pgettext_lazy("url", "ouverture/courriel-d-essai/<str:token>/"),

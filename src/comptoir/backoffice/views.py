@@ -22,8 +22,6 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from comptoir.accounts.models import User
 from comptoir.community.models import Comment, CommentStatus, RejectedAttempt
 from comptoir.core.uploads import check_text_content, read_text_upload
-from comptoir.golive.checklist import go_live_checklist
-from comptoir.golive.services.launch import shop_is_open
 from comptoir.fulfillment.carriers import (
     coliship_file,
     coliship_fmt,
@@ -48,6 +46,8 @@ from comptoir.fulfillment.services.packing_check import (
 )
 from comptoir.fulfillment.services.prepare_batch import orders_to_pack, prepare_batch
 from comptoir.fulfillment.services.ship_parcels import ShippingRefused
+from comptoir.golive.checklist import go_live_checklist
+from comptoir.golive.services.launch import shop_is_open
 from comptoir.inventory.selectors import low_stock_records
 from comptoir.invoicing.selectors import parcels_of_order
 from comptoir.notifications.models import PendingJob

@@ -58,7 +58,7 @@ def go_live(request: HttpRequest) -> HttpResponse:
 @require_POST
 def go_live_remove_demo(request: HttpRequest) -> HttpResponse:
     _owner_only(request)
-    removal = remove_demo(keep_user_ids=frozenset({request.user.pk}))
+    removal = remove_demo(keep_user_ids=frozenset({int(request.user.pk or 0)}))
     removed = ", ".join(f"{kind} : {count}" for kind, count in removal.removed.items())
     messages.success(request, _("Démonstration retirée (%(removed)s).") % {"removed": removed or "0"})
     if removal.kept:
@@ -74,15 +74,15 @@ def go_live_remove_demo(request: HttpRequest) -> HttpResponse:
 @require_POST
 def go_live_send_email(request: HttpRequest) -> HttpResponse:
     _owner_only(request)
+    email = request.user.email  # type: ignore[union-attr]  # staff_member_required: a signed-in user
     try:
-        send_test_email(to=request.user.email)
+        send_test_email(to=email)
     except TestEmailFailed as error:
         messages.error(request, _("Le serveur de courriel a refusé l'envoi : %(error)s") % {"error": error})
     else:
         messages.success(
             request,
-            _("Courriel d'essai envoyé à %(email)s : ouvrez-le et cliquez sur son lien.")
-            % {"email": request.user.email},
+            _("Courriel d'essai envoyé à %(email)s : ouvrez-le et cliquez sur son lien.") % {"email": email},
         )
     return redirect("backoffice:go_live")
 

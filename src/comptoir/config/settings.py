@@ -444,7 +444,9 @@ COMPTOIR_BANK_BIC = os.environ.get("COMPTOIR_BANK_BIC", "AGRIFRPP882")
 # Whether the operator set the bank account and the seller's identity here (the checklist then takes
 # them as hers; otherwise the values above and below are the demo's until she saves her own).
 COMPTOIR_BANK_FROM_ENVIRONMENT = "COMPTOIR_BANK_IBAN" in os.environ
-COMPTOIR_SELLER_FROM_ENVIRONMENT = "COMPTOIR_SELLER_SIRET" in os.environ or "COMPTOIR_SELLER_SIREN" in os.environ
+COMPTOIR_SELLER_FROM_ENVIRONMENT = (
+    "COMPTOIR_SELLER_SIRET" in os.environ or "COMPTOIR_SELLER_SIREN" in os.environ
+)
 # Stripe Checkout: keys from the Stripe dashboard; the webhook secret signs /stripe/webhook/ calls.
 # The seller's legal identity printed on every invoice (Code de commerce, art. R123-237).
 COMPTOIR_SELLER = {
@@ -487,7 +489,9 @@ STRIPE_WEBHOOK_SECRET = os.environ.get("STRIPE_WEBHOOK_SECRET", "")
 # --- Orders ---------------------------------------------------------------------------------------------
 # Order numbers read "<prefix>-<two-digit year>-<six random digits>" (orders/numbers.py).
 # « ML » is the demo's Maison Lavande: a shop without the demo app numbers its orders « CMD-26-… ».
-COMPTOIR_ORDER_NUMBER_PREFIX = os.environ.get("COMPTOIR_ORDER_NUMBER_PREFIX", "ML" if COMPTOIR_DEMO_APP else "CMD")
+COMPTOIR_ORDER_NUMBER_PREFIX = os.environ.get(
+    "COMPTOIR_ORDER_NUMBER_PREFIX", "ML" if COMPTOIR_DEMO_APP else "CMD"
+)
 # Bank-transfer orders still unpaid after this many days are cancelled (`manage.py cancel_unpaid_orders`,
 # run daily by cron) and their reserved stock goes back on sale.
 COMPTOIR_UNPAID_ORDER_DAYS = int(os.environ.get("COMPTOIR_UNPAID_ORDER_DAYS", "7"))

@@ -101,7 +101,14 @@ def _payment_methods() -> ChecklistItem:
         key="payment",
         label=gettext_lazy("Moyen de paiement"),
         is_done=bool(methods),
-        problems=[] if methods else [_("Aucun moyen de paiement ne vous versera d'argent : ni votre IBAN pour les virements, ni Stripe.")],
+        problems=[]
+        if methods
+        else [
+            _(
+                "Aucun moyen de paiement ne vous versera d'argent : "
+                "ni votre IBAN pour les virements, ni Stripe."
+            )
+        ],
         fix_url="backoffice:seller_settings",
         fix_label=gettext_lazy("Saisir vos coordonnées bancaires"),
     )
@@ -113,7 +120,9 @@ def _delivery_rates() -> ChecklistItem:
         key="delivery",
         label=gettext_lazy("Tarifs de livraison"),
         is_done=has_rate,
-        problems=[] if has_rate else [_("Aucun mode de livraison n'a de tarif : personne ne peut commander.")],
+        problems=[]
+        if has_rate
+        else [_("Aucun mode de livraison n'a de tarif : personne ne peut commander.")],
         fix_url="admin:shipping_shippingzone_changelist",
         fix_label=gettext_lazy("Définir la livraison"),
     )
@@ -138,7 +147,10 @@ def _test_email() -> ChecklistItem:
         problems = []
     elif state.test_email_sent_at is not None:
         problems = [
-            _("Courriel d'essai envoyé à %(email)s : cliquez sur le lien qu'il contient pour confirmer sa réception.")
+            _(
+                "Courriel d'essai envoyé à %(email)s : "
+                "cliquez sur le lien qu'il contient pour confirmer sa réception."
+            )
             % {"email": state.test_email_to}
         ]
     else:

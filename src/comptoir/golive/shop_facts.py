@@ -6,8 +6,8 @@ registry, the shipping grid). When they move, only these functions change.
 from __future__ import annotations
 
 from django.conf import settings
-from django.utils.translation import gettext_lazy as _
 from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
 
 from comptoir.invoicing.models import SellerSettings
 from comptoir.invoicing.seller import current_seller

@@ -141,7 +141,9 @@ def shop_is_open() -> bool:
     every request of a visitor asks."""
     known = cache.get(_OPEN_KEY)
     if known is None:
-        row = LaunchState.objects.filter(pk=LaunchState.SINGLETON_PK).values_list("is_open", flat=True).first()
+        row = (
+            LaunchState.objects.filter(pk=LaunchState.SINGLETON_PK).values_list("is_open", flat=True).first()
+        )
         known = row is None or row
         cache.set(_OPEN_KEY, known, timeout=60)
     return bool(known)
