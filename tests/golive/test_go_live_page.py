@@ -171,3 +171,29 @@ def test_the_page_reads_in_english(owner):
     page = owner.get("/en/workshop/opening/").content.decode()
     assert "Opening the shop" in page and "Remove the demo" not in page  # no demo rows: nothing to remove
     assert "Open the shop" in page
+
+
+def test_missing_legal_pages_are_written_from_her_saved_identity(owner):
+    save_identity()
+    Page.objects.create(
+        title_fr="Mentions", slug_fr="mes-mentions", body_fr="Mon texte.", legal_role=LegalRole.LEGAL_NOTICE
+    )
+
+    owner.post("/fr/atelier/ouverture/pages-legales/")
+
+    pages = {page.legal_role: page for page in Page.objects.exclude(legal_role="")}
+    assert set(pages) == {role.value for role in LegalRole}
+    assert pages[LegalRole.LEGAL_NOTICE].body_fr == "Mon texte."  # hers, never rewritten
+    terms = pages[LegalRole.TERMS_OF_SALE].body_fr
+    assert "Atelier Orme SARL" in terms and "Maison Lavande" not in terms
+    item = next(item for item in go_live_checklist() if item.key == "legal_pages")
+    assert not item.can_write  # nothing left to write; what remains is « [à compléter] » to fill
+
+
+def test_before_her_identity_is_saved_the_pages_say_to_be_completed_not_the_demos(owner):
+    owner.post("/fr/atelier/ouverture/pages-legales/")
+
+    notice = Page.objects.get(legal_role=LegalRole.LEGAL_NOTICE)
+    assert "Maison Lavande" not in notice.body_fr and "732 829 320" not in notice.body_fr
+    assert "[à compléter]" in notice.body_fr and "jeanne@atelier-orme.fr" in notice.body_fr
+    assert not done()["legal_pages"]

@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
 from comptoir.catalog.models import Product
+from comptoir.content.models import LegalRole, Page
 from comptoir.golive.models import DemoRow
 from comptoir.golive.services.demo_rows import recording_demo_rows, remove_demo
 from comptoir.invoicing.models import DocumentSequence, Invoice
@@ -72,12 +73,20 @@ def test_a_demo_company_her_order_needs_stays_as_hers():
     assert DemoRow.objects.count() == 0  # hers from now on: the checklist item turns green
 
 
-def test_the_demo_build_records_its_rows_and_leaves_hers_alone():
-    hers = ProductFactory(name_fr="Ma chemise")
-    OrderFactory()  # an order of hers, before the demo build (a shop she started by hand)
-
+def test_the_whole_demo_goes_in_one_click_and_what_she_added_since_stays(client):
     call_command("demo_shop", "--without-images", stdout=StringIO())
+    assert Product.objects.count() > 40 and Order.objects.count() > 10 and Company.objects.count() >= 1
+    founder = get_user_model().objects.get(email="fondatrice@comptoir.example")
+    hers = ProductFactory(name_fr="Chemise Orme")  # she tried the demo, then made her first product
+    notice = Page.objects.get(legal_role=LegalRole.LEGAL_NOTICE)
+    notice.body_fr = "Atelier Orme SARL, 4 quai des Tanneurs, Lyon."
+    notice.save()  # and made the demo's legal notice hers
+    client.force_login(founder)
 
-    demo_products = Product.objects.exclude(pk=hers.pk).count()
-    assert demo_products == 0  # the demo builds its catalogue only in an empty shop
-    assert not DemoRow.objects.filter(object_id=hers.pk, content_type__model="product").exists()
+    client.post("/fr/atelier/ouverture/retirer-la-demo/")
+
+    assert list(Product.objects.values_list("pk", flat=True)) == [hers.pk]
+    assert (Order.objects.count(), Invoice.objects.count(), Company.objects.count()) == (0, 0, 0)
+    assert list(get_user_model().objects.values_list("email", flat=True)) == ["fondatrice@comptoir.example"]
+    assert DemoRow.objects.count() == 0
+    assert list(Page.objects.values_list("pk", flat=True)) == [notice.pk]  # the demo's other texts are gone

@@ -269,6 +269,7 @@ ROUTES: dict[str, Route] = {
     "backoffice:go_live": Route(Access.BACKOFFICE_OWNER),
     "backoffice:go_live_remove_demo": Route(Access.BACKOFFICE_OWNER),
     "backoffice:go_live_send_email": Route(Access.BACKOFFICE_OWNER),
+    "backoffice:go_live_write_legal_pages": Route(Access.BACKOFFICE_OWNER),
     "backoffice:go_live_open": Route(Access.BACKOFFICE_OWNER),
     # The test email's link: she may open it on her phone, signed out; its signature is the proof.
     "backoffice:go_live_confirm_email": Route(Access.SIGNED_LINK, TOKEN),

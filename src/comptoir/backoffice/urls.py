@@ -55,6 +55,11 @@ urlpatterns = [
         name="go_live_remove_demo",
     ),
     path(
+        pgettext_lazy("url", "ouverture/pages-legales/"),
+        views_golive.go_live_write_legal_pages,
+        name="go_live_write_legal_pages",
+    ),
+    path(
         pgettext_lazy("url", "ouverture/courriel-d-essai/"),
         views_golive.go_live_send_email,
         name="go_live_send_email",

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from comptoir.golive.checklist import go_live_checklist, is_ready
 from comptoir.golive.services.demo_rows import remove_demo
+from comptoir.golive.services.legal_pages import write_legal_pages
 from comptoir.golive.services.launch import (
     InvalidConfirmation,
     NotReady,
@@ -67,6 +68,19 @@ def go_live_remove_demo(request: HttpRequest) -> HttpResponse:
             _("%(count)d élément(s) de la démonstration restent : vos propres commandes en ont besoin.")
             % {"count": removal.kept},
         )
+    return redirect("backoffice:go_live")
+
+
+@staff_member_required
+@require_POST
+def go_live_write_legal_pages(request: HttpRequest) -> HttpResponse:
+    _owner_only(request)
+    written = write_legal_pages(contact_email=request.user.email)  # type: ignore[union-attr]
+    messages.success(
+        request,
+        _("%(count)d page(s) légale(s) rédigée(s) : relisez-les et complétez ce qui reste « [à compléter] ».")
+        % {"count": written},
+    )
     return redirect("backoffice:go_live")
 
 

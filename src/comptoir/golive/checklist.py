@@ -38,6 +38,7 @@ class ChecklistItem:
     problems: list[str] = field(default_factory=list)  # what is missing, in her words
     fix_url: str = ""  # a URL name, reversed by the page
     fix_label: str | Promise = ""
+    can_write: bool = False  # pages missing: « Rédiger les pages manquantes » writes them from her identity
 
 
 def go_live_checklist(*, now: datetime | None = None) -> list[ChecklistItem]:
@@ -79,9 +80,11 @@ def _legal_pages() -> ChecklistItem:
     problems = []
     for role in LegalRole:
         page = pages.get(role.value)
-        if page is None or not page.is_published:
+        if page is None:
             problems.append(_("« %(page)s » manque.") % {"page": role.label})
             continue
+        if not page.is_published:
+            problems.append(_("« %(page)s » n'est pas publiée.") % {"page": role.label})
         texts = [getattr(page, f"body_{code}", "") or "" for code, _name in settings.LANGUAGES]
         if any(marker in text for text in texts for marker in PLACEHOLDERS):
             problems.append(_("« %(page)s » contient encore « [à compléter] ».") % {"page": role.label})
@@ -90,6 +93,7 @@ def _legal_pages() -> ChecklistItem:
         label=gettext_lazy("Pages légales"),
         is_done=not problems,
         problems=problems,
+        can_write=any(role.value not in pages for role in LegalRole),
         fix_url="admin:content_page_changelist",
         fix_label=gettext_lazy("Compléter les pages légales"),
     )

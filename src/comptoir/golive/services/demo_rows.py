@@ -11,11 +11,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
-from django.db.models import Max, ProtectedError
+from django.db.models import F, Max, ProtectedError
 
 from comptoir.core.page_cache import shop_pages_changed
 
@@ -28,6 +29,7 @@ DEMO_KINDS: tuple[str, ...] = (
     "promotions.DiscountCode",
     "reviews.Review",
     "content.Post",
+    "content.Page",
     "community.Event",
     "resellers.ResellerApplication",
     "resellers.Company",
@@ -38,6 +40,8 @@ DEMO_KINDS: tuple[str, ...] = (
 )
 # An order's documents are the demo's too: removed with it although invoices are otherwise kept forever.
 _FORCED_KINDS = {"orders.Order"}
+# A demo page she has edited since (its legal notice made hers) is hers: only untouched ones go.
+_UNTOUCHED_ONLY = {"content.Page"}
 _MAX_DEPTH = 4
 
 
@@ -90,6 +94,8 @@ def remove_demo(*, keep_user_ids: frozenset[int] = frozenset()) -> DemoRemoval:
             rows = model._base_manager.filter(pk__in=recorded.values("object_id"))
             if model._meta.label == "accounts.User":
                 rows = rows.filter(is_staff=False).exclude(pk__in=keep_user_ids)
+            if model._meta.label in _UNTOUCHED_ONLY:
+                rows = rows.filter(updated_at__lte=F("created_at") + timedelta(seconds=1))
             count = 0
             if model._meta.label in _FORCED_KINDS:
                 count = _delete_with_what_hangs_on_it(rows, depth=0)
