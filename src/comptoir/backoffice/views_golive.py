@@ -18,7 +18,6 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from comptoir.golive.checklist import go_live_checklist, is_ready
 from comptoir.golive.services.demo_rows import remove_demo
-from comptoir.golive.services.legal_pages import write_legal_pages
 from comptoir.golive.services.launch import (
     InvalidConfirmation,
     NotReady,
@@ -29,6 +28,7 @@ from comptoir.golive.services.launch import (
     open_shop,
     send_test_email,
 )
+from comptoir.golive.services.legal_pages import write_legal_pages
 
 
 def _owner_only(request: HttpRequest) -> None:
