@@ -71,7 +71,7 @@ def test_each_point_turns_green_once_fixed_then_the_shop_opens(owner, settings, 
         "test_email": False, "backups": False,
     }  # fmt: skip
     page = owner.get(GO_LIVE).content.decode()
-    assert "0 / 7" in page and "Champ manquant : SIRET" in page
+    assert "0 / 7" in page and "Champ manquant\u00a0: SIRET" in page
     assert re.search(r"<button[^>]*disabled[^>]*>Ouvrir la boutique", page)
 
     save_identity()
@@ -79,7 +79,7 @@ def test_each_point_turns_green_once_fixed_then_the_shop_opens(owner, settings, 
 
     write_legal_pages(placeholder_in=LegalRole.LEGAL_NOTICE)
     assert not done()["legal_pages"]
-    assert "« Mentions légales » contient encore « [à compléter] »." in owner.get(GO_LIVE).content.decode()
+    assert "«\u00a0Mentions légales\u00a0» contient encore «\u00a0[à compléter]\u00a0»." in owner.get(GO_LIVE).content.decode()
     Page.objects.filter(legal_role=LegalRole.LEGAL_NOTICE).update(body_fr="Médiateur : CM2C, Paris.")
     assert done()["legal_pages"]
 
@@ -123,8 +123,8 @@ def test_the_identity_standing_in_is_the_demos_so_it_counts_as_missing(owner, se
     settings.COMPTOIR_SELLER_FROM_ENVIRONMENT = False
     item = next(item for item in go_live_checklist() if item.key == "identity")
     assert item.problems == [
-        "Champ manquant : raison sociale", "Champ manquant : forme juridique", "Champ manquant : SIRET",
-        "Champ manquant : numéro de TVA", "Champ manquant : adresse du siège",
+        "Champ manquant\u00a0: raison sociale", "Champ manquant\u00a0: forme juridique", "Champ manquant\u00a0: SIRET",
+        "Champ manquant\u00a0: numéro de TVA", "Champ manquant\u00a0: adresse du siège",
     ]  # fmt: skip
 
 

@@ -65,7 +65,7 @@ def go_live_remove_demo(request: HttpRequest) -> HttpResponse:
     if removal.kept:
         messages.info(
             request,
-            _("%(count)d élément(s) de la démonstration restent : vos propres commandes en ont besoin.")
+            _("%(count)d élément(s) de la démonstration restent : vos propres commandes en ont besoin.")
             % {"count": removal.kept},
         )
     return redirect("backoffice:go_live")
@@ -78,7 +78,7 @@ def go_live_write_legal_pages(request: HttpRequest) -> HttpResponse:
     written = write_legal_pages(contact_email=request.user.email)  # type: ignore[union-attr]
     messages.success(
         request,
-        _("%(count)d page(s) légale(s) rédigée(s) : relisez-les et complétez ce qui reste « [à compléter] ».")
+        _("%(count)d page(s) légale(s) rédigée(s) : relisez-les et complétez ce qui reste « [à compléter] ».")
         % {"count": written},
     )
     return redirect("backoffice:go_live")
@@ -92,11 +92,11 @@ def go_live_send_email(request: HttpRequest) -> HttpResponse:
     try:
         send_test_email(to=email)
     except TestEmailFailed as error:
-        messages.error(request, _("Le serveur de courriel a refusé l'envoi : %(error)s") % {"error": error})
+        messages.error(request, _("Le serveur de courriel a refusé l'envoi : %(error)s") % {"error": error})
     else:
         messages.success(
             request,
-            _("Courriel d'essai envoyé à %(email)s : ouvrez-le et cliquez sur son lien.") % {"email": email},
+            _("Courriel d'essai envoyé à %(email)s : ouvrez-le et cliquez sur son lien.") % {"email": email},
         )
     return redirect("backoffice:go_live")
 
@@ -121,7 +121,7 @@ def go_live_open(request: HttpRequest) -> HttpResponse:
     try:
         open_shop(ready=is_ready(go_live_checklist()))
     except NotReady:
-        messages.error(request, _("La boutique ne peut pas ouvrir : la liste n'est pas terminée."))
+        messages.error(request, _("La boutique ne peut pas ouvrir : la liste n'est pas terminée."))
         return redirect("backoffice:go_live")
-    messages.success(request, _("La boutique est ouverte : les visiteurs la voient désormais."))
+    messages.success(request, _("La boutique est ouverte : les visiteurs la voient désormais."))
     return redirect("backoffice:today")

@@ -62,7 +62,7 @@ def is_ready(items: list[ChecklistItem]) -> bool:
 
 
 def _identity() -> ChecklistItem:
-    problems = [_("Champ manquant : %(field)s") % {"field": name} for name in missing_identity_fields()]
+    problems = [_("Champ manquant : %(field)s") % {"field": name} for name in missing_identity_fields()]
     if not brand_name():
         problems.insert(0, _("Le nom de la marque manque."))
     return ChecklistItem(
@@ -81,13 +81,13 @@ def _legal_pages() -> ChecklistItem:
     for role in LegalRole:
         page = pages.get(role.value)
         if page is None:
-            problems.append(_("« %(page)s » manque.") % {"page": role.label})
+            problems.append(_("« %(page)s » manque.") % {"page": role.label})
             continue
         if not page.is_published:
-            problems.append(_("« %(page)s » n'est pas publiée.") % {"page": role.label})
+            problems.append(_("« %(page)s » n'est pas publiée.") % {"page": role.label})
         texts = [getattr(page, f"body_{code}", "") or "" for code, _name in settings.LANGUAGES]
         if any(marker in text for text in texts for marker in PLACEHOLDERS):
-            problems.append(_("« %(page)s » contient encore « [à compléter] ».") % {"page": role.label})
+            problems.append(_("« %(page)s » contient encore « [à compléter] ».") % {"page": role.label})
     return ChecklistItem(
         key="legal_pages",
         label=gettext_lazy("Pages légales"),
@@ -109,7 +109,7 @@ def _payment_methods() -> ChecklistItem:
         if methods
         else [
             _(
-                "Aucun moyen de paiement ne vous versera d'argent : "
+                "Aucun moyen de paiement ne vous versera d'argent : "
                 "ni votre IBAN pour les virements, ni Stripe."
             )
         ],
@@ -126,7 +126,7 @@ def _delivery_rates() -> ChecklistItem:
         is_done=has_rate,
         problems=[]
         if has_rate
-        else [_("Aucun mode de livraison n'a de tarif : personne ne peut commander.")],
+        else [_("Aucun mode de livraison n'a de tarif : personne ne peut commander.")],
         fix_url="admin:shipping_shippingzone_changelist",
         fix_label=gettext_lazy("Définir la livraison"),
     )
@@ -152,13 +152,13 @@ def _test_email() -> ChecklistItem:
     elif state.test_email_sent_at is not None:
         problems = [
             _(
-                "Courriel d'essai envoyé à %(email)s : "
+                "Courriel d'essai envoyé à %(email)s : "
                 "cliquez sur le lien qu'il contient pour confirmer sa réception."
             )
             % {"email": state.test_email_to}
         ]
     else:
-        problems = [_("Envoyez-vous un courriel d'essai : il prouve que vos clients recevront les leurs.")]
+        problems = [_("Envoyez-vous un courriel d'essai : il prouve que vos clients recevront les leurs.")]
     return ChecklistItem(
         key="test_email",
         label=gettext_lazy("Courriel d'essai reçu"),

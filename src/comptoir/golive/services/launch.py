@@ -50,7 +50,7 @@ def send_test_email(*, to: str) -> LaunchState:
     shop = brand_name()
     body = _(
         "Bonjour,\n\nCe courriel d'essai vient de votre boutique %(shop)s. S'il vous est bien parvenu, "
-        "cliquez sur ce lien pour le confirmer :\n\n%(link)s\n\nLe lien vaut sept jours.\n"
+        "cliquez sur ce lien pour le confirmer :\n\n%(link)s\n\nLe lien vaut sept jours.\n"
     ) % {"shop": shop, "link": link}
     try:
         send_mail(
