@@ -87,3 +87,19 @@ def test_a_weak_password_is_refused_and_no_account_is_made():
     with pytest.raises(Exception, match=r"(?i)court|commun|short|common"):
         start_shop(email="jeanne@atelier-orme.fr", password="1234")
     assert not get_user_model().objects.exists()
+
+
+def test_in_a_terminal_it_asks_her_email_and_password_twice(monkeypatch):
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    monkeypatch.setattr("builtins.input", lambda prompt: "jeanne@atelier-orme.fr")
+    strong = "un mot de passe solide 42"
+    typed = iter([strong, "autre chose", strong, strong])
+    monkeypatch.setattr("comptoir.golive.management.commands.start_shop.getpass", lambda prompt: next(typed))
+    out, err = StringIO(), StringIO()
+
+    call_command("start_shop", stdout=out, stderr=err)
+
+    founder = get_user_model().objects.get()
+    assert founder.email == "jeanne@atelier-orme.fr" and founder.check_password("un mot de passe solide 42")
+    assert "diffèrent" in err.getvalue()  # the first two did not match: asked again
+    assert "https://" not in out.getvalue() and "/fr/atelier/ouverture/" in out.getvalue()
