@@ -18,7 +18,7 @@ def closed_shop(settings):
 
 
 def test_visitors_see_the_coming_soon_page_with_the_newsletter(client, closed_shop):
-    for path in ("/fr/", closed_shop.get_absolute_url(), "/fr/panier/", "/fr/pro/"):
+    for path in ("/fr/", closed_shop.get_absolute_url(), "/fr/panier/", "/fr/journal/"):
         response = client.get(path)
         page = response.content.decode()
         assert response.status_code == 200, path
@@ -51,6 +51,7 @@ def test_sign_in_legal_pages_robots_sitemap_and_cockpit_keep_working(client, clo
     assert client.get("/robots.txt").content.decode().startswith("User-agent")
     assert client.get("/sitemap.xml").status_code == 200
     assert client.get("/fr/atelier/")["Location"].startswith("/fr/admin/login/")
+    assert client.get("/fr/pro/")["Location"].startswith("/fr/compte/login/")  # the reseller space: its own door
     assert client.post("/stripe/webhook/", b"{}", content_type="application/json").status_code == 400
 
 

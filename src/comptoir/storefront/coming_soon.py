@@ -1,9 +1,10 @@
 """Until the founder opens the shop, visitors see the « bientôt » page; staff see the shop as it will be.
 
-What keeps working for everyone: the cockpit and the admin (they ask for staff themselves), signing in,
-the footer's pages (legal notice, CGV: the law wants them reachable), the newsletter sign-up the page
-offers, robots.txt and the sitemap, Stripe's webhook, the API (keys of its own), uploaded media; static
-files never reach Django's views.
+The reseller space stays open: only approved resellers enter it, and a brand may well sell to shops
+before it opens its own boutique. What keeps working for everyone: the cockpit and the admin (they ask
+for staff themselves), signing in, the footer's pages (legal notice, CGV: the law wants them
+reachable), the newsletter sign-up the page offers, robots.txt and the sitemap, Stripe's webhook, the
+API (keys of its own), uploaded media; static files never reach Django's views.
 
 The page answers 200 with ``X-Robots-Tag: noindex``, not 503: a shop before its opening may stay
 closed for weeks, which a 503 (« back in a moment ») does not describe, and a hosting platform's health
@@ -21,7 +22,7 @@ from django.shortcuts import render
 
 from comptoir.golive.services.launch import shop_is_open
 
-OPEN_NAMESPACES = {"admin", "backoffice"}
+OPEN_NAMESPACES = {"admin", "backoffice", "reseller_portal"}
 OPEN_VIEWS = {
     "stripe_webhook",
     "robots_txt",
