@@ -51,7 +51,8 @@ def test_sign_in_legal_pages_robots_sitemap_and_cockpit_keep_working(client, clo
     assert client.get("/robots.txt").content.decode().startswith("User-agent")
     assert client.get("/sitemap.xml").status_code == 200
     assert client.get("/fr/atelier/")["Location"].startswith("/fr/admin/login/")
-    assert client.get("/fr/pro/")["Location"].startswith("/fr/compte/login/")  # the reseller space: its own door
+    # The reseller space: its own door.
+    assert client.get("/fr/pro/")["Location"].startswith("/fr/compte/login/")
     assert client.post("/stripe/webhook/", b"{}", content_type="application/json").status_code == 400
 
 
