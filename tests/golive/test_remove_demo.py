@@ -1,5 +1,6 @@
 """« Retirer la démo » removes what the demo build created, documents included, and nothing of hers."""
 
+from decimal import Decimal
 from io import StringIO
 
 import pytest
@@ -90,3 +91,26 @@ def test_the_whole_demo_goes_in_one_click_and_what_she_added_since_stays(client)
     assert list(get_user_model().objects.values_list("email", flat=True)) == ["fondatrice@comptoir.example"]
     assert DemoRow.objects.count() == 0
     assert list(Page.objects.values_list("pk", flat=True)) == [notice.pk]  # the demo's other texts are gone
+
+
+def test_the_identity_the_demo_saved_counts_as_missing_until_she_changes_it():
+    from comptoir.golive.shop_facts import missing_identity_fields, real_payment_methods
+    from comptoir.invoicing.models import SellerSettings
+
+    with recording_demo_rows():
+        SellerSettings.objects.create(
+            pk=1, legal_name="Maison Lavande SAS", legal_form="SAS", address="12 rue Oberkampf\n75011 Paris",
+            siret="73282932000017", vat_number="FR44732829320", bank_holder="Maison Lavande",
+            iban="FR7630006000011234567890189", bic="AGRIFRPP882", late_payment_rate=Decimal("12.15"),
+        )  # fmt: skip
+    assert len(missing_identity_fields()) == 5 and real_payment_methods() == []
+
+    remove_demo()
+
+    seller = SellerSettings.objects.get()  # the shop's settings stay: she edits them, nothing is lost
+    assert len(missing_identity_fields()) == 5
+    seller.legal_name, seller.siret = "Atelier Orme SARL", "55208131766522"
+    seller.vat_number = "FR03552081317"
+    seller.iban = "FR1420041010050500013M02606"
+    seller.save()
+    assert missing_identity_fields() == [] and real_payment_methods() == ["bank_transfer"]

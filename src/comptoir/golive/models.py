@@ -13,6 +13,9 @@ class DemoRow(models.Model):
 
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
     object_id = models.PositiveBigIntegerField()
+    # For the shop's one-row settings the demo fills (the seller's identity): what the row held when the
+    # demo wrote it. Never removed; while the row still holds exactly that, the identity is the demo's.
+    fingerprint = models.CharField(max_length=64, blank=True)
 
     class Meta:
         verbose_name = _("ligne de la démonstration")

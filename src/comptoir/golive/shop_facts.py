@@ -14,6 +14,8 @@ from comptoir.invoicing.seller import current_seller
 from comptoir.payments.providers.registry import enabled_codes
 from comptoir.shipping.models import WeightBand
 
+from .services.demo_rows import still_the_demos
+
 # What the legal notice and every invoice must state (Code de commerce R123-237), as the form names them.
 IDENTITY_FIELDS: tuple[tuple[str, Promise], ...] = (
     ("legal_name", _("raison sociale")),
@@ -29,11 +31,11 @@ def brand_name() -> str:
 
 
 def missing_identity_fields() -> list[str]:
-    """The identity fields still empty, by their label. Until she saves her identity on the cockpit
-    (or the operator sets it in the environment), every field counts as missing: the values standing
-    in are the demo's."""
-    saved = SellerSettings.objects.filter(pk=SellerSettings.SINGLETON_PK).exists()
-    if not saved and not settings.COMPTOIR_SELLER_FROM_ENVIRONMENT:
+    """The identity fields still empty, by their label. Until she saves her own identity on the cockpit
+    (or the operator sets it in the environment), every field counts as missing: the values standing in,
+    or saved by the demo's build and untouched since, are the demo's."""
+    saved = SellerSettings.objects.filter(pk=SellerSettings.SINGLETON_PK).first()
+    if (saved is None or still_the_demos(saved)) and not settings.COMPTOIR_SELLER_FROM_ENVIRONMENT:
         return [str(label) for _field, label in IDENTITY_FIELDS]
     seller = current_seller()
     return [str(label) for field, label in IDENTITY_FIELDS if not str(getattr(seller, field) or "").strip()]
@@ -43,9 +45,9 @@ def real_payment_methods() -> list[str]:
     """The payment methods checkout offers that would bring her money: a transfer once her own bank
     details are saved (the account standing in is the demo's), Stripe once its key is set; never the
     demo's provider, which takes none."""
-    bank_is_hers = (
-        SellerSettings.objects.filter(pk=SellerSettings.SINGLETON_PK).exclude(iban="").exists()
-        or settings.COMPTOIR_BANK_FROM_ENVIRONMENT
+    saved = SellerSettings.objects.filter(pk=SellerSettings.SINGLETON_PK).exclude(iban="").first()
+    bank_is_hers = settings.COMPTOIR_BANK_FROM_ENVIRONMENT or (
+        saved is not None and not still_the_demos(saved)
     )
     usable = {"bank_transfer": bank_is_hers, "stripe": bool(settings.STRIPE_SECRET_KEY)}
     return [code for code in enabled_codes() if usable.get(code, False)]

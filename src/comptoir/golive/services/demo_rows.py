@@ -8,6 +8,8 @@ a product of hers keeps its name even if it reads like the demo's.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -40,6 +42,9 @@ DEMO_KINDS: tuple[str, ...] = (
 )
 # An order's documents are the demo's too: removed with it although invoices are otherwise kept forever.
 _FORCED_KINDS = {"orders.Order"}
+# One-row settings the demo fills: kept (they are the shop's), fingerprinted so the checklist knows
+# while they still hold the demo's values.
+SINGLETON_KINDS: tuple[str, ...] = ("invoicing.SellerSettings",)
 # A demo page she has edited since (its legal notice made hers) is hers: only untouched ones go.
 _UNTOUCHED_ONLY = {"content.Page"}
 _MAX_DEPTH = 4
@@ -61,11 +66,40 @@ def _models() -> list[type[models.Model]]:
     return found
 
 
+def fingerprint(row: models.Model) -> str:
+    """What a row holds, in one hash (its timestamps aside)."""
+    values = {
+        field.attname: str(getattr(row, field.attname))
+        for field in row._meta.concrete_fields
+        if not isinstance(field, models.DateTimeField)
+    }
+    return hashlib.sha256(json.dumps(values, sort_keys=True).encode()).hexdigest()
+
+
+def _singletons() -> list[type[models.Model]]:
+    found = []
+    for label in SINGLETON_KINDS:
+        try:
+            found.append(apps.get_model(label))
+        except LookupError:
+            continue
+    return found
+
+
 @contextmanager
 def recording_demo_rows() -> Iterator[None]:
-    """Record as the demo's every row of ``DEMO_KINDS`` created inside the block."""
+    """Record as the demo's every row of ``DEMO_KINDS`` created inside the block, and fingerprint the
+    one-row settings it wrote."""
     before = {model: model._base_manager.aggregate(top=Max("pk"))["top"] or 0 for model in _models()}
+    settings_before = {model: _fingerprints(model) for model in _singletons()}
     yield
+    for model, fingerprints in settings_before.items():
+        content_type = ContentType.objects.get_for_model(model)
+        for pk, value in _fingerprints(model).items():
+            if fingerprints.get(pk) != value:  # written by the demo's build
+                DemoRow.objects.update_or_create(
+                    content_type=content_type, object_id=pk, defaults={"fingerprint": value}
+                )
     for model, top in before.items():
         content_type = ContentType.objects.get_for_model(model)
         DemoRow.objects.bulk_create(
@@ -77,8 +111,21 @@ def recording_demo_rows() -> Iterator[None]:
         )
 
 
+def _fingerprints(model: type[models.Model]) -> dict[int, str]:
+    return {row.pk: fingerprint(row) for row in model._base_manager.all()}
+
+
 def demo_rows_left() -> int:
-    return DemoRow.objects.count()
+    """Demo rows « Retirer la démo » would remove (the fingerprinted settings are never removed)."""
+    return DemoRow.objects.filter(fingerprint="").count()
+
+
+def still_the_demos(row: models.Model) -> bool:
+    """Whether this one-row setting still holds exactly what the demo wrote in it."""
+    content_type = ContentType.objects.get_for_model(type(row))
+    return DemoRow.objects.filter(
+        content_type=content_type, object_id=row.pk, fingerprint=fingerprint(row)
+    ).exists()
 
 
 def remove_demo(*, keep_user_ids: frozenset[int] = frozenset()) -> DemoRemoval:
@@ -90,7 +137,7 @@ def remove_demo(*, keep_user_ids: frozenset[int] = frozenset()) -> DemoRemoval:
     with transaction.atomic():
         for model in _models():
             content_type = ContentType.objects.get_for_model(model)
-            recorded = DemoRow.objects.filter(content_type=content_type)
+            recorded = DemoRow.objects.filter(content_type=content_type, fingerprint="")
             rows = model._base_manager.filter(pk__in=recorded.values("object_id"))
             if model._meta.label == "accounts.User":
                 rows = rows.filter(is_staff=False).exclude(pk__in=keep_user_ids)
