@@ -216,11 +216,11 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
-from comptoir.catalog.models import Collection, Product, ProductStatus
+from comptoir.catalog.models import Collection, Product
 from comptoir.inventory.models import StockRecord
 with translation.override("fr"):
     collection = Collection.objects.filter(is_published=True).order_by("id").first()
-    product = Product.objects.filter(status=ProductStatus.PUBLISHED, slug__startswith="chemise").order_by("id").first()
+    product = Product.objects.sellable().filter(slug__startswith="chemise").order_by("id").first()
     pages = {"home": "/fr/", "collection": collection.get_absolute_url(),
              "product": product.get_absolute_url(), "search": "/fr/recherche/?q=chemise"}
     record = StockRecord.objects.filter(variant__product=product, on_hand__gte=10).select_related(
@@ -228,8 +228,8 @@ with translation.override("fr"):
     size_url = f"{pages['product']}?colour={record.variant.colour.slug}&size={record.variant.size.slug}"
 from comptoir.catalog.models import Variant
 facts = {"pages": pages, "size_url": size_url, "queries": {}, "cached_queries": {}, "bytes": {}, "gzip": {},
-         "products": Product.objects.filter(status=ProductStatus.PUBLISHED).count(),
-         "variants": Variant.objects.filter(is_active=True, product__status=ProductStatus.PUBLISHED).count()}
+         "products": Product.objects.sellable().count(),
+         "variants": Variant.objects.sellable().count()}
 client = Client()
 for name, url in pages.items():
     cache.clear()
@@ -297,6 +297,7 @@ for index in range(buyers * per_buyer):
     carts.append(cart)
 # Each buyer is a process with its own connection, as gunicorn's workers are (threads would share one GIL).
 import multiprocessing
+from comptoir.payments.providers.bank_transfer import BankTransferProvider
 from django.db import connections
 connections.close_all()
 def buyer(number, results, start):
@@ -306,7 +307,7 @@ def buyer(number, results, start):
     for index in range(number, len(carts), buyers):
         try:
             place_order(cart=carts[index], customer=None, email=f"b{index}@example.com", shipping_address=PARIS,
-                        billing_address=None, shipping_option=shipping, payment_method="bank_transfer",
+                        billing_address=None, shipping_option=shipping, payment_method=BankTransferProvider.code,
                         idempotency_key=f"bench-order-{index:06d}-key", language="fr", terms_accepted=True)
             placed += 1
         except OutOfStock:

@@ -93,7 +93,7 @@ def test_pack_multiples_and_minimums_are_refused_naming_the_line_and_the_rule(co
     _price_list, product, variants = shirt
     ProductOrderRule.objects.create(product=product, minimum_quantity=8, pack_multiple=2)
     response = company_a.post(ORDERS, order_body((variants[0].sku, 2), (variants[1].sku, 3)))
-    assert response.status_code == 422
+    assert response.status_code == 409  # a rule of the shop, not a malformed request
     body = response.json()
     assert body["code"] == "order_refused"
     assert [(error["rule"], error["sku"], error["message"]) for error in body["errors"]] == [
@@ -120,7 +120,7 @@ def test_the_first_order_minimum_value_is_refused(company_a, shirt):
     price_list.first_order_minimum = Decimal("300")
     price_list.save()
     response = company_a.post(ORDERS, order_body((variants[0].sku, 2)))
-    assert response.status_code == 422
+    assert response.status_code == 409  # a rule of the shop, not a malformed request
     [error] = response.json()["errors"]
     assert error["rule"] == "first_order_minimum"
     assert "300,00" in error["message"]
@@ -132,7 +132,7 @@ def test_every_bad_line_is_named_and_nothing_is_placed(company_a, shirt):
     response = company_a.post(
         ORDERS, order_body((variants[0].sku, 2), ("NO-SUCH-SKU", 1), (withdrawn.sku, 1))
     )
-    assert response.status_code == 422
+    assert response.status_code == 409  # a rule of the shop, not a malformed request
     assert [(error["line"], error["rule"], error["sku"]) for error in response.json()["errors"]] == [
         (2, "unknown_code", "NO-SUCH-SKU"),
         (3, "not_on_sale", withdrawn.sku),
@@ -161,7 +161,7 @@ def test_beyond_the_stock_the_order_is_refused_and_nothing_is_reserved(company_a
 
 def test_an_empty_order_is_refused(company_a, shirt):
     response = company_a.post(ORDERS, order_body())
-    assert response.status_code == 422
+    assert response.status_code == 409  # a rule of the shop, not a malformed request
     assert response.json()["errors"][0]["rule"] == "empty_order"
 
 
@@ -195,7 +195,7 @@ def test_an_unknown_pack_or_colour_is_named(company_a, shirt):
             ]
         ),
     )
-    assert response.status_code == 422
+    assert response.status_code == 409  # a rule of the shop, not a malformed request
     assert [(error["pack"], error["rule"]) for error in response.json()["errors"]] == [
         (1, "unknown_prepack"),
         (2, "unknown_colour"),

@@ -1,8 +1,5 @@
 """The cockpit's stock table: filtered, corrected in place with a reason, history shown, labels printed."""
 
-import shutil
-import subprocess
-
 import pytest
 
 from comptoir.inventory.models import MovementReason, StockMovement, StockRecord
@@ -10,17 +7,9 @@ from comptoir.orders.models import OrderStatus
 from tests.backoffice.conftest import packer_user
 from tests.factories import UserFactory, VariantFactory
 from tests.factories.orders import order_with_stock
+from tests.pdf_text import pdf_text
 
 pytestmark = pytest.mark.django_db
-
-
-def pdf_text(content: bytes) -> str:
-    pdftotext = shutil.which("pdftotext")
-    if pdftotext is None:
-        pytest.skip("pdftotext (poppler-utils) is installed by make browser-deps")
-    return subprocess.run(
-        [pdftotext, "-", "-"], input=content, capture_output=True, check=True
-    ).stdout.decode()
 
 
 @pytest.fixture

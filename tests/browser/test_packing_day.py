@@ -42,7 +42,7 @@ def test_from_paid_to_shipped(live_server, browser, screenshots_dir, mailoutbox)
     page.locator("[name='password']").fill("un-mot-de-passe-solide")
     page.locator("[type='submit']").click()
     page.wait_for_url("**/fr/atelier/")
-    assert "3" in page.locator(".bo-card__count").first.inner_text()
+    assert page.locator(".bo-card__count").first.inner_text().strip() == "3"  # three boutique orders to pack
     page.screenshot(path=str(screenshots_dir / "cockpit-1-today.png"))
 
     page.goto(f"{live_server.url}/fr/atelier/colis/{scanned.pk}/")

@@ -44,8 +44,11 @@ def send(client, **fields):
         "started": a_minute_ago(),
         "nickname": "",
     }
+    headers = {"REMOTE_ADDR": fields.pop("ip", "203.0.113.7")}
+    if "HTTP_X_FORWARDED_FOR" in fields:
+        headers["HTTP_X_FORWARDED_FOR"] = fields.pop("HTTP_X_FORWARDED_FOR")
     data.update(fields)
-    return client.post("/fr/journal/atelier/commenter/", data, REMOTE_ADDR=fields.pop("ip", "203.0.113.7"))
+    return client.post("/fr/journal/atelier/commenter/", data, **headers)
 
 
 def test_missing_fields_are_named_and_nothing_is_kept(client, post):
@@ -100,8 +103,22 @@ def test_one_address_cannot_flood_the_journal(client, post):
     page = send(client, body="Et encore un.").content.decode()
     assert "Beaucoup de commentaires en peu de temps" in page
     assert Comment.objects.count() == 5
-    send(client, body="Depuis ailleurs.", ip="198.51.100.2")
+    send(client, body="Depuis ailleurs.", ip="198.51.100.2")  # the same email, limited too
+    assert Comment.objects.count() == 5
+    send(client, body="Depuis ailleurs.", ip="198.51.100.2", email="dominique@example.com")
     assert Comment.objects.count() == 6
+
+
+def test_a_forged_forwarded_for_does_not_lift_the_limit(client, post):
+    for index in range(7):
+        send(
+            client,
+            body=f"Commentaire numéro {index}, tout à fait sincère.",
+            email=f"bot{index}@spam.example",
+            HTTP_X_FORWARDED_FOR=f"10.0.0.{index}",
+        )
+    assert Comment.objects.count() == 5
+    assert RejectedAttempt.objects.filter(reason="rate_limit").count() == 2
 
 
 def test_what_a_commenter_types_is_escaped_on_the_page_in_the_back_office_and_in_emails(

@@ -105,6 +105,20 @@ def test_a_scheduled_post_stays_hidden_until_its_time_but_its_private_link_shows
     assert post.pk  # the scheduled post exists, only hidden
 
 
+def test_a_preview_link_stops_opening_after_the_days_set(client, settings):
+    import time_machine
+
+    settings.COMPTOIR_PREVIEW_LINK_DAYS = 30
+    draft = PostFactory(title_fr="Brouillon", status=PostStatus.DRAFT)
+    made = dt.datetime(2026, 3, 1, 9, 0, tzinfo=dt.UTC)
+    with time_machine.travel(made, tick=False):
+        url = reverse("storefront:journal_preview", args=[preview_token(post=draft)])
+    with time_machine.travel(made + dt.timedelta(days=29), tick=False):
+        assert client.get(url).status_code == 200
+    with time_machine.travel(made + dt.timedelta(days=31), tick=False):
+        assert client.get(url).status_code == 404
+
+
 def test_the_index_paginates_and_filters_by_rubric_and_tag(client, settings):
     linen = TagFactory(name_fr="Lin", slug_fr="lin")
     atelier = CategoryFactory(name_fr="L'atelier", slug_fr="atelier")

@@ -9,8 +9,9 @@ from comptoir.demo.services.resellers import (
     ensure_demo_resellers,
 )
 from comptoir.pricing.models import PriceGroup, PriceList, Rounding
-from comptoir.pricing.policy import WholesalePolicy, policy_for
+from comptoir.pricing.policy import WholesalePolicy
 from comptoir.resellers.models import ApplicationStatus, Buyer, Company, Prepack, ResellerApplication
+from comptoir.resellers.selectors import wholesale_policy_for
 
 pytestmark = pytest.mark.django_db
 
@@ -22,7 +23,7 @@ def test_the_demo_has_lists_an_approved_shop_and_a_pending_application():
     assert PriceGroup.objects.filter(name="Partenaires premium").exists()
     user = authenticate(email=DEMO_BUYER_EMAIL, password=DEMO_BUYER_PASSWORD)
     assert user is not None
-    assert isinstance(policy_for(customer=user, space="reseller"), WholesalePolicy)
+    assert isinstance(wholesale_policy_for(user=user), WholesalePolicy)
     assert ResellerApplication.objects.filter(status=ApplicationStatus.PENDING).count() == 1
 
 

@@ -4,8 +4,8 @@ from decimal import Decimal
 
 import pytest
 
-from comptoir.catalog.selectors import ProductFilters, product_listing
 from comptoir.inventory.models import StockRecord
+from comptoir.merchandising.selectors import ProductFilters, product_listing
 from comptoir.pricing.policy import policy_for
 from tests.factories import ColourFactory, ProductFactory, SizeFactory, VariantFactory
 

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-
 import pytest
 from django.urls import reverse
 
@@ -17,6 +14,7 @@ from comptoir.resellers.models import TaxRegime
 from tests.factories import UserFactory
 from tests.factories.payments import OrderFactory
 from tests.invoicing.company_orders import company_order
+from tests.pdf_text import pdf_text
 
 pytestmark = pytest.mark.django_db
 
@@ -62,16 +60,9 @@ def test_a_reseller_company_sees_its_own_documents_only():
     assert company_credit_note(company=theirs.company, number=note.number) is None
 
 
-def test_the_credit_note_pdf_names_the_invoice_it_corrects(tmp_path):
+def test_the_credit_note_pdf_names_the_invoice_it_corrects():
     invoice = issue_invoice_for_order(order=company_order(regime=TaxRegime.INTRA_EU))
     note = issue_full_credit_note(invoice=invoice, reason="Retour de la commande")
-    pdftotext = shutil.which("pdftotext")
-    if pdftotext is None:
-        pytest.skip("poppler-utils is missing (make browser-deps installs it)")
-    path = tmp_path / "avoir.pdf"
-    path.write_bytes(credit_note_pdf(credit_note=note))
-    flat = " ".join(
-        subprocess.run([pdftotext, str(path), "-"], capture_output=True, text=True).stdout.split()
-    )
+    flat = " ".join(pdf_text(credit_note_pdf(credit_note=note)).split())
     assert note.number in flat and f"Sur la facture {invoice.number}" in flat
     assert "-480,00" in flat and "262 ter I" in flat and "Retour de la commande" in flat

@@ -5,7 +5,9 @@ import pytest
 from comptoir.catalog.models import Product
 from comptoir.core.money import Money
 from comptoir.pricing.models import Rounding
-from comptoir.pricing.policy import NoWholesaleAccess, RetailPolicy, WholesalePolicy, policy_for
+from comptoir.pricing.policy import RetailPolicy, WholesalePolicy, policy_for
+from comptoir.resellers.errors import NoWholesaleAccess
+from comptoir.resellers.selectors import wholesale_policy_for
 from tests.factories import ProductFactory, UserFactory, VariantFactory
 from tests.factories.resellers import (
     BuyerFactory,
@@ -171,13 +173,12 @@ def test_the_boutique_is_retail_even_for_a_buyer():
     PriceListFactory()
     buyer = BuyerFactory()
     assert isinstance(policy_for(customer=buyer.user), RetailPolicy)
-    assert isinstance(policy_for(customer=buyer.user, space="boutique"), RetailPolicy)
 
 
 def test_the_reseller_space_answers_a_buyer_with_the_company_policy():
     PriceListFactory()
     buyer = BuyerFactory()
-    policy = policy_for(customer=buyer.user, space="reseller")
+    policy = wholesale_policy_for(user=buyer.user)
     assert isinstance(policy, WholesalePolicy)
     assert policy.company == buyer.company
 
@@ -191,4 +192,4 @@ def test_the_reseller_space_refuses_anyone_else(who):
         "inactive_company": lambda: BuyerFactory(company__is_active=False).user,
     }[who]()
     with pytest.raises(NoWholesaleAccess):
-        policy_for(customer=customer, space="reseller")
+        wholesale_policy_for(user=customer)

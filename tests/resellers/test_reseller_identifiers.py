@@ -2,6 +2,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from comptoir.resellers.identifiers import (
+    VatCheck,
     check_vat_online,
     siren_of,
     validate_company_number,
@@ -42,4 +43,4 @@ def test_the_vies_check_is_off_by_default_and_never_called(settings, monkeypatch
         raise AssertionError("VIES was called")
 
     monkeypatch.setattr("stdnum.eu.vat.check_vies", no_network)
-    assert check_vat_online("FR40303265045") is None
+    assert check_vat_online("FR40303265045") == VatCheck.NOT_ASKED == ""

@@ -46,9 +46,59 @@ def test_production_sends_hsts_and_secure_cookies():
     assert result.stdout.split() == ["31536000", "True", "True", "True", "Lax", "True", "Lax"]
 
 
-def test_production_refuses_a_short_secret_key():
-    result = run_settings(
-        {"COMPTOIR_ENV": "production", "SECRET_KEY": "short", "ALLOWED_HOSTS": "shop.example"}
-    )
+@pytest.mark.parametrize(
+    "key",
+    [
+        "short",
+        "a" * 40,  # 40 identical letters
+        "abab" * 15,  # two letters
+        "django-insecure-" + "x7#kq!m2@v9$wp4&zr8^tn6*yb3(hs5)jd1",  # django-admin startproject's
+        "comptoir-demo-secret-key-never-use-in-production",
+    ],
+)
+def test_production_refuses_a_weak_secret_key(key):
+    result = run_settings({"COMPTOIR_ENV": "production", "SECRET_KEY": key, "ALLOWED_HOSTS": "shop.example"})
     assert result.returncode != 0
     assert "SECRET_KEY" in result.stderr
+
+
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), "
+    "payment=(), usb=()"
+)
+
+
+@pytest.mark.parametrize(
+    "path", ["/fr/", "/fr/compte/login/", "/fr/admin/login/", "/fr/panier/", "/sitemap.xml"]
+)
+def test_every_page_refuses_camera_microphone_location_and_payment_requests(client, path):
+    first, second = client.get(path), client.get(path)  # the second may come from the page cache
+    assert first["Permissions-Policy"] == PERMISSIONS_POLICY
+    assert second["Permissions-Policy"] == PERMISSIONS_POLICY
+
+
+def test_pages_with_personal_data_are_never_kept_by_a_proxy_or_the_back_button(client):
+    from comptoir.orders.models import OrderStatus
+    from tests.factories import UserFactory
+    from tests.factories.payments import OrderFactory
+
+    owner = UserFactory(is_staff=True, is_superuser=True)
+    order = OrderFactory(customer=owner, email=owner.email, status=OrderStatus.PAID)
+    client.force_login(owner)
+    for path in (
+        "/fr/compte/",
+        "/fr/compte/commandes/",
+        f"/fr/compte/commandes/{order.number}/",
+        "/fr/atelier/",
+        "/fr/admin/",
+        "/fr/",  # her name in the header
+    ):
+        response = client.get(path)
+        assert response.status_code in (200, 302), path  # /fr/compte/ sends her to her orders
+        directives = {part.strip() for part in response["Cache-Control"].split(",")}
+        assert {"private", "no-store"} <= directives, path
+        assert "public" not in directives, path
+
+
+def test_anonymous_pages_keep_their_own_caching(client):
+    assert "no-store" not in client.get("/fr/").get("Cache-Control", "")

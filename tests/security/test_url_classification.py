@@ -474,8 +474,9 @@ def expected(access: Access, role: str) -> set[str]:
     if access is Access.BACKOFFICE_OWNER:
         return {"OK"} if role == "owner" else {"REFUSED"} if role == "packer" else {"LOGIN"}
     if access is Access.ADMIN:
-        # Staff get in; each model page then checks the model's permission (403 for packing staff).
-        return {"OK", "REFUSED", "NOT_FOUND"} if role in STAFF_ROLES else {"LOGIN"}
+        # The admin is the owner's (config/admin_site.py): packing staff are sent to its sign-in page
+        # like everyone else; each page then checks the model's permission.
+        return {"OK", "REFUSED", "NOT_FOUND"} if role == "owner" else {"LOGIN"}
     if access is Access.WEBHOOK:
         return {"BAD_LINK"}
     if access is Access.API:

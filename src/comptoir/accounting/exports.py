@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from comptoir.invoicing.models import CreditNote, Invoice
-from comptoir.invoicing.pdf import PAYMENT_METHODS
+from comptoir.orders.models import payment_method_label
 
 from .ledger import ZERO, credit_notes_in, customer_name, invoices_in, ledger
 
@@ -132,7 +132,7 @@ def sales_journal_csv(*, start: dt.date, end: dt.date) -> bytes:
                 *[_amount(net_by_rate.get(rate, ZERO)) for rate in rates],
                 _amount(document.total_vat),
                 _amount(document.total_gross),
-                str(PAYMENT_METHODS.get(invoice.payment_method, invoice.payment_method)),
+                payment_method_label(invoice.payment_method),
                 _("oui") if settled else _("non"),
             ]
         )

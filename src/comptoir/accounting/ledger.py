@@ -20,6 +20,7 @@ from django.utils import timezone
 from comptoir.invoicing.models import CreditNote, DocumentLine, Invoice, LineKind
 from comptoir.orders.models import Order
 from comptoir.payments.models import Payment, PaymentStatus
+from comptoir.payments.providers.registry import provider_class
 from comptoir.resellers.models import TaxRegime
 
 ZERO = Decimal("0.00")
@@ -39,13 +40,16 @@ VAT_COLLECTED = {
     Decimal("0.0210"): ("445714", "TVA collectée 2,1 %"),
 }
 OTHER_VAT = ("445719", "TVA collectée autres taux")
-# Where received money sits: the bank for transfers, Stripe's balance until its payout reaches the bank.
-TREASURY = {
-    "bank_transfer": ("512000", "Banque"),
-    "stripe": ("511500", "Stripe : encaissements à virer"),
-    "demo": ("471000", "Paiements de démonstration"),
-}
+# Where received money sits: each payment provider names its account (``ledger_account``).
 OTHER_TREASURY = ("471100", "Encaissements à classer")
+
+
+def treasury_account(provider_code: str) -> tuple[str, str]:
+    provider = provider_class(provider_code)
+    if provider is None:
+        return OTHER_TREASURY
+    return provider.ledger_account.number, provider.ledger_account.name
+
 
 JOURNALS = {"VE": "Ventes", "BQ": "Encaissements"}
 
@@ -209,7 +213,7 @@ def payment_entries(*, start: dt.date, end: dt.date) -> list[Entry]:
     )
     for payment in received:
         order = payment.order
-        treasury = TREASURY.get(payment.provider, OTHER_TREASURY)
+        treasury = treasury_account(payment.provider)
         customer = customer_of(order)
         day = _local(payment.paid_at) if payment.paid_at else start
         entries.append(
@@ -249,7 +253,7 @@ def payment_entries(*, start: dt.date, end: dt.date) -> list[Entry]:
         refunded_at = refunded_order.refunded_at
         amount = -note.total_gross
         provider = providers.get(refunded_order.pk, refunded_order.payment_method)
-        treasury = TREASURY.get(provider, OTHER_TREASURY)
+        treasury = treasury_account(provider)
         day = _local(refunded_at)
         entries.append(
             Entry(

@@ -49,6 +49,8 @@ class User(AbstractUser):
     class Meta:
         verbose_name = _("utilisateur")
         verbose_name_plural = _("utilisateurs")
+        # The admin (« Données ») is the owner's: staff open it only with this (config/admin_site.py).
+        permissions = [("open_admin", _("Ouvrir les données (l'administration)"))]
 
     def __str__(self) -> str:
         return self.email

@@ -24,8 +24,8 @@ from comptoir.checkout.errors import (
     OrderRulesNotMet,
     OutOfStock,
 )
-from comptoir.pricing.policy import NoWholesaleAccess
 from comptoir.pricing.wholesale import NoPriceList
+from comptoir.resellers.errors import NoWholesaleAccess
 
 from .auth import ApiKeyAuth, RateLimited
 from .v1 import router as v1
@@ -147,9 +147,13 @@ def order_refused(request: HttpRequest, exc: CheckoutError) -> HttpResponse:
         errors = [{"rule": "stock", "message": shortage.message} for shortage in exc.shortages]
     else:
         errors = [{"rule": _rule_of(exc), "message": message} for message in exc.messages]
-    status, code = 422, "order_refused"
+    # A rule of the shop (pack multiples, minimums, a SKU or pack it does not sell, an empty order) is a
+    # 409: the request was well formed, the shop refuses it. 422 stays for a malformed request.
+    status, code = 409, "order_refused"
     if isinstance(exc, OutOfStock):
         status, code = 409, "out_of_stock"
+    elif isinstance(exc, MissingPurchaseOrderReference):  # a blank required field: malformed
+        status = 422
     elif isinstance(exc, InvalidCheckout):
         status, code = 400, "invalid_request"
     return _error(request, status, detail=_("La commande n'est pas passée."), code=code, errors=errors)

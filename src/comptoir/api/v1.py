@@ -26,8 +26,7 @@ from comptoir.invoicing import selectors as documents
 from comptoir.invoicing.pdf import company_document_pdf
 from comptoir.orders.models import Order
 from comptoir.orders.selectors import order_of_company, orders_of_company
-from comptoir.pricing.policy import RESELLER, policy_for
-from comptoir.resellers.selectors import WholesaleProduct, wholesale_catalogue
+from comptoir.resellers.selectors import WholesaleProduct, wholesale_catalogue, wholesale_policy_for
 from comptoir.resellers.services.quick_order import CodedLine
 
 from .auth import caller_of
@@ -119,7 +118,7 @@ def _product(row: WholesaleProduct) -> dict[str, Any]:
 )
 def catalogue(request: HttpRequest, paging: Query[Paging]) -> dict[str, Any]:
     caller = caller_of(request)
-    policy = policy_for(customer=caller.buyer.user, space=RESELLER)
+    policy = wholesale_policy_for(user=caller.buyer.user)
     found = wholesale_catalogue(policy=policy, offset=paging.offset, limit=paging.page_size)  # type: ignore[arg-type]
     return {
         "count": found.count,
@@ -191,6 +190,11 @@ def orders(request: HttpRequest, paging: Query[Paging]) -> dict[str, Any]:
     response={201: PlacedOut, 400: ErrorOut, 409: ErrorOut, **ERRORS},
     url_name="orders",
     summary="Place an order (the grid's rules; idempotent with the Idempotency-Key header)",
+    description=(
+        "422: a malformed request (`invalid_request`, or a blank purchase order reference). "
+        "409: well formed but refused by a rule of the shop (`order_refused`, each broken rule in "
+        "`errors`) or by the stock (`out_of_stock`)."
+    ),
 )
 def place_order(
     request: HttpRequest,

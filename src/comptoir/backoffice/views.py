@@ -29,12 +29,6 @@ from comptoir.fulfillment.carriers import (
     mondial_relay_file,
     parcel_csv,
 )
-from comptoir.fulfillment.catalogue_sheet import (
-    CatalogueRefused,
-    apply_catalogue_sheet,
-    export_catalogue_sheet,
-    preview_catalogue_sheet,
-)
 from comptoir.fulfillment.documents import packing_slips_pdf, pick_list_pdf, shipment_slip_pdf
 from comptoir.fulfillment.models import Batch, Shipment
 from comptoir.fulfillment.selectors import lines_to_ship, orders_with_backorder
@@ -50,6 +44,12 @@ from comptoir.golive.checklist import go_live_checklist
 from comptoir.golive.services.launch import shop_is_open
 from comptoir.inventory.selectors import low_stock_records
 from comptoir.invoicing.selectors import parcels_of_order
+from comptoir.merchandising.catalogue_sheet import (
+    CatalogueRefused,
+    apply_catalogue_sheet,
+    export_catalogue_sheet,
+    preview_catalogue_sheet,
+)
 from comptoir.notifications.models import PendingJob
 from comptoir.orders.errors import OrderTransitionRefused, PartShipmentRefused
 from comptoir.orders.models import Channel, Order, OrderStatus
@@ -62,6 +62,7 @@ from comptoir.orders.selectors import (
 from comptoir.orders.services.cancel_backorder import cancel_backorder
 from comptoir.orders.state import READY_TO_PACK, can_cancel_backorder, can_pack, can_ship_in_parts
 from comptoir.payments.models import Payment, PaymentStatus
+from comptoir.payments.providers.bank_transfer import BankTransferProvider
 from comptoir.resellers.models import ApplicationStatus, ResellerApplication
 from comptoir.reviews.models import Review, ReviewStatus
 from comptoir.seo.site_audit import run_site_audit
@@ -93,7 +94,9 @@ def today(request: HttpRequest) -> HttpResponse:
     counts = {
         "to_pack": to_pack.filter(channel=Channel.BOUTIQUE).count(),
         "to_pack_resellers": to_pack.filter(channel=Channel.RESELLER).count(),
-        "transfers": Payment.objects.filter(provider="bank_transfer", status=PaymentStatus.PENDING).count(),
+        "transfers": Payment.objects.filter(
+            provider=BankTransferProvider.code, status=PaymentStatus.PENDING
+        ).count(),
         "applications": ResellerApplication.objects.filter(status=ApplicationStatus.PENDING).count(),
         "comments": Comment.objects.filter(status=CommentStatus.PENDING).count(),
         "reviews": Review.objects.filter(status=ReviewStatus.PENDING).count(),

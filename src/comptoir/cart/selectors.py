@@ -9,7 +9,7 @@ from typing import Any
 from django.db.models import Prefetch, Sum
 from django.utils.translation import gettext as _
 
-from comptoir.catalog.models import ProductImage, ProductStatus, Variant
+from comptoir.catalog.models import ProductImage, Variant
 from comptoir.core.money import DEFAULT_CURRENCY, Money, TaxedMoney, format_money
 from comptoir.inventory.selectors import available_quantities
 from comptoir.inventory.stock_lines import Shortage
@@ -110,7 +110,7 @@ def cart_summary(*, cart: Cart | None, customer: Any) -> CartSummary:
         label = variant_label(variant)
         notices: list[str] = []
         blocks = False
-        if not variant.is_active or variant.product.status != ProductStatus.PUBLISHED:
+        if not variant.is_sellable:
             notices.append(_("%(item)s n'est plus en vente : retirez-le pour commander.") % {"item": label})
             blocks = True
         elif line.quantity > available[variant.pk]:

@@ -12,6 +12,7 @@ from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.db.models import Q
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -147,6 +148,17 @@ class ProductStatus(models.TextChoices):
     ARCHIVED = "archived", _("Archivé")
 
 
+def _product_is_sellable(prefix: str = "") -> Q:
+    """Still on sale, the one rule: a published product (a draft is not out yet, an archived one is over).
+    ``Product.is_sellable`` says the same of one product in Python; a variant adds its own ``is_active``."""
+    return Q(**{f"{prefix}status": ProductStatus.PUBLISHED})
+
+
+class ProductQuerySet(models.QuerySet["Product"]):
+    def sellable(self) -> ProductQuerySet:
+        return self.filter(_product_is_sellable())
+
+
 class Gender(models.TextChoices):
     MALE = "male", _("Homme")
     FEMALE = "female", _("Femme")
@@ -229,6 +241,8 @@ class Product(RemembersOldSlugs, TimeStampedModel):
     search_document_fr = SearchVectorField(null=True, editable=False)
     search_document_en = SearchVectorField(null=True, editable=False)
 
+    objects = ProductQuerySet.as_manager()
+
     class Meta:
         ordering = ("position", "-id")
         verbose_name = _("produit")
@@ -262,7 +276,8 @@ class Product(RemembersOldSlugs, TimeStampedModel):
         return reverse("storefront:product", kwargs={"slug": self.slug})
 
     @property
-    def is_published(self) -> bool:
+    def is_sellable(self) -> bool:
+        """On sale now (``_product_is_sellable`` in SQL): published."""
         return self.status == ProductStatus.PUBLISHED
 
     def is_open_for_preorder(self, *, today: date) -> bool:
@@ -300,6 +315,12 @@ class CollectionProduct(models.Model):
         return f"{self.collection} — {self.product}"
 
 
+class VariantQuerySet(models.QuerySet["Variant"]):
+    def sellable(self) -> VariantQuerySet:
+        """Variants a customer may buy now: active, of a product on sale."""
+        return self.filter(_product_is_sellable(prefix="product__"), is_active=True)
+
+
 class Variant(TimeStampedModel):
     """One thing a customer can buy: a product in one size, colour and fit."""
 
@@ -332,6 +353,8 @@ class Variant(TimeStampedModel):
     )
     is_active = models.BooleanField(_("en vente"), default=True)
 
+    objects = VariantQuerySet.as_manager()
+
     class Meta:
         ordering = ("product_id", "colour__position", "size__position", "fit__position", "id")
         verbose_name = _("variante")
@@ -358,6 +381,11 @@ class Variant(TimeStampedModel):
     def clean(self) -> None:
         if self.ean13:
             self.ean13 = self.ean13.replace(" ", "")
+
+    @property
+    def is_sellable(self) -> bool:
+        """A customer may buy it now (``Variant.objects.sellable()`` in SQL): active, its product on sale."""
+        return self.is_active and self.product.is_sellable
 
     @property
     def options_label(self) -> str:

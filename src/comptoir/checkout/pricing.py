@@ -15,10 +15,11 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from comptoir.cart.rules import MAX_QUANTITY_PER_LINE
-from comptoir.catalog.models import ProductStatus, Variant
+from comptoir.catalog.models import Variant
 from comptoir.core.money import DEFAULT_CURRENCY, TaxedMoney
-from comptoir.pricing.policy import BOUTIQUE, policy_for
+from comptoir.pricing.policy import BOUTIQUE, RESELLER, PricingPolicy, policy_for
 from comptoir.promotions.rules import AppliedDiscount, DiscountRefused, apply_code
+from comptoir.resellers.selectors import wholesale_policy_for
 
 from .errors import InvalidDiscount, InvalidQuantity, ItemsUnavailable
 
@@ -88,7 +89,7 @@ def validate_items(*, items: Sequence[CheckoutItem], maximum: int = MAX_RETAIL_Q
     withdrawn = [
         _("%(item)s n'est plus en vente.") % {"item": item_label(item.variant)}
         for item in items
-        if not item.variant.is_active or item.variant.product.status != ProductStatus.PUBLISHED
+        if not item.variant.is_sellable
     ]
     if withdrawn:
         raise ItemsUnavailable(withdrawn)
@@ -109,7 +110,9 @@ def price_items(
     A ``discount_code`` that does not apply raises ``InvalidDiscount`` with the reason. Volume tiers
     (wholesale) count all the pieces of a product in the order, whatever their size or colour.
     """
-    policy = policy_for(customer=customer, space=space)
+    policy: PricingPolicy = (
+        wholesale_policy_for(user=customer) if space == RESELLER else policy_for(customer=customer)
+    )
     policy.prepare(products=[item.variant.product for item in items])  # sales running now, read once
     policy.load_prices(variant_ids=[item.variant.pk for item in items])
     pieces_per_product: dict[int, int] = defaultdict(int)

@@ -82,15 +82,15 @@ class CommentAdmin(admin.ModelAdmin):
             messages.SUCCESS,
         )
 
-    @admin.action(description=_("Publier"))
+    @admin.action(description=_("Publier"), permissions=["change"])
     def approve(self, request: HttpRequest, queryset: QuerySet[Comment]) -> None:
         self._moderate(request, queryset, CommentStatus.APPROVED)
 
-    @admin.action(description=_("Refuser"))
+    @admin.action(description=_("Refuser"), permissions=["change"])
     def reject(self, request: HttpRequest, queryset: QuerySet[Comment]) -> None:
         self._moderate(request, queryset, CommentStatus.REJECTED)
 
-    @admin.action(description=_("Marquer comme indésirable"))
+    @admin.action(description=_("Marquer comme indésirable"), permissions=["change"])
     def mark_spam(self, request: HttpRequest, queryset: QuerySet[Comment]) -> None:
         self._moderate(request, queryset, CommentStatus.SPAM)
 
@@ -143,7 +143,7 @@ class EventAdmin(TabbedTranslationAdmin):
     def waitlisted(self, event: Event) -> int:
         return event.registrations.filter(status=RegistrationStatus.WAITLISTED).count()
 
-    @admin.action(description=_("Exporter les inscrits en CSV"))
+    @admin.action(description=_("Exporter les inscrits en CSV"), permissions=["view"])
     def export_attendees(self, request: HttpRequest, queryset: QuerySet[Event]) -> HttpResponse:
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="inscrits.csv"'
@@ -168,7 +168,7 @@ class EventAdmin(TabbedTranslationAdmin):
             )
         return response
 
-    @admin.action(description=_("Envoyer les messages en attente aux inscrits"))
+    @admin.action(description=_("Envoyer les messages en attente aux inscrits"), permissions=["change"])
     def send_messages(self, request: HttpRequest, queryset: QuerySet[Event]) -> None:
         sent = 0
         for message in EventMessage.objects.filter(event__in=queryset, sent_at__isnull=True):

@@ -6,7 +6,9 @@ Production (``COMPTOIR_ENV=production``) refuses the demo secret key and DEBUG.
 
 from __future__ import annotations
 
+import math
 import os
+from collections import Counter
 from email.utils import formataddr
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -41,9 +43,30 @@ SECRET_KEY = os.environ.get("SECRET_KEY", DEMO_SECRET_KEY)
 DEBUG = env_bool("DEBUG", default=not IS_PRODUCTION)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "" if IS_PRODUCTION else "127.0.0.1,localhost,testserver")
 
+
+def secret_key_bits(key: str) -> float:
+    """The key's length times the Shannon entropy of its characters: 40 identical letters are 0 bits,
+    50 random characters from Django's alphabet about 270."""
+    counts = Counter(key)
+    return -sum(count * math.log2(count / len(key)) for count in counts.values())
+
+
+def weak_secret_key(key: str) -> bool:
+    return (
+        key == DEMO_SECRET_KEY
+        or key.startswith("django-insecure-")  # django-admin startproject's, meant for development
+        or len(key) < 40
+        or len(set(key)) < 10
+        or secret_key_bits(key) < 128
+    )
+
+
 if IS_PRODUCTION:
-    if SECRET_KEY == DEMO_SECRET_KEY or len(SECRET_KEY) < 40:
-        raise ImproperlyConfigured("Production needs its own SECRET_KEY (40+ characters), not the demo one.")
+    if weak_secret_key(SECRET_KEY):
+        raise ImproperlyConfigured(
+            "Production needs its own SECRET_KEY: 40+ random characters (python -c 'import secrets; "
+            "print(secrets.token_urlsafe(50))'), not the demo one nor a django-insecure- one."
+        )
     if DEBUG:
         raise ImproperlyConfigured("Production refuses to start with DEBUG on.")
     if not ALLOWED_HOSTS:
@@ -51,7 +74,7 @@ if IS_PRODUCTION:
 
 INSTALLED_APPS = [
     "modeltranslation",  # must come before django.contrib.admin
-    "django.contrib.admin",
+    "comptoir.config.admin_site.ComptoirAdminConfig",  # django.contrib.admin, the owner's only
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -75,6 +98,7 @@ INSTALLED_APPS = [
     "comptoir.catalog",
     "comptoir.inventory",
     "comptoir.pricing",
+    "comptoir.merchandising",
     "comptoir.shipping",
     "comptoir.cart",
     "comptoir.orders",
@@ -112,6 +136,8 @@ if COMPTOIR_DEMO_APP:
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside the page cache: Permissions-Policy on every page; private, no-store for signed-in people.
+    "comptoir.core.privacy_headers.PrivacyHeadersMiddleware",
     # Pages compressed for browsers that ask (static files come precompressed from whitenoise); Django's
     # gzip pads each response with random bytes against BREACH, so pages holding a CSRF token are safe.
     "django.middleware.gzip.GZipMiddleware",
@@ -194,6 +220,12 @@ MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 # any change they show retires them at once, and so does the start or end of a sale or a scheduled
 # post's appearance; the lifetime bounds anything else time alone changes. 0 turns the page cache off.
 COMPTOIR_PAGE_CACHE_SECONDS = int(os.environ.get("COMPTOIR_PAGE_CACHE_SECONDS", "300"))
+# How many reverse proxies of yours stand in front of gunicorn (a PaaS router: 1; a CDN then a load
+# balancer: 2). 0, the default, reads no X-Forwarded-For: a client writes what it likes there, and
+# the sign-in lockouts and every rate limit key on the client's address (core/rate_limit.client_ip).
+COMPTOIR_TRUSTED_PROXIES = int(os.environ.get("COMPTOIR_TRUSTED_PROXIES", "0"))
+# A draft post's private preview link (« lien privé d'aperçu ») opens for this many days after it was made.
+COMPTOIR_PREVIEW_LINK_DAYS = int(os.environ.get("COMPTOIR_PREVIEW_LINK_DAYS", "30"))
 # The resellers' JSON API (api/): requests per minute and per key before a 429 (core.rate_limit).
 COMPTOIR_API_REQUESTS_PER_MINUTE = int(os.environ.get("COMPTOIR_API_REQUESTS_PER_MINUTE", "120"))
 
@@ -221,11 +253,12 @@ ACCOUNT_ADAPTER = "comptoir.accounts.adapter.AccountAdapter"
 ACCOUNT_SESSION_REMEMBER = None  # a "remember me" box on the login form
 ACCOUNT_LOGOUT_REDIRECT_URL = "storefront:home"
 LOGIN_URL = "account_login"
-# django-axes: five wrong passwords for one address from one IP lock that pair out for 15 minutes
-# (the shop's sign-in and the admin's); the same address from elsewhere is not locked.
+# django-axes: five wrong passwords for one account, from anywhere, lock that account's sign-in for
+# 15 minutes; five wrong passwords from one address, for any accounts, lock that address (the shop's
+# sign-in and the admin's). A script rotating addresses or accounts meets one of the two.
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = 0.25  # hours
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_USERNAME_CALLABLE = "comptoir.accounts.lockout.username_of"
 AXES_CLIENT_IP_CALLABLE = "comptoir.core.rate_limit.client_ip"
@@ -240,6 +273,8 @@ OTP_TOTP_ISSUER = SHOP_NAME  # the name her authenticator app shows
 # Ten wrong codes from one session's account lock the code step for 15 minutes (core/rate_limit.py).
 COMPTOIR_TWO_FACTOR_FAILURE_LIMIT = 10
 COMPTOIR_TWO_FACTOR_LOCK_SECONDS = 15 * 60
+# The owner reads no staff member's TOTP secret in the admin (its key and QR code pages answer 403).
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 # --- Audit trail (django-auditlog) -----------------------------------------------------------------
 # Changes made by staff in the cockpit or the admin are recorded (who, when, each field before and

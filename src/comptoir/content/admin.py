@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
@@ -49,6 +50,8 @@ class PostAdmin(TabbedTranslationAdmin):
         """What the Markdown typed so far will look like (staff only, through admin_view)."""
         if request.method != "POST":
             return HttpResponse(status=405)
+        if not (self.has_add_permission(request) or self.has_change_permission(request)):
+            raise PermissionDenied
         parts: list[str] = []
         for block in render_markdown(request.POST.get("text", "")[:100_000]):
             if block.product is not None:

@@ -15,7 +15,7 @@ from django.utils.safestring import SafeString, mark_safe
 from markdown_it import MarkdownIt
 
 from comptoir.catalog.models import Product
-from comptoir.catalog.selectors import product_by_slug
+from comptoir.merchandising.selectors import product_by_slug
 
 PRODUCT_TAG = re.compile(r"<p>\s*\[\[produit:([a-z0-9-]+)\]\]\s*</p>|\[\[produit:([a-z0-9-]+)\]\]")
 # "> words\n>\n> — Name": the last paragraph of a quote that starts with a dash signs it.

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core import signing
@@ -41,9 +41,11 @@ def post_by_slug(*, slug: str) -> Post | None:
 
 
 def post_for_preview(*, token: str) -> Post | None:
-    """A draft or a scheduled post, for whoever holds its private link (signed, never guessable)."""
+    """A draft or a scheduled post, for whoever holds its private link (signed, never guessable), for
+    ``COMPTOIR_PREVIEW_LINK_DAYS`` after the link was made: a link forwarded once does not open forever."""
+    max_age = timedelta(days=settings.COMPTOIR_PREVIEW_LINK_DAYS)
     try:
-        post_id = signing.loads(token, salt=PREVIEW_SALT)
+        post_id = signing.loads(token, salt=PREVIEW_SALT, max_age=max_age)
     except signing.BadSignature:
         return None
     return (

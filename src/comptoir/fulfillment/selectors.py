@@ -52,7 +52,7 @@ def lines_to_ship(*, order: Order) -> list[LineToShip]:
         elif order.holds_stock:
             on_shelf = stock.on_hand
         else:
-            on_shelf = max(0, stock.on_hand - stock.reserved)
+            on_shelf = stock.available
         rows.append(LineToShip(line=line, on_shelf=on_shelf))
     return rows
 

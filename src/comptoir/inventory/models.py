@@ -13,6 +13,8 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import F
+from django.db.models.expressions import CombinedExpression
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -20,6 +22,12 @@ from django.utils.translation import ngettext
 from comptoir.catalog.models import Variant
 
 DEFAULT_LOW_STOCK_THRESHOLD = 3
+
+
+def available_stock(prefix: str = "") -> CombinedExpression:
+    """``StockRecord.available`` in SQL, for annotations and filters; ``prefix`` leads to the record from
+    another model (``"stock__"`` from a variant). Never negative: a constraint keeps reserved ≤ on hand."""
+    return F(f"{prefix}on_hand") - F(f"{prefix}reserved")
 
 
 class Availability(models.TextChoices):
@@ -98,7 +106,7 @@ class StockRecord(models.Model):
 
     @property
     def available(self) -> int:
-        """What a customer may still buy: on hand minus what placed orders hold."""
+        """What a customer may still buy: on hand minus what placed orders hold (``available_stock``)."""
         return max(self.on_hand - self.reserved, 0)
 
     @property

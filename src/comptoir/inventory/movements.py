@@ -6,12 +6,10 @@ Called inside the service's transaction, after its UPDATEs, so a rolled-back cha
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+
+from comptoir.accounts.models import User
 
 from .models import MovementReason, StockMovement, StockRecord
-
-if TYPE_CHECKING:
-    from comptoir.accounts.models import User
 
 
 def record_movements(

@@ -8,10 +8,7 @@ from django.db.models import F, Q, QuerySet
 
 from comptoir.catalog.models import ProductStatus
 
-from .models import StockMovement, StockRecord
-
-# For annotations over variants (``Sum(AVAILABLE_VIA_VARIANTS)`` on products and the like).
-AVAILABLE = F("on_hand") - F("reserved")
+from .models import StockMovement, StockRecord, available_stock
 
 
 def available_quantities(*, variant_ids: Iterable[int]) -> dict[int, int]:
@@ -19,7 +16,7 @@ def available_quantities(*, variant_ids: Iterable[int]) -> dict[int, int]:
     wanted = set(variant_ids)
     found = dict(
         StockRecord.objects.filter(variant_id__in=wanted)
-        .annotate(available_now=AVAILABLE)
+        .annotate(available_now=available_stock())
         .values_list("variant_id", "available_now")
     )
     return {variant_id: max(found.get(variant_id, 0), 0) for variant_id in wanted}
@@ -40,7 +37,7 @@ def stock_records(*, query: str = "", state: str = StockFilter.ALL) -> QuerySet[
         StockRecord.objects.filter(variant__is_active=True)
         .exclude(variant__product__status=ProductStatus.ARCHIVED)
         .select_related("variant__product", "variant__size", "variant__colour", "variant__fit")
-        .annotate(available_now=AVAILABLE)
+        .annotate(available_now=available_stock())
         .order_by("location", "variant__sku")
     )
     if query := query.strip():
@@ -59,7 +56,7 @@ def stock_records(*, query: str = "", state: str = StockFilter.ALL) -> QuerySet[
 
 def low_stock_records() -> QuerySet[StockRecord]:
     """Variants on sale whose available quantity is at or under their threshold, lowest first."""
-    return stock_records(state=StockFilter.LOW).order_by(AVAILABLE.asc(), "variant__sku")
+    return stock_records(state=StockFilter.LOW).order_by(available_stock().asc(), "variant__sku")
 
 
 def movements_of(*, variant_id: int, limit: int = 50) -> list[StockMovement]:

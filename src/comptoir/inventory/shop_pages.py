@@ -17,14 +17,15 @@ from .stock_lines import StockLine
 def retire_pages_if_availability_moved(*, lines: list[StockLine], available_change_sign: int) -> None:
     """``available_change_sign``: +1 when the lines made more pieces available, -1 when fewer."""
     moved = {line.variant_id: line.quantity * available_change_sign for line in lines}
-    records = StockRecord.objects.filter(variant_id__in=moved).values_list(
+    records = StockRecord.objects.filter(variant_id__in=moved).only(
         "variant_id", "on_hand", "reserved", "low_stock_threshold"
     )
-    for variant_id, on_hand, reserved, threshold in records:
-        after = on_hand - reserved
-        before = after - moved[variant_id]
+    for record in records:
+        after = record.available
+        before = after - moved[record.variant_id]
         shown = {
-            availability_for(available=count, low_stock_threshold=threshold) for count in (before, after)
+            availability_for(available=count, low_stock_threshold=record.low_stock_threshold)
+            for count in (before, after)
         }
         if shown != {Availability.IN_STOCK}:
             shop_pages_changed()

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
@@ -39,6 +40,9 @@ class InvoiceAdmin(ReadOnlyDocumentAdmin):
         return [pdf, *super().get_urls()]
 
     def download_pdf(self, request: HttpRequest, invoice_id: int) -> HttpResponse:
+        # admin_view only lets staff in; the invoice itself asks the permission its list asks.
+        if not self.has_view_permission(request):
+            raise PermissionDenied
         invoice = get_object_or_404(Invoice, pk=invoice_id)
         response = HttpResponse(invoice_pdf(invoice=invoice), content_type="application/pdf")
         response["Content-Disposition"] = f'inline; filename="{invoice.number}.pdf"'

@@ -6,23 +6,17 @@ from decimal import Decimal
 
 from django.template.loader import render_to_string
 from django.utils import translation
-from django.utils.translation import gettext_lazy as _
 from weasyprint import HTML
 
 from comptoir.accounts.models import User
 from comptoir.core.money import Money, format_money
+from comptoir.orders.models import PaymentMethod, payment_method_label
 from comptoir.resellers.models import Company, PaymentTerms
 
 from . import selectors
 from .einvoice import facturx_pdf
 from .legal import RECOVERY_FEE
 from .models import CreditNote, Invoice
-
-PAYMENT_METHODS = {
-    "bank_transfer": _("virement bancaire"),
-    "stripe": _("carte bancaire"),
-    "demo": _("paiement de démonstration"),
-}
 
 
 def _render(*, invoice: Invoice, credit_note: CreditNote | None = None) -> str:
@@ -57,11 +51,11 @@ def _render(*, invoice: Invoice, credit_note: CreditNote | None = None) -> str:
             "total_net": money(document.total_net),
             "total_vat": money(document.total_vat),
             "total_gross": money(document.total_gross),
-            "payment_method": PAYMENT_METHODS.get(invoice.payment_method, invoice.payment_method),
+            "payment_method": payment_method_label(invoice.payment_method),
             "payment_terms": PaymentTerms(invoice.payment_terms).label if invoice.payment_terms else "",
             "is_paid": invoice.order is not None and invoice.order.paid_at is not None,
             "show_bank": credit_note is None
-            and (invoice.buyer_is_company or invoice.payment_method == "bank_transfer"),
+            and (invoice.buyer_is_company or invoice.payment_method == PaymentMethod.BANK_TRANSFER),
             "recovery_fee": money(RECOVERY_FEE),
         }
         return render_to_string("invoicing/invoice.html", context)

@@ -21,7 +21,7 @@ class SubscriberAdmin(admin.ModelAdmin):
     readonly_fields = ("status", "asked_at", "confirmed_at", "unsubscribed_at", "consent_source")
     actions = ("export_csv",)
 
-    @admin.action(description=_("Exporter en CSV"))
+    @admin.action(description=_("Exporter en CSV"), permissions=["view"])
     def export_csv(self, request: HttpRequest, queryset: QuerySet[Subscriber]) -> HttpResponse:
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="abonnes.csv"'
@@ -56,13 +56,13 @@ class CampaignAdmin(admin.ModelAdmin):
             return ""
         return format_html('<div style="max-width:40rem">{}</div>', render_campaign(campaign=campaign))
 
-    @admin.action(description=_("Envoyer un test à mon adresse"))
+    @admin.action(description=_("Envoyer un test à mon adresse"), permissions=["change"])
     def send_test(self, request: HttpRequest, queryset: QuerySet[Campaign]) -> None:
         for campaign in queryset:
             send_campaign_test(campaign_id=campaign.pk, email=request.user.email)  # type: ignore[union-attr]
         self.message_user(request, _("Test envoyé à %(email)s.") % {"email": request.user.email})  # type: ignore[union-attr]
 
-    @admin.action(description=_("Envoyer aux abonnés"))
+    @admin.action(description=_("Envoyer aux abonnés"), permissions=["change"])
     def send_now(self, request: HttpRequest, queryset: QuerySet[Campaign]) -> None:
         for campaign in queryset:
             if campaign.status != CampaignStatus.DRAFT:

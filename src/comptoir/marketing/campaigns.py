@@ -9,8 +9,8 @@ from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 from markdown_it import MarkdownIt
 
-from comptoir.catalog.selectors import product_by_slug
 from comptoir.core.money import format_money
+from comptoir.merchandising.selectors import product_by_slug
 from comptoir.pricing.policy import RetailPolicy
 
 from .emails import absolute

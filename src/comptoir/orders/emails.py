@@ -29,9 +29,9 @@ from comptoir.core.money import Money, format_money
 from comptoir.notifications.jobs import enqueue
 
 from .access import order_access_url
-from .models import Order
+from .models import Order, PaymentMethod
 
-BANK_TRANSFER = "bank_transfer"
+BANK_TRANSFER = PaymentMethod.BANK_TRANSFER
 
 # A file attached to an order's email (the workflow attaches the invoice): (filename, content, MIME type).
 EmailAttachment = tuple[str, bytes, str]

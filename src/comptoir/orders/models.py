@@ -36,8 +36,24 @@ class OrderStatus(models.TextChoices):
     REFUNDED = "refunded", _("Remboursée")
 
 
-# ``Order.payment_method`` of a reseller's order on payment terms (paid after delivery, by its due date).
-PAYMENT_ON_TERMS = "on_terms"
+class PaymentMethod(models.TextChoices):
+    """``Order.payment_method``: how an order is paid, named as its documents print it. The codes are
+    the payment providers' own (``payments/providers/``, which carry their checkout label, ledger account
+    and capabilities); terms are not a provider: a reseller's order paid after delivery, by its due date.
+    """
+
+    BANK_TRANSFER = "bank_transfer", _("virement bancaire")
+    STRIPE = "stripe", _("carte bancaire")
+    DEMO = "demo", _("paiement de démonstration")
+    ON_TERMS = "on_terms", _("paiement à échéance")
+
+
+PAYMENT_ON_TERMS = PaymentMethod.ON_TERMS
+
+
+def payment_method_label(code: str) -> str:
+    """The method as invoices and exports print it; a code no longer known, as it was stored."""
+    return str(PaymentMethod(code).label) if code in PaymentMethod.values else code
 
 
 class Channel(models.TextChoices):
@@ -235,10 +251,6 @@ class OrderLine(models.Model):
 
     def __str__(self) -> str:
         return f"{self.quantity} × {self.sku}"
-
-    @property
-    def vat_amount(self) -> Decimal:
-        return self.total_gross - self.total_net
 
     @property
     def quantity_backordered(self) -> int:

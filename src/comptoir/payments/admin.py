@@ -8,6 +8,7 @@ from django.http import HttpRequest
 from django.utils import translation
 
 from .models import GiftCard, GiftCardMovement, ProcessedWebhookEvent
+from .permissions import has_move_money_permission
 from .services.issue_gift_card import issue_gift_card
 
 
@@ -41,6 +42,9 @@ class GiftCardAdmin(admin.ModelAdmin):
     list_filter = ("is_active",)
     search_fields = ("code", "recipient_email")
     inlines = (GiftCardMovementInline,)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return super().has_add_permission(request) and has_move_money_permission(self, request)
 
     def get_fields(self, request, obj=None):  # type: ignore[no-untyped-def]
         if obj is None:

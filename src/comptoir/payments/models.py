@@ -51,6 +51,10 @@ class Payment(TimeStampedModel):
         verbose_name = _("paiement")
         verbose_name_plural = _("paiements")
         ordering = ["-created_at", "-pk"]
+        # Refunds, credit notes, payments received by hand and gift cards: the owner's only.
+        permissions = [
+            ("move_money", _("Rembourser, enregistrer un paiement, émettre un avoir ou une carte cadeau"))
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["provider", "external_id"],

@@ -1,7 +1,8 @@
 """The one price path: every price a person sees is asked of the policy chosen for that customer.
 
-Consumers get the retail policy (prices TTC). The reseller policies (wholesale HT lists, tiers) slot
-in through ``policy_for`` without any template or view changing.
+Consumers get the retail policy (prices TTC), from ``policy_for``; a reseller company's buyers get its
+``WholesalePolicy`` (HT lists, tiers) in the reseller space, from ``resellers.selectors
+.wholesale_policy_for``, which knows who buys for which company. Templates and views ask either alike.
 """
 
 from __future__ import annotations
@@ -10,13 +11,14 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any, Protocol
 
-from django.db.models import DecimalField, F, Max, Min, Q, QuerySet
+from django.db.models import F, Max, Min, Q, QuerySet
 from django.db.models.functions import Coalesce
 
 from comptoir.catalog.models import Product, Variant
 from comptoir.core.money import Money, TaxedMoney
 
 from .quotes import PriceQuote
+from .regular_price import regular_retail_price, regular_retail_price_sql
 from .sales import ProductSales, RunningSales, SaleOffer, attach_sales, running_sales
 from .wholesale import WholesalePolicy
 
@@ -39,9 +41,7 @@ class PricingPolicy(Protocol):
     def prepare(self, *, products: Iterable[Product]) -> None: ...
 
 
-_ACTIVE_VARIANT_PRICE = Coalesce(
-    "variants__retail_price", "retail_price", output_field=DecimalField(max_digits=12, decimal_places=2)
-)
+_ACTIVE_VARIANT_PRICE = regular_retail_price_sql(variant="variants__", product="")
 
 
 class RetailPolicy:
@@ -78,7 +78,7 @@ class RetailPolicy:
     def quote(self, *, variant: Variant, quantity: int = 1, tier_quantity: int | None = None) -> PriceQuote:
         """``tier_quantity`` (the product's pieces in the whole order) matters to wholesale tiers only."""
         product = variant.product
-        regular = variant.retail_price if variant.retail_price is not None else product.retail_price
+        regular = regular_retail_price(variant)
         offer = self._sales_of(product).offer(variant_id=variant.pk, regular=regular)
         return _retail_quote(product=product, gross=regular, offer=offer, quantity=quantity)
 
@@ -123,27 +123,10 @@ BOUTIQUE = "boutique"
 RESELLER = "reseller"
 
 
-class NoWholesaleAccess(Exception):
-    """This customer is not a buyer of an active approved company: no wholesale price for them."""
+def policy_for(*, customer: Any) -> PricingPolicy:
+    """The boutique's policy: retail for everyone, resellers' buyers included."""
+    return RetailPolicy()
 
 
-def policy_for(*, customer: Any, space: str = BOUTIQUE) -> PricingPolicy:
-    """The pricing policy for this customer in this space.
-
-    The boutique is retail for everyone, resellers' buyers included. The reseller space answers a
-    company's ``WholesalePolicy`` to its buyers only and raises ``NoWholesaleAccess`` for anyone else.
-    """
-    if space == BOUTIQUE:
-        return RetailPolicy()
-    if space != RESELLER:
-        raise ValueError(f"Unknown pricing space: {space!r}")
-    from comptoir.resellers.selectors import active_buyer_for  # resellers' models point at pricing's
-
-    buyer = active_buyer_for(user=customer)
-    if buyer is None:
-        raise NoWholesaleAccess
-    return WholesalePolicy(company=buyer.company)
-
-
-def quote(*, variant: Variant, customer: Any, quantity: int = 1, space: str = BOUTIQUE) -> PriceQuote:
-    return policy_for(customer=customer, space=space).quote(variant=variant, quantity=quantity)
+def quote(*, variant: Variant, customer: Any, quantity: int = 1) -> PriceQuote:
+    return policy_for(customer=customer).quote(variant=variant, quantity=quantity)

@@ -26,6 +26,7 @@ from comptoir.catalog.models import CollectionProduct, Product, Variant
 from comptoir.core.money import quantize
 
 from .models import RetailPriceRecord, Sale, SaleKind
+from .regular_price import regular_retail_price_sql
 
 REFERENCE_PERIOD = timedelta(days=30)
 HUNDRED = Decimal("100")
@@ -169,15 +170,13 @@ def attach_sales(*, products: Iterable[Product], running: RunningSales | None = 
 
 def _load_prices(by_product: dict[int, ProductSales], *, product_ids: list[int]) -> None:
     variants = Variant.objects.filter(product_id__in=product_ids).values_list(
-        "pk", "product_id", "retail_price", "product__retail_price", "is_active"
+        "pk", "product_id", regular_retail_price_sql(), "is_active"
     )
     product_of: dict[int, int] = {}
-    for variant_id, product_id, own_price, product_price, is_active in variants:
+    for variant_id, product_id, regular_price, is_active in variants:
         product_of[variant_id] = product_id
         if is_active:
-            by_product[product_id].regular_prices[variant_id] = (
-                own_price if own_price is not None else product_price
-            )
+            by_product[product_id].regular_prices[variant_id] = regular_price
     records = RetailPriceRecord.objects.filter(variant__product_id__in=product_ids).values_list(
         "variant_id", "recorded_at", "gross_price"
     )

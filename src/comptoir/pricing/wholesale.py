@@ -9,22 +9,30 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from django.db.models import Prefetch, QuerySet
 
 from comptoir.catalog.models import Product, Variant
 from comptoir.core.money import Money, TaxedMoney, quantize
-from comptoir.resellers.models import TaxRegime
 
 from .models import PriceList, PriceListItem, VolumeTier
 from .quotes import PriceQuote
-
-if TYPE_CHECKING:
-    from comptoir.resellers.models import Company
+from .regular_price import regular_retail_price
+from .taxes import TaxRegime
 
 ZERO = Decimal("0")
 HUNDRED = Decimal("100")
+
+
+class Company(Protocol):
+    """What prices a reseller company: its price group and its tax regime (``resellers.Company``)."""
+
+    @property
+    def price_group_id(self) -> int | None: ...
+
+    @property
+    def tax_regime(self) -> str: ...
 
 
 class NoPriceList(LookupError):
@@ -79,9 +87,13 @@ class WholesalePolicy:
         explicit = self._items.get(variant.pk)
         if explicit is not None:
             return explicit
-        product = variant.product
-        gross = variant.retail_price if variant.retail_price is not None else product.retail_price
-        return self.price_list.derived_net(retail_gross=gross, vat_rate=product.vat_rate)
+        return self.price_list.derived_net(
+            retail_gross=regular_retail_price(variant), vat_rate=variant.product.vat_rate
+        )
+
+    def suggested_retail_price(self, *, variant: Variant) -> Money:
+        """The price (TTC) the brand suggests shops sell at: its own regular retail price."""
+        return Money(regular_retail_price(variant))
 
     def discount_percent(self, *, product_id: int, quantity: int) -> Decimal:
         """The best tier reached: product tiers and list-wide tiers compete, the larger discount wins."""

@@ -16,9 +16,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from comptoir.pricing.policy import RESELLER, policy_for
 from comptoir.pricing.wholesale import NoPriceList
-from comptoir.resellers.selectors import active_buyer_for
+from comptoir.resellers.selectors import active_buyer_for, wholesale_policy_for
 
 View = Callable[..., HttpResponse]
 
@@ -35,7 +34,7 @@ def buyer_required(view: View) -> View:
             return redirect("reseller_portal:apply")
         request.buyer = buyer  # type: ignore[attr-defined]
         try:
-            request.wholesale = policy_for(customer=request.user, space=RESELLER)  # type: ignore[attr-defined]
+            request.wholesale = wholesale_policy_for(user=request.user)  # type: ignore[attr-defined]
         except NoPriceList:  # the founder has not set the default wholesale list up yet
             return render(request, "reseller_portal/no_prices.html", {"buyer": buyer}, status=503)
         return view(request, *args, **kwargs)

@@ -10,7 +10,6 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass, field
-from decimal import Decimal
 from pathlib import Path
 
 from django.conf import settings
@@ -21,7 +20,7 @@ from weasyprint import HTML
 from comptoir.catalog.models import Product, ProductImage, Variant
 from comptoir.catalog.selectors import published_products
 from comptoir.core.money import Money, format_money
-from comptoir.pricing.policy import PricingPolicy
+from comptoir.pricing.wholesale import WholesalePolicy
 
 CSV_COLUMNS = [
     "produit",
@@ -56,10 +55,6 @@ def _products() -> list[Product]:
     )
 
 
-def _retail(variant: Variant) -> Decimal:
-    return variant.retail_price if variant.retail_price is not None else variant.product.retail_price
-
-
 def _photo(image: ProductImage | None) -> str:
     """The 480-pixel JPEG rendition (a line sheet of originals weighs megabytes), as a file address."""
     if image is None or not image.image:
@@ -74,7 +69,7 @@ def _photo(image: ProductImage | None) -> str:
     return ""
 
 
-def line_sheet(*, policy: PricingPolicy) -> list[SheetProduct]:
+def line_sheet(*, policy: WholesalePolicy) -> list[SheetProduct]:
     sheet = []
     products = _products()
     variants = [variant for product in products for variant in product.variants.all() if variant.is_active]
@@ -96,12 +91,13 @@ def line_sheet(*, policy: PricingPolicy) -> list[SheetProduct]:
             if variant.size and variant.size.label not in entry.sizes:
                 entry.sizes.append(variant.size.label)
             unit = policy.quote(variant=variant).displayed_unit
-            entry.variants.append((variant, format_money(unit), format_money(Money(_retail(variant)))))
+            retail = policy.suggested_retail_price(variant=variant)
+            entry.variants.append((variant, format_money(unit), format_money(retail)))
         sheet.append(entry)
     return sheet
 
 
-def line_sheet_pdf(*, policy: PricingPolicy, company_name: str) -> bytes:
+def line_sheet_pdf(*, policy: WholesalePolicy, company_name: str) -> bytes:
     html = render_to_string(
         "reseller_portal/line_sheet.html",
         {
@@ -114,7 +110,7 @@ def line_sheet_pdf(*, policy: PricingPolicy, company_name: str) -> bytes:
     return HTML(string=html).write_pdf()
 
 
-def line_sheet_csv(*, policy: PricingPolicy) -> bytes:
+def line_sheet_csv(*, policy: WholesalePolicy) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
@@ -134,7 +130,7 @@ def line_sheet_csv(*, policy: PricingPolicy) -> bytes:
                     variant.size.label if variant.size else "",
                     str(variant.fit or ""),
                     f"{unit:.2f}".replace(".", ","),
-                    f"{_retail(variant):.2f}".replace(".", ","),
+                    f"{policy.suggested_retail_price(variant=variant).amount:.2f}".replace(".", ","),
                     product.preorder_cutoff.isoformat() if product.preorder_cutoff else "",
                 ]
             )

@@ -24,14 +24,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from comptoir.catalog.models import Colour, Size, Variant
-from comptoir.catalog.selectors import product_by_slug, published_products
+from comptoir.catalog.selectors import published_products
 from comptoir.checkout.errors import CheckoutError
 from comptoir.checkout.selectors import reseller_draft
 from comptoir.checkout.services.place_reseller_order import place_reseller_order
 from comptoir.checkout.services.reorder import reorder
-from comptoir.core.rate_limit import allow, client_ip
+from comptoir.core.rate_limit import allow_each, client_keys
 from comptoir.inventory.selectors import available_quantities
 from comptoir.invoicing.selectors import parcels_of_order
+from comptoir.merchandising.selectors import product_by_slug
 from comptoir.orders.selectors import order_of_company, orders_of_company
 from comptoir.payments.providers.base import PaymentError
 from comptoir.payments.selectors import online_payment_providers
@@ -71,9 +72,9 @@ def apply(request: HttpRequest) -> HttpResponse:
     if has_pending_application(user=request.user):
         return render(request, "reseller_portal/apply_pending.html")
     form = ApplicationForm(request.POST or None)
-    if request.method == "POST" and not allow(
+    if request.method == "POST" and not allow_each(
         action="reseller_application",
-        key=client_ip(request),
+        keys=client_keys(request, email=request.POST.get("email", "")),
         limit=APPLICATIONS_PER_HOUR,
         window_seconds=3600,
     ):

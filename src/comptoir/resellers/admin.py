@@ -62,7 +62,9 @@ class ResellerApplicationAdmin(admin.ModelAdmin):
     list_display = ("shop_name", "legal_name", "city", "country", "email", "status", "created_at", "decide")
     list_filter = ("status", "country", "expected_volume")
     search_fields = ("shop_name", "legal_name", "email", "company_number", "vat_number")
-    readonly_fields = ("status", "decision_message", "decided_at", "decided_by", "company", "created_at")
+    readonly_fields = (
+        "vat_check", "status", "decision_message", "decided_at", "decided_by", "company", "created_at"
+    )  # fmt: skip
     date_hierarchy = "created_at"
 
     def has_add_permission(self, request: HttpRequest) -> bool:

@@ -7,3 +7,7 @@ class ResellerError(Exception):
     def __init__(self, message: str) -> None:
         self.messages = [message]
         super().__init__(message)
+
+
+class NoWholesaleAccess(Exception):
+    """This person is not a buyer of an active approved company: no wholesale price for them."""

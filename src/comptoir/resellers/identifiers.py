@@ -1,7 +1,8 @@
 """French company numbers and EU VAT numbers: format and checksum by python-stdnum, never by hand.
 
 ``check_vat_online`` (VIES) is an adapter switched on by ``settings.COMPTOIR_VIES_CHECK``; it is off by
-default, so nothing here reaches the network unless the operator asks for it.
+default, so nothing here reaches the network unless the operator asks for it. Its answer is a note for
+the founder, never a refusal: VIES is often down, and the founder decides on each application anyway.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import logging
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from stdnum.eu import vat
 from stdnum.exceptions import ValidationError as StdnumError
@@ -72,7 +74,8 @@ def siren_of(value: str) -> str:
 
 
 def compact_vat_number(value: str) -> str:
-    return vat.compact(value or "")
+    """No number stays no number (stdnum refuses an empty one, and the number is optional)."""
+    return vat.compact(value) if value and value.strip() else ""
 
 
 def validate_vat_number(value: str) -> None:
@@ -90,13 +93,22 @@ def vat_number_is_valid(value: str) -> bool:
     return bool(value) and vat.is_valid(value)
 
 
-def check_vat_online(value: str) -> bool | None:
-    """Ask VIES whether the number is registered; ``None`` when the check is off or VIES is unreachable."""
-    if not getattr(settings, "COMPTOIR_VIES_CHECK", False):
-        return None
+class VatCheck(models.TextChoices):
+    """What VIES said about an EU VAT number; blank when nobody asked (the check off, or no number)."""
+
+    NOT_ASKED = "", _("non vérifié (vérification VIES désactivée)")
+    REGISTERED = "registered", _("enregistré auprès de VIES")
+    NOT_REGISTERED = "not_registered", _("inconnu de VIES : à vérifier avant d'accepter")
+    UNREACHABLE = "unreachable", _("VIES n'a pas pu être interrogé : à vérifier à la main")
+
+
+def check_vat_online(value: str) -> VatCheck:
+    """Ask VIES whether the number is registered, when ``COMPTOIR_VIES_CHECK`` is on and there is one."""
+    if not value or not getattr(settings, "COMPTOIR_VIES_CHECK", False):
+        return VatCheck.NOT_ASKED
     try:
         answer = vat.check_vies(compact_vat_number(value), timeout=10)
-    except Exception:  # VIES is often down; the founder decides by hand then.
+    except Exception:  # VIES is often down (or the shop offline): the founder checks by hand then.
         logger.warning("VIES did not answer for %s", value, exc_info=True)
-        return None
-    return bool(answer["valid"])
+        return VatCheck.UNREACHABLE
+    return VatCheck.REGISTERED if answer["valid"] else VatCheck.NOT_REGISTERED

@@ -14,10 +14,12 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from comptoir.core.models import TimeStampedModel
+from comptoir.pricing.taxes import TaxRegime as TaxRegime  # a company carries one; imported from here too
 
 from .identifiers import (
     EU_COUNTRIES,
     HOME_COUNTRY,
+    VatCheck,
     validate_company_number,
     validate_vat_number,
     vat_number_is_valid,
@@ -42,14 +44,6 @@ class PaymentTerms(models.TextChoices):
     EOM_45 = "eom_45", _("45 jours fin de mois")
 
 
-class TaxRegime(models.TextChoices):
-    """How VAT applies to a sale, from the buyer's situation; invoices print the matching mention."""
-
-    DOMESTIC = "domestic", _("TVA française")
-    INTRA_EU = "intra_eu", _("Livraison intracommunautaire exonérée (art. 262 ter I du CGI)")
-    EXPORT = "export", _("Exportation exonérée (art. 262 I du CGI)")
-
-
 class ResellerApplication(models.Model):
     shop_name = models.CharField(_("nom de la boutique"), max_length=120)
     legal_name = models.CharField(_("raison sociale"), max_length=160)
@@ -58,6 +52,13 @@ class ResellerApplication(models.Model):
     )
     vat_number = models.CharField(
         _("numéro de TVA intracommunautaire"), max_length=20, blank=True, validators=[validate_vat_number]
+    )
+    vat_check = models.CharField(
+        _("vérification VIES"),
+        max_length=16,
+        choices=VatCheck.choices,
+        blank=True,
+        default=VatCheck.NOT_ASKED,
     )
     line1 = models.CharField(_("adresse"), max_length=160)
     line2 = models.CharField(_("complément d'adresse"), max_length=160, blank=True)

@@ -117,20 +117,6 @@ def value_rule_problems(
     ]
 
 
-def value_problems(
-    *, subtotal_net: Money, first_order_minimum: Decimal, reorder_minimum: Decimal, is_first_order: bool
-) -> list[str]:
-    return [
-        problem.message
-        for problem in value_rule_problems(
-            subtotal_net=subtotal_net,
-            first_order_minimum=first_order_minimum,
-            reorder_minimum=reorder_minimum,
-            is_first_order=is_first_order,
-        )
-    ]
-
-
 def draft_rule_problems(
     *, lines: Sequence[RuleLine], subtotal_net: Money, price_list: PriceList, is_first_order: bool
 ) -> list[RuleProblem]:

@@ -4,16 +4,20 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from django.db.models import F, Prefetch, QuerySet
 from django.utils import timezone
 
 from comptoir.catalog.models import Product, Variant
+from comptoir.catalog.selectors import published_products
 from comptoir.core.money import TaxedMoney
+from comptoir.inventory.selectors import available_quantities
 from comptoir.pricing.models import VolumeTier
 from comptoir.pricing.quotes import PriceQuote
+from comptoir.pricing.wholesale import WholesalePolicy
 
+from .errors import NoWholesaleAccess
 from .models import (
     ApiKey,
     ApplicationStatus,
@@ -23,9 +27,16 @@ from .models import (
     Prepack,
     ResellerApplication,
 )
+from .rules import product_rules
 
-if TYPE_CHECKING:
-    from comptoir.pricing.wholesale import WholesalePolicy
+
+def wholesale_policy_for(*, user: Any) -> WholesalePolicy:
+    """The reseller space's prices for this person: their company's policy; ``NoWholesaleAccess`` for
+    anyone who is not a buyer of an active approved company."""
+    buyer = active_buyer_for(user=user)
+    if buyer is None:
+        raise NoWholesaleAccess
+    return WholesalePolicy(company=buyer.company)
 
 
 def active_buyer_for(*, user: Any) -> Buyer | None:
@@ -151,11 +162,6 @@ class WholesaleCatalogue:
 def wholesale_catalogue(*, policy: WholesalePolicy, offset: int, limit: int) -> WholesaleCatalogue:
     """A page of the catalogue as the company buys it: each variant priced HT by the company's policy
     (the grid's prices), its stock, the product's order rules, tiers and packs. Fixed queries per page."""
-    from comptoir.catalog.selectors import published_products
-    from comptoir.inventory.selectors import available_quantities
-
-    from .rules import product_rules
-
     products_query = published_products().order_by("position", "-id")
     count = products_query.count()
     products = list(

@@ -20,10 +20,10 @@ class ReviewAdmin(admin.ModelAdmin):
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
-    @admin.action(description=_("Publier"))
+    @admin.action(description=_("Publier"), permissions=["change"])
     def approve(self, request: HttpRequest, queryset: QuerySet[Review]) -> None:
         moderate_reviews(review_ids=list(queryset.values_list("pk", flat=True)), status=ReviewStatus.APPROVED)
 
-    @admin.action(description=_("Refuser"))
+    @admin.action(description=_("Refuser"), permissions=["change"])
     def reject(self, request: HttpRequest, queryset: QuerySet[Review]) -> None:
         moderate_reviews(review_ids=list(queryset.values_list("pk", flat=True)), status=ReviewStatus.REJECTED)

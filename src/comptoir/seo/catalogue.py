@@ -131,7 +131,7 @@ def _items_of(
             quote = policy.quote(variant=variant)
             in_colour = [image for image in images if image.colour_id == variant.colour_id] or images
             stock = getattr(variant, "stock", None)
-            available = stock is not None and stock.on_hand - stock.reserved > 0
+            available = stock is not None and stock.available > 0
             # Shipping depends on weight and price: the same pair is priced once for the whole feed.
             key = (variant.weight_grams, str(quote.unit.gross.amount))
             if key not in shipping_by_weight:

@@ -67,7 +67,7 @@ def breadcrumb_list(*, base_url: str, trail: Sequence[tuple[str, str]]) -> dict:
 
 def _available(variant: Variant) -> int:
     stock = getattr(variant, "stock", None)
-    return max(stock.on_hand - stock.reserved, 0) if stock is not None else 0
+    return stock.available if stock is not None else 0
 
 
 def _image_for(variant: Variant, images: Sequence[ProductImage]) -> ProductImage | None:

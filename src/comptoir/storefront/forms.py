@@ -6,7 +6,7 @@ from django import forms
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
-from comptoir.catalog.selectors import Facets, ProductFilters, Sort
+from comptoir.merchandising.selectors import Facets, ProductFilters, Sort
 
 SORT_CHOICES = [
     (Sort.FEATURED.value, _("Sélection")),

@@ -12,9 +12,10 @@ from django.views.decorators.csrf import requires_csrf_token
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.middleware import HtmxDetails
 
-from comptoir.catalog import selectors
 from comptoir.catalog.models import Product
+from comptoir.catalog.selectors import published_collections
 from comptoir.content.selectors import page_by_slug
+from comptoir.merchandising import selectors
 from comptoir.pricing.policy import PricingPolicy, policy_for
 from comptoir.reviews.selectors import REVIEW_POLICY_SLUG, product_reviews
 
@@ -169,7 +170,7 @@ def search(request: HttpRequest) -> HttpResponse:
             "query": query,
             "page": page,
             "products": _with_colours(page.object_list, policy),
-            "suggested_collections": selectors.published_collections() if not page.object_list else [],
+            "suggested_collections": published_collections() if not page.object_list else [],
             "alternates": alternate_urls(request),
         },
     )
@@ -181,7 +182,7 @@ def _keep_query(request: HttpRequest, url: str) -> str:
 
 
 def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
-    collections = selectors.published_collections()
+    collections = published_collections()
     return render(request, "404.html", {"suggested_collections": collections}, status=404)
 
 

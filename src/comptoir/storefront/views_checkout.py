@@ -28,6 +28,7 @@ from comptoir.checkout.selectors import checkout_preview
 from comptoir.checkout.services.place_order import place_order
 from comptoir.content.models import LegalRole
 from comptoir.content.selectors import legal_page
+from comptoir.core.rate_limit import allow, client_keys, first_time, is_limited
 from comptoir.orders.access import order_access_token
 from comptoir.orders.models import Order
 from comptoir.orders.state import can_pay
@@ -40,6 +41,11 @@ from .cart_session import current_cart
 from .checkout_forms import AddressForm, CheckoutForm
 
 DEFAULT_COUNTRY = "FR"
+# Discount and gift card codes are guessable by trying: ten different wrong codes from one address, or
+# for one email, in a quarter of an hour, and no code is tried for them until the quarter has passed.
+WRONG_CODES_LIMIT = 10
+WRONG_CODES_WINDOW_SECONDS = 15 * 60
+CODE_FIELDS = ("discount_code", "gift_card_code")
 # Changing the country asks the page again for its shipping methods and summary (see checkout.html).
 REFRESH_ATTRS = {
     "hx-trigger": "change",
@@ -115,7 +121,16 @@ def checkout(request: HttpRequest) -> HttpResponse:
         return redirect("storefront:cart")  # the cart page says which lines need adjusting
 
     placing = request.method == "POST" and "place" in request.POST
-    data = request.POST if request.method == "POST" else None
+    data: Any = request.POST if request.method == "POST" else None
+    status = 200
+    notices: list[str] = []
+    typed_a_code = data is not None and any(data.get(name, "").strip() for name in CODE_FIELDS)
+    if typed_a_code and _too_many_wrong_codes(request, data):
+        data = data.copy()
+        for name in CODE_FIELDS:
+            data[name] = ""
+        placing, status = False, 429  # never placed without the code the customer typed
+        notices.append(_("Beaucoup de codes erronés en peu de temps : réessayez dans un quart d'heure."))
     checkout_initial, shipping_initial = _initial(request)
     countries_list = _country_choices()
     country_codes = {code for code, _name in countries_list}
@@ -155,7 +170,6 @@ def checkout(request: HttpRequest) -> HttpResponse:
     shipping_form.fields["country"].widget.attrs.update(
         REFRESH_ATTRS, **{"hx-post": reverse("storefront:checkout")}
     )
-    notices: list[str] = []
     if placing:
         order = _place(
             request, cart=cart, summary=summary, forms=(form, shipping_form, billing_form), notices=notices
@@ -171,6 +185,11 @@ def checkout(request: HttpRequest) -> HttpResponse:
         email=(data.get("email", "") if data else ""),
         gift_card_code=(data.get("gift_card_code", "") if data else ""),
     )
+    if data is not None:
+        refused = {"discount_code": preview.discount_error, "gift_card_code": preview.gift_card_error}
+        for name, error in refused.items():
+            if error and data.get(name, "").strip():
+                _count_wrong_code(request, data, code=data[name].strip().upper())
     context = {
         "form": form,
         "shipping_form": shipping_form,
@@ -180,7 +199,29 @@ def checkout(request: HttpRequest) -> HttpResponse:
         "chosen_shipping": chosen,
         "notices": notices,
     }
-    return render(request, "storefront/checkout/checkout.html", context)
+    return render(request, "storefront/checkout/checkout.html", context, status=status)
+
+
+def _code_keys(request: HttpRequest, data: Any) -> list[str]:
+    return client_keys(request, email=str(data.get("email", "")))
+
+
+def _too_many_wrong_codes(request: HttpRequest, data: Any) -> bool:
+    return any(
+        is_limited(action="wrong_code", key=key, limit=WRONG_CODES_LIMIT) for key in _code_keys(request, data)
+    )
+
+
+def _count_wrong_code(request: HttpRequest, data: Any, *, code: str) -> None:
+    """One more wrong code for this address and this email; the same code again counts once."""
+    for key in _code_keys(request, data):
+        if first_time(action="wrong_code", key=f"{key}:{code}", window_seconds=WRONG_CODES_WINDOW_SECONDS):
+            allow(
+                action="wrong_code",
+                key=key,
+                limit=WRONG_CODES_LIMIT,
+                window_seconds=WRONG_CODES_WINDOW_SECONDS,
+            )
 
 
 def _place(

@@ -25,6 +25,7 @@ from comptoir.content import selectors
 from comptoir.content.markdown import mentioned_products, plain_text, render_markdown
 from comptoir.content.models import Category, Page, Post, Tag
 from comptoir.core.models import object_id_for_old_slug
+from comptoir.core.rate_limit import client_ip
 
 from .comment_forms import CommentForm
 from .navigation import alternate_urls
@@ -121,7 +122,7 @@ def journal_comment(request: HttpRequest, slug: str) -> HttpResponse:
             notify_replies=data["notify_replies"],
             honeypot=data["nickname"],
             started_token=data["started"],
-            ip_address=request.META.get("REMOTE_ADDR", ""),
+            ip_address=client_ip(request),
             language=translation.get_language() or "fr",
         )
     except CommentRefused as refused:

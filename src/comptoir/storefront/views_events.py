@@ -21,7 +21,7 @@ from comptoir.community.services.events import (
     registration_for_token,
 )
 from comptoir.content.markdown import plain_text, render_markdown
-from comptoir.core.rate_limit import allow, client_ip
+from comptoir.core.rate_limit import allow_each, client_keys
 from comptoir.seo.page_meta import PageMeta, describe, page_title
 from comptoir.seo.structured_data import breadcrumb_list, event_json_ld
 
@@ -66,9 +66,9 @@ def event(request: HttpRequest, slug: str) -> HttpResponse:
     error = ""
     values = {"name": "", "email": "", "company": ""}
     status = 200
-    if request.method == "POST" and not allow(
+    if request.method == "POST" and not allow_each(
         action="event_registration",
-        key=client_ip(request),
+        keys=client_keys(request, email=request.POST.get("email", "")),
         limit=REGISTRATIONS_PER_WINDOW,
         window_seconds=600,
     ):

@@ -23,6 +23,7 @@ from comptoir.orders.services.accept_return import accept_return
 from comptoir.orders.services.mark_order_delivered import mark_order_delivered
 from comptoir.orders.services.pack_order import pack_order
 from comptoir.payments.models import Payment, PaymentStatus
+from comptoir.payments.permissions import has_move_money_permission
 from comptoir.payments.providers.bank_transfer import BankTransferProvider
 from comptoir.payments.providers.base import PaymentError
 from comptoir.payments.services.record_payment import Outcome
@@ -79,6 +80,9 @@ class OrderAdmin(admin.ModelAdmin):
         "refunded_by_hand",
     )
     readonly_fields = [field.name for field in Order._meta.fields]
+
+    # The money actions (terms payments, refunds) are the owner's alone.
+    has_move_money_permission = has_move_money_permission
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False  # orders are placed at checkout
@@ -169,7 +173,7 @@ class OrderAdmin(admin.ModelAdmin):
         )
 
     @admin.action(
-        description=_("Paiement à échéance reçu (revendeurs) : l'enregistrer"), permissions=["change"]
+        description=_("Paiement à échéance reçu (revendeurs) : l'enregistrer"), permissions=["move_money"]
     )
     def terms_payment_received(self, request: HttpRequest, queryset: QuerySet[Order]) -> None:
         actor = request.user if isinstance(request.user, User) else None
@@ -195,7 +199,7 @@ class OrderAdmin(admin.ModelAdmin):
 
     @admin.action(
         description=_("Rembourser par le prestataire de paiement (Stripe : par l'API)"),
-        permissions=["change"],
+        permissions=["move_money"],
     )
     def refund_through_provider(self, request: HttpRequest, queryset: QuerySet[Order]) -> None:
         actor = request.user if request.user.is_authenticated else None
@@ -222,7 +226,10 @@ class OrderAdmin(admin.ModelAdmin):
                 messages.SUCCESS,
             )
 
-    @admin.action(description=_("Remboursée à la main (virement fait) : marquer remboursée, émettre l'avoir"))
+    @admin.action(
+        description=_("Remboursée à la main (virement fait) : marquer remboursée, émettre l'avoir"),
+        permissions=["move_money"],
+    )
     def refunded_by_hand(self, request: HttpRequest, queryset: QuerySet[Order]) -> None:
         self._apply(
             request,
@@ -260,7 +267,9 @@ class PaymentAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request: HttpRequest, obj: Payment | None = None) -> bool:
         return False
 
-    @admin.action(description=_("Virement reçu : marquer payé"), permissions=["change"])
+    has_move_money_permission = has_move_money_permission
+
+    @admin.action(description=_("Virement reçu : marquer payé"), permissions=["move_money"])
     def confirm_bank_transfer(self, request: HttpRequest, queryset: QuerySet[Payment]) -> None:
         confirmed = 0
         for payment in queryset.filter(

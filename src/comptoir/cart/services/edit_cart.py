@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from comptoir.catalog.models import ProductStatus, Variant
+from comptoir.catalog.models import Variant
 from comptoir.inventory.selectors import available_quantities
 from comptoir.pricing.policy import policy_for
 
@@ -36,7 +36,7 @@ def _sellable_variant(variant_id: Any) -> Variant:
     )
     if variant is None:
         raise CartError([_("Ce produit n'existe pas.")])
-    if not variant.is_active or variant.product.status != ProductStatus.PUBLISHED:
+    if not variant.is_sellable:
         raise CartError([_("%(item)s n'est plus en vente.") % {"item": variant_label(variant)}])
     return variant
 

@@ -23,7 +23,7 @@ from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from comptoir.catalog.models import Colour, ProductStatus, Variant
+from comptoir.catalog.models import Colour, Variant
 from comptoir.core.addresses import PostalAddress
 from comptoir.core.money import TaxedMoney
 from comptoir.inventory.services.reserve_stock import reserve_stock
@@ -31,6 +31,7 @@ from comptoir.inventory.stock_lines import InsufficientStock, StockLine
 from comptoir.orders.models import PAYMENT_ON_TERMS, Channel, Order, OrderStatus
 from comptoir.orders.selectors import is_first_reseller_order
 from comptoir.orders.services.transition import record_event
+from comptoir.payments.providers.bank_transfer import BankTransferProvider
 from comptoir.pricing.policy import RESELLER
 from comptoir.pricing.wholesale import price_list_for
 from comptoir.resellers.models import Buyer, DraftOrder, DraftOrderLine, Prepack
@@ -53,7 +54,7 @@ from .place_order import IDEMPOTENCY_KEY_MAX_LENGTH, create_order_lines, insert_
 # How a reseller pays: on terms the order is placed without payment and becomes due; prepayment is a
 # bank transfer awaited before the goods leave.
 ON_TERMS = PAYMENT_ON_TERMS
-BANK_TRANSFER = "bank_transfer"
+BANK_TRANSFER = BankTransferProvider.code
 PURCHASE_ORDER_REFERENCE_MAX_LENGTH = 64
 CLIENT_KEY_MAX_LENGTH = IDEMPOTENCY_KEY_MAX_LENGTH - 24  # room for the company's prefix
 
@@ -191,7 +192,7 @@ def _requested_items(*, lines: Sequence[CodedLine], packs: Sequence[PackRequest]
     product_variants: dict[int, dict[int, Variant]] = {}
     for pack in packs:
         prepack = prepacks.get(pack.prepack_id)
-        if prepack is None or not prepack.is_active or prepack.product.status != ProductStatus.PUBLISHED:
+        if prepack is None or not prepack.is_active or not prepack.product.is_sellable:
             problems.append(
                 RuleProblem(
                     rule="unknown_prepack",

@@ -12,7 +12,6 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from comptoir.catalog.models import ProductStatus
 from comptoir.inventory.selectors import available_quantities
 from comptoir.orders.models import Order
 from comptoir.resellers.models import Buyer, DraftOrder, DraftOrderLine
@@ -36,7 +35,7 @@ def reorder(*, buyer: Buyer, order: Order) -> ReorderResult:
     for line in lines:
         label = f"{line.product_name} ({line.options_label})" if line.options_label else line.product_name
         variant = line.variant
-        if variant is None or not variant.is_active or variant.product.status != ProductStatus.PUBLISHED:
+        if variant is None or not variant.is_sellable:
             unavailable.append(_("%(item)s : n'est plus au catalogue.") % {"item": label})
             continue
         wanted[variant.pk] = wanted.get(variant.pk, 0) + line.quantity

@@ -6,19 +6,17 @@ fill the form, a limit per IP address, and a limit on links. What they refuse is
 
 from __future__ import annotations
 
-import hashlib
 import re
 import time
 from functools import partial
 
-from django.conf import settings
 from django.core import signing
-from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from comptoir.content.models import Post
+from comptoir.core.rate_limit import allow_each
 from comptoir.notifications.jobs import enqueue
 
 from ..models import Comment, CommentStatus, RejectedAttempt
@@ -86,12 +84,12 @@ def post_comment(
         raise _refuse("too_fast")
     if len(LINK.findall(body)) > MAX_LINKS:
         raise _refuse("links")
-    ip_key = "comments:" + hashlib.sha256(f"{settings.SECRET_KEY}{ip_address}".encode()).hexdigest()[:32]
-    cache.add(ip_key, 0, RATE_WINDOW_SECONDS)
-    if cache.incr(ip_key) > RATE_LIMIT:
+    email = email.strip().lower()
+    # One address (the trusted one: core.rate_limit.client_ip) and one email each have their limit.
+    keys = [f"ip:{ip_address}", f"email:{email}"]
+    if not allow_each(action="comment", keys=keys, limit=RATE_LIMIT, window_seconds=RATE_WINDOW_SECONDS):
         raise _refuse("rate_limit")
 
-    email = email.strip().lower()
     trusted = Comment.objects.filter(email__iexact=email, status=CommentStatus.APPROVED).exists()
     with transaction.atomic():
         comment = Comment.objects.create(

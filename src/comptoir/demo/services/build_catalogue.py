@@ -96,10 +96,8 @@ def build_demo_shop(
         catalogue_built=catalogue_built,
         staff_user_created=staff_user_created,
         products=Product.objects.count(),
-        published_products=Product.objects.filter(status=ProductStatus.PUBLISHED).count(),
-        variants_on_sale=Variant.objects.filter(
-            is_active=True, product__status=ProductStatus.PUBLISHED
-        ).count(),
+        published_products=Product.objects.sellable().count(),
+        variants_on_sale=Variant.objects.sellable().count(),
         collections=Collection.objects.count(),
         images=ProductImage.objects.count(),
         seconds=time.perf_counter() - started,

@@ -11,7 +11,7 @@ from decimal import Decimal
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from comptoir.catalog.models import Product, ProductStatus, Size
+from comptoir.catalog.models import Product, Size
 from comptoir.pricing.models import PriceGroup, PriceList, Rounding
 from comptoir.resellers.models import (
     ApplicationStatus,
@@ -117,7 +117,7 @@ def _ensure_demo_prepack() -> bool:
     """« Assortiment 1-2-2-1 » on the first published product sold in four sizes or more."""
     if Prepack.objects.exists():
         return False
-    for product in Product.objects.filter(status=ProductStatus.PUBLISHED).order_by("position", "pk"):
+    for product in Product.objects.sellable().order_by("position", "pk"):
         sizes = sorted(
             Size.objects.filter(variant__product=product, variant__is_active=True).distinct(),
             key=lambda size: (size.position, size.pk),

@@ -22,7 +22,7 @@ from django.utils import timezone
 
 from comptoir.cart.models import Cart
 from comptoir.cart.services.edit_cart import add_to_cart
-from comptoir.catalog.models import ProductStatus, Variant
+from comptoir.catalog.models import Variant
 from comptoir.checkout.services.place_order import place_order
 from comptoir.checkout.services.place_reseller_order import place_reseller_order
 from comptoir.core.addresses import PostalAddress
@@ -31,6 +31,7 @@ from comptoir.fulfillment.services.prepare_batch import prepare_batch
 from comptoir.inventory.selectors import available_quantities
 from comptoir.orders.models import Order
 from comptoir.orders.services.mark_order_delivered import mark_order_delivered
+from comptoir.payments.providers.bank_transfer import BankTransferProvider
 from comptoir.payments.services.start_payment import start_payment
 from comptoir.resellers.models import Buyer
 from comptoir.resellers.services.draft_orders import set_grid_quantities
@@ -73,7 +74,7 @@ def ensure_demo_sales(*, seed: int = 2026) -> DemoSales | None:
 def _play_history(*, seed: int) -> DemoSales | None:
     chance = random.Random(seed)
     variants = list(
-        Variant.objects.filter(is_active=True, product__status=ProductStatus.PUBLISHED)
+        Variant.objects.sellable()
         .exclude(product__is_gift_card=True)
         .select_related("product")
         .order_by("pk")
@@ -136,12 +137,14 @@ def _boutique_order(*, chance: random.Random, variants: list[Variant], key: str)
             ),
             billing_address=None,
             shipping_option=option,
-            payment_method="bank_transfer",
+            payment_method=BankTransferProvider.code,
             idempotency_key=key,
             language="fr",
             terms_accepted=True,
         )
-        payment = start_payment(order=order, provider_code="bank_transfer", return_url="/", cancel_url="/")
+        payment = start_payment(
+            order=order, provider_code=BankTransferProvider.code, return_url="/", cancel_url="/"
+        )
         mark_payment_paid(payment_id=payment.payment.pk, actor_label="demo")
     return order
 

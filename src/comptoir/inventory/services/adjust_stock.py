@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from comptoir.accounts.models import User
+
 from ..models import MovementReason, StockRecord
 from ..movements import record_movements
-
-if TYPE_CHECKING:
-    from comptoir.accounts.models import User
 
 
 class StockAdjustRefused(Exception):

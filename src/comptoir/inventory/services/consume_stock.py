@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.db.models import F
 
+from comptoir.accounts.models import User
+
 from ..models import MovementReason, StockRecord
 from ..movements import record_movements
 from ..stock_lines import StockLine, StockMoveRefused, merged_lines
-
-if TYPE_CHECKING:
-    from comptoir.accounts.models import User
 
 
 def consume_stock(*, lines: Iterable[StockLine], reference: str = "", actor: User | None = None) -> None:

@@ -43,11 +43,8 @@ def reserve_stock(*, lines: Iterable[StockLine]) -> None:
 
 
 def _available_now(variant_id: int) -> int:
-    counters = StockRecord.objects.filter(variant_id=variant_id).values_list("on_hand", "reserved").first()
-    if counters is None:
-        return 0
-    on_hand, reserved = counters
-    return max(on_hand - reserved, 0)
+    record = StockRecord.objects.filter(variant_id=variant_id).only("on_hand", "reserved").first()
+    return record.available if record is not None else 0
 
 
 def _shortages_with_labels(shortages: list[tuple[StockLine, int]]) -> list[Shortage]:

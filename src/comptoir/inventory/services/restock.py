@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.db.models import F
+
+from comptoir.accounts.models import User
 
 from ..models import MovementReason, StockRecord
 from ..movements import record_movements
 from ..shop_pages import retire_pages_if_availability_moved
 from ..stock_lines import StockLine, merged_lines
-
-if TYPE_CHECKING:
-    from comptoir.accounts.models import User
 
 
 def restock(

@@ -10,7 +10,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from comptoir.catalog.models import ProductStatus, Variant
+from comptoir.catalog.models import Variant
 from comptoir.inventory.selectors import available_quantities
 from comptoir.notifications.jobs import enqueue
 
@@ -36,7 +36,7 @@ def request_stock_alert(*, variant_id: object, email: str, language: str) -> Sto
         if str(variant_id).isdecimal()
         else None
     )
-    if variant is None or not variant.is_active or variant.product.status != ProductStatus.PUBLISHED:
+    if variant is None or not variant.is_sellable:
         raise AlertRefused(_("Ce produit n'existe pas."))
     existing = StockAlert.objects.filter(variant=variant, email=email, notified_at__isnull=True).first()
     if existing is not None:

@@ -8,15 +8,17 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from comptoir.invoicing.seller import bank_account
-from comptoir.orders.models import Order
+from comptoir.orders.models import Order, PaymentMethod
 
 from ..models import Payment
-from .base import PaymentError, ProviderStart, RefundResult
+from .base import LedgerAccount, PaymentError, ProviderStart, RefundResult
 
 
 class BankTransferProvider:
-    code = "bank_transfer"
+    code = PaymentMethod.BANK_TRANSFER
     label = _("Virement bancaire")
+    ledger_account = LedgerAccount("512000", "Banque")
+    refunds_by_api = False  # the founder makes the transfer back from the bank
 
     def start(self, *, order: Order, payment: Payment, return_url: str, cancel_url: str) -> ProviderStart:
         holder, iban, bic = bank_account()  # the seller's settings page (COMPTOIR_BANK_* until saved)

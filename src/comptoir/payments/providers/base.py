@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Protocol
 
+from comptoir.orders.models import Order
+
 if TYPE_CHECKING:
     from django.utils.functional import _StrOrPromise as StrOrPromise
-
-    from comptoir.orders.models import Order
 
     from ..models import Payment
 
@@ -35,10 +35,6 @@ class PaymentStart:
     redirect_url: str = ""
     instructions: str = ""
 
-    @property
-    def needs_redirect(self) -> bool:
-        return bool(self.redirect_url)
-
 
 @dataclass(frozen=True, slots=True)
 class RefundResult:
@@ -46,16 +42,29 @@ class RefundResult:
     amount: Decimal
 
 
+@dataclass(frozen=True, slots=True)
+class LedgerAccount:
+    """Where the money a provider collects sits in the books until it reaches the bank (or the bank)."""
+
+    number: str
+    name: str
+
+
 class PaymentProvider(Protocol):
     @property
     def code(self) -> str:
-        """The stable key stored on payments and orders: "stripe"."""
+        """The stable key stored on payments and orders (an ``orders.PaymentMethod``): "stripe"."""
         ...
 
     @property
     def label(self) -> StrOrPromise:
         """What checkout shows the customer."""
         ...
+
+    # The treasury account its receipts and refunds are booked on (``accounting``).
+    ledger_account: LedgerAccount
+    # Money goes back through the provider itself; otherwise the founder sends it from the bank.
+    refunds_by_api: bool
 
     def start(self, *, order: Order, payment: Payment, return_url: str, cancel_url: str) -> ProviderStart:
         """Ask the provider for a payment of ``payment.amount``; may call the network: never under a lock."""

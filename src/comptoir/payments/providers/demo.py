@@ -13,10 +13,10 @@ from django.core import signing
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from comptoir.orders.models import Order
+from comptoir.orders.models import Order, PaymentMethod
 
 from ..models import Payment
-from .base import PaymentError, ProviderStart, RefundResult
+from .base import LedgerAccount, PaymentError, ProviderStart, RefundResult
 
 DEMO_SALT = "comptoir.payments.demo"
 
@@ -39,8 +39,10 @@ def read_demo_page_token(token: str) -> tuple[int, str, str] | None:
 
 
 class DemoProvider:
-    code = "demo"
+    code = PaymentMethod.DEMO
     label = _("Paiement de démonstration")
+    ledger_account = LedgerAccount("471000", "Paiements de démonstration")
+    refunds_by_api = True
 
     def start(self, *, order: Order, payment: Payment, return_url: str, cancel_url: str) -> ProviderStart:
         if not demo_payments_enabled():

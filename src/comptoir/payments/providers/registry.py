@@ -6,8 +6,6 @@ offered only while ``demo_payments_enabled()``: never in production.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from django.conf import settings
 
 from .bank_transfer import BankTransferProvider
@@ -15,7 +13,7 @@ from .base import PaymentProvider
 from .demo import DemoProvider, demo_payments_enabled
 from .stripe_checkout import StripeProvider
 
-PROVIDERS: dict[str, Callable[[], PaymentProvider]] = {
+PROVIDERS: dict[str, type[PaymentProvider]] = {
     BankTransferProvider.code: BankTransferProvider,
     StripeProvider.code: StripeProvider,
     DemoProvider.code: DemoProvider,
@@ -36,6 +34,11 @@ def enabled_codes() -> list[str]:
 def enabled_providers() -> list[PaymentProvider]:
     """The providers checkout offers, in the order the settings list them."""
     return [PROVIDERS[code]() for code in enabled_codes()]
+
+
+def provider_class(code: str) -> type[PaymentProvider] | None:
+    """Any known provider by its code, enabled or not (a past payment keeps its provider's facts)."""
+    return PROVIDERS.get(code)
 
 
 def get_provider(code: str) -> PaymentProvider:

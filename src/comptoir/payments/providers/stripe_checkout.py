@@ -15,10 +15,10 @@ from django.utils.translation import gettext_lazy as _
 from stripe.params.checkout import SessionCreateParams
 
 from comptoir.core.money import quantize
-from comptoir.orders.models import Order
+from comptoir.orders.models import Order, PaymentMethod
 
 from ..models import Payment
-from .base import PaymentError, ProviderStart, RefundResult
+from .base import LedgerAccount, PaymentError, ProviderStart, RefundResult
 
 # Stripe's own locales for its hosted page; anything else lets Stripe pick from the browser.
 STRIPE_LOCALES = {"fr": "fr", "en": "en"}
@@ -40,8 +40,11 @@ def from_minor_units(cents: int) -> Decimal:
 
 
 class StripeProvider:
-    code = "stripe"
+    code = PaymentMethod.STRIPE
     label = _("Carte bancaire (Stripe)")
+    # Stripe's balance holds the money until its payout reaches the bank.
+    ledger_account = LedgerAccount("511500", "Stripe : encaissements à virer")
+    refunds_by_api = True
 
     def __init__(self, *, http_client: stripe.HTTPClient | None = None) -> None:
         self._http_client = http_client

@@ -17,6 +17,7 @@ from django.utils import timezone
 from comptoir.catalog.models import Variant
 
 from ..models import RetailPriceRecord
+from ..regular_price import regular_retail_price_sql
 
 
 def record_retail_prices(*, product_ids: Iterable[int], at: datetime | None = None) -> int:
@@ -29,12 +30,11 @@ def record_retail_prices(*, product_ids: Iterable[int], at: datetime | None = No
         return 0
     now = at or timezone.now()
     with transaction.atomic():
-        current: dict[int, Decimal] = {
-            variant_id: own if own is not None else product_price
-            for variant_id, own, product_price in Variant.objects.filter(product_id__in=product_ids)
+        current: dict[int, Decimal] = dict(
+            Variant.objects.filter(product_id__in=product_ids)
             .order_by("pk")
-            .values_list("pk", "retail_price", "product__retail_price")
-        }
+            .values_list("pk", regular_retail_price_sql())
+        )
         last: dict[int, Decimal] = {}
         records = RetailPriceRecord.objects.filter(variant_id__in=list(current)).order_by(
             "variant_id", "recorded_at", "pk"

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from comptoir.catalog.models import Product, ProductStatus, Variant
+from comptoir.catalog.models import Product, Variant
 from comptoir.inventory.selectors import available_quantities
 
 from ..models import Buyer, DraftOrder, DraftOrderLine, Prepack
@@ -37,7 +37,7 @@ def set_grid_quantities(
     ``packs``: (prepack id, colour id) → packs wanted, each adding its ratio to that colour's sizes;
     the draft keeps only the resulting pieces per variant.
     """
-    if product.status != ProductStatus.PUBLISHED:
+    if not product.is_sellable:
         raise GridRefused([_("Ce produit n'est pas au catalogue.")])
     variants = {
         variant.pk: variant

@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from stdnum import ean
 
-from comptoir.catalog.models import ProductStatus, Variant
+from comptoir.catalog.models import Variant
 from comptoir.inventory.selectors import available_quantities
 
 from ..models import Buyer, DraftOrder, DraftOrderLine
@@ -104,7 +104,7 @@ def resolve_coded_lines(*, lines: Sequence[CodedLine]) -> ResolvedLines:
                     code=line.code,
                 )
             )
-        elif not variant.is_active or variant.product.status != ProductStatus.PUBLISHED:
+        elif not variant.is_sellable:
             problems.append(
                 _line_problem(
                     "not_on_sale",

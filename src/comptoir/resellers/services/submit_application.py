@@ -1,4 +1,8 @@
-"""A shop applies to become a reseller: a pending application, and an email to the founder."""
+"""A shop applies to become a reseller: a pending application, and an email to the founder.
+
+When ``COMPTOIR_VIES_CHECK`` is on, VIES is asked about the EU VAT number before anything is written (no
+network call inside the transaction); its answer, or its silence, is a note for the founder.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +14,7 @@ from django.db import transaction
 from comptoir.notifications.jobs import enqueue
 
 from ..emails import send_application_received_email
-from ..identifiers import compact_company_number, compact_vat_number
+from ..identifiers import check_vat_online, compact_company_number, compact_vat_number
 from ..models import ExpectedVolume, ResellerApplication
 
 
@@ -42,6 +46,7 @@ def submit_application(*, details: ApplicationDetails, language: str = "fr") -> 
     fields["email"] = details.email.strip().lower()
     application = ResellerApplication(**fields, language=(language or "fr")[:8])
     application.full_clean(exclude=["company", "decided_by"])
+    application.vat_check = check_vat_online(application.vat_number)
     with transaction.atomic():
         application.save()
         transaction.on_commit(

@@ -94,7 +94,7 @@ def mention_availability(product: Product) -> bool:
     """Whether any size of a product mentioned in a text can still be bought (from its prefetched stock)."""
     for variant in getattr(product, "active_variants", []):
         stock = getattr(variant, "stock", None)
-        if stock is not None and stock.on_hand - stock.reserved > 0:
+        if stock is not None and stock.available > 0:
             return True
     return False
 

@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.db import transaction
 
-from comptoir.orders.models import Order, OrderStatus
+from comptoir.orders.models import Order, OrderStatus, PaymentMethod
 from comptoir.orders.services.transition import locked_order
 
 from .cancel_order import cancel_order_and_credit_back
@@ -17,7 +17,7 @@ from .cancel_order import cancel_order_and_credit_back
 logger = logging.getLogger(__name__)
 
 # Payment methods whose money may take days: the only ones left waiting that long.
-DELAYED_PAYMENT_METHODS = ("bank_transfer",)
+DELAYED_PAYMENT_METHODS = (PaymentMethod.BANK_TRANSFER,)
 
 
 def cancel_expired_unpaid_orders(*, now: datetime) -> list[str]:

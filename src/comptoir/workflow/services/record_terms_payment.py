@@ -17,6 +17,7 @@ from comptoir.invoicing.selectors import invoices_of_order
 from comptoir.orders.models import PAYMENT_ON_TERMS, Order
 from comptoir.orders.services.mark_order_paid import mark_order_paid
 from comptoir.payments.models import Payment, PaymentStatus
+from comptoir.payments.providers.bank_transfer import BankTransferProvider
 
 
 class TermsPaymentRefused(Exception):
@@ -39,7 +40,7 @@ def record_terms_payment(*, order: Order, actor: User | None, reference: str = "
             return None
         payment = Payment.objects.create(
             order=order,
-            provider="bank_transfer",
+            provider=BankTransferProvider.code,
             status=PaymentStatus.PAID,
             amount=_amount_invoiced(order),
             currency=order.currency,
@@ -50,6 +51,6 @@ def record_terms_payment(*, order: Order, actor: User | None, reference: str = "
             order=order,
             actor=actor,
             actor_label="staff",
-            payment_reference=reference or f"bank_transfer-{payment.pk}",
+            payment_reference=reference or f"{BankTransferProvider.code}-{payment.pk}",
         )
     return payment

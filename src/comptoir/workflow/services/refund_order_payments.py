@@ -17,7 +17,7 @@ from comptoir.orders.models import Order, OrderStatus
 from comptoir.orders.services.refund_order import refund_order
 from comptoir.orders.state import can_refund
 from comptoir.payments.models import Payment, PaymentStatus
-from comptoir.payments.providers.bank_transfer import BankTransferProvider
+from comptoir.payments.providers.registry import provider_class
 from comptoir.payments.services.refund_payment import refund_payment
 
 
@@ -42,7 +42,8 @@ def refund_order_payments(*, order: Order, actor: User | None = None, actor_labe
             to_status=OrderStatus.REFUNDED,
         )
     paid = list(Payment.objects.filter(order=order, status=PaymentStatus.PAID).order_by("pk"))
-    if any(payment.provider == BankTransferProvider.code for payment in paid):
+    providers = [provider_class(payment.provider) for payment in paid]
+    if any(provider is not None and not provider.refunds_by_api for provider in providers):
         raise OrderTransitionRefused(
             _(
                 "La commande %(number)s a été payée par virement : remboursez-la depuis votre banque, "

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import tablib
 from django.core.exceptions import ValidationError
@@ -26,13 +26,11 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
 
+from comptoir.accounts.models import User
 from comptoir.catalog.models import Colour, Fit, Product, ProductStatus, Size, Variant
 from comptoir.inventory.models import MovementReason, StockRecord
 from comptoir.inventory.movements import record_movements
 from comptoir.pricing.services.record_retail_prices import record_retail_prices
-
-if TYPE_CHECKING:
-    from comptoir.accounts.models import User
 
 VAT_RATES = {
     "20": Decimal("0.2000"),

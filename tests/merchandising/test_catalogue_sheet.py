@@ -10,8 +10,8 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from comptoir.catalog.models import Product, ProductStatus, Variant
-from comptoir.fulfillment.catalogue_sheet import export_catalogue_sheet
 from comptoir.inventory.models import MovementReason, StockMovement, StockRecord
+from comptoir.merchandising.catalogue_sheet import export_catalogue_sheet
 from tests.factories import (
     ColourFactory,
     FitFactory,

@@ -3,9 +3,9 @@ from decimal import Decimal
 import pytest
 from django.utils import translation
 
-from comptoir.catalog import selectors
 from comptoir.catalog.models import ProductStatus
-from comptoir.catalog.selectors import ProductFilters, Sort
+from comptoir.merchandising import selectors
+from comptoir.merchandising.selectors import ProductFilters, Sort
 from comptoir.pricing.policy import policy_for
 from tests.factories import (
     CollectionFactory,

@@ -6,8 +6,8 @@ import pytest
 from django.db import connection
 from django.utils import translation
 
-from comptoir.catalog import selectors
 from comptoir.catalog.models import Product, ProductStatus, Variant
+from comptoir.merchandising import selectors
 from comptoir.pricing.policy import policy_for
 from tests.factories import ProductFactory, VariantFactory
 
@@ -16,7 +16,7 @@ pytestmark = [
     pytest.mark.skipif(
         connection.vendor != "postgresql",
         reason="the stored search documents, their trigger and their indexes exist on PostgreSQL only; "
-        "SQLite searches the texts themselves (tests/catalog/test_selectors.py)",
+        "SQLite searches the texts themselves (tests/merchandising/test_selectors.py)",
     ),
 ]
 RETAIL = policy_for(customer=None)
