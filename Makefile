@@ -8,7 +8,7 @@ WORKERS ?= 4
 STAMP := $(VENV)/.installed
 export DJANGO_SETTINGS_MODULE := comptoir.config.settings
 
-.PHONY: audit lock lock-upgrade bench lighthouse-deps run run-scaled install system-deps browser-deps demo migrate lint test test-without-demo test-pg messages clean
+.PHONY: audit lock lock-upgrade bench lighthouse-deps run run-empty run-scaled install system-deps browser-deps demo migrate lint test test-without-demo test-pg messages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -54,6 +54,21 @@ run: demo
 	@echo ""
 	@echo "  Les tâches automatiques tournent à côté (manage.py run_chores) : /fr/atelier/taches/"
 	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/honcho -f Procfile.local start --port $(PORT)
+
+# Her own shop, without the demo, in a database of its own (var/shop.sqlite3, or DATABASE_URL): the
+# first time, start_shop asks her email and password; then the cockpit's « Ouverture » checklist.
+EMPTY_SHOP_ENV := COMPTOIR_DEMO_APP=0 COMPTOIR_PAYMENT_PROVIDERS=$${COMPTOIR_PAYMENT_PROVIDERS:-bank_transfer,stripe} \
+	DATABASE_URL=$${DATABASE_URL:-sqlite:///$(CURDIR)/var/shop.sqlite3}
+run-empty: install system-deps
+	$(BIN)/python manage.py compilemessages --ignore=.venv >/dev/null
+	$(EMPTY_SHOP_ENV) $(BIN)/python manage.py migrate --no-input
+	$(EMPTY_SHOP_ENV) $(BIN)/python manage.py start_shop --if-new
+	$(BIN)/python manage.py collectstatic --no-input --verbosity 0
+	@echo ""
+	@echo "  Votre boutique / your shop:  http://127.0.0.1:$(PORT)/   (« bientôt » until you open it)"
+	@echo "  Liste d'ouverture:           http://127.0.0.1:$(PORT)/fr/atelier/ouverture/"
+	@echo ""
+	$(EMPTY_SHOP_ENV) PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/honcho -f Procfile.local start --port $(PORT)
 
 # The production shape on this machine: PostgreSQL, Redis, N gunicorn workers, a Celery worker
 # (scripts/run_scaled.sh). `make run-scaled SCALED_SMOKE=1` starts it, visits every page, stops.

@@ -16,6 +16,9 @@ from tests.factories.payments import OrderFactory
 
 pytestmark = pytest.mark.django_db
 
+# Opened from an email, maybe signed out: its signature is the key (tests/security classifies it).
+SIGNED_LINKS = {"go_live_confirm_email"}
+
 
 def every_cockpit_address() -> list[str]:
     order = OrderFactory(status=OrderStatus.PAID)
@@ -32,6 +35,8 @@ def every_cockpit_address() -> list[str]:
     addresses = []
     for pattern in backoffice_urls.urlpatterns:
         assert isinstance(pattern, URLPattern)
+        if pattern.name in SIGNED_LINKS:
+            continue
         names = pattern.pattern.regex.groupindex
         kwargs = {name: values[name] for name in names}
         addresses.append(reverse(f"backoffice:{pattern.name}", kwargs=kwargs))
@@ -39,7 +44,7 @@ def every_cockpit_address() -> list[str]:
 
 
 def test_every_address_is_counted():
-    assert len(every_cockpit_address()) == len(backoffice_urls.urlpatterns) >= 8
+    assert len(every_cockpit_address()) + len(SIGNED_LINKS) == len(backoffice_urls.urlpatterns) >= 8
 
 
 @pytest.mark.parametrize("method", ["get", "post"])

@@ -6,6 +6,7 @@ import re
 from decimal import Decimal
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 
 from comptoir.catalog.models import ProductStatus
@@ -98,7 +99,7 @@ def test_an_order_freezes_prices_addresses_and_shipping_and_holds_the_stock(
         )
 
     order.refresh_from_db()
-    assert re.fullmatch(r"ML-\d\d-\d{6}", order.number)
+    assert re.fullmatch(rf"{settings.COMPTOIR_ORDER_NUMBER_PREFIX}-\d\d-\d{{6}}", order.number)
     assert order.status == OrderStatus.PLACED
     assert (order.customer, order.email, order.language) == (customer, "camille@example.com", "fr")
     assert order.shipping_address == PARIS.to_dict()

@@ -5,8 +5,8 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
+from comptoir.content.legal_texts import fill
 from comptoir.content.models import LegalRole, Page
-from comptoir.demo.legal_texts import fill
 from comptoir.demo.services.content import FORMER_DEMO_BODIES, ensure_legal_pages
 
 pytestmark = pytest.mark.django_db

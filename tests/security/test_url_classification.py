@@ -274,6 +274,13 @@ ROUTES: dict[str, Route] = {
     "backoffice:setup_delivery": Route(Access.BACKOFFICE_OWNER),
     "backoffice:setup_payments": Route(Access.BACKOFFICE_OWNER),
     "backoffice:setup_address": Route(Access.BACKOFFICE_OWNER),
+    "backoffice:go_live": Route(Access.BACKOFFICE_OWNER),
+    "backoffice:go_live_remove_demo": Route(Access.BACKOFFICE_OWNER),
+    "backoffice:go_live_send_email": Route(Access.BACKOFFICE_OWNER),
+    "backoffice:go_live_write_legal_pages": Route(Access.BACKOFFICE_OWNER),
+    "backoffice:go_live_open": Route(Access.BACKOFFICE_OWNER),
+    # The test email's link: she may open it on her phone, signed out; its signature is the proof.
+    "backoffice:go_live_confirm_email": Route(Access.SIGNED_LINK, TOKEN),
     "backoffice:two_factor": Route(Access.STAFF),
     "backoffice:two_factor_verify": Route(Access.STAFF),
 }

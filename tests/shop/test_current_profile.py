@@ -31,7 +31,7 @@ ROSES = {
 def test_without_a_row_the_settings_speak(settings):
     settings.SHOP_NAME = "Maison Lavande"
     profile = current_profile()
-    assert (profile.shop_name, profile.is_saved, profile.is_open) == ("Maison Lavande", False, True)
+    assert (profile.shop_name, profile.is_saved) == ("Maison Lavande", False)
     assert profile.shipper["line1"] == settings.COMPTOIR_SHIPPER["line1"]
 
 
@@ -49,7 +49,6 @@ def test_the_saved_row_is_what_every_app_reads(settings):
         "FR",
     )
     assert profile.packaging_grams == 90
-    assert profile.is_open is False
 
 
 def test_an_empty_shop_shows_nothing_of_the_demo(settings):

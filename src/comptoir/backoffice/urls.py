@@ -1,7 +1,17 @@
 from django.urls import path
 from django.utils.translation import pgettext_lazy
 
-from . import dashboard, stock, two_factor, views, views_chores, views_invoicing, views_journal, views_setup
+from . import (
+    dashboard,
+    stock,
+    two_factor,
+    views,
+    views_chores,
+    views_golive,
+    views_invoicing,
+    views_journal,
+    views_setup,
+)
 
 app_name = "backoffice"
 
@@ -91,6 +101,28 @@ urlpatterns = [
     path(pgettext_lazy("url", "precommandes/"), views.preorders, name="preorders"),
     path(pgettext_lazy("url", "journal/"), views_journal.journal, name="journal"),
     path(pgettext_lazy("url", "taches/"), views_chores.chores, name="chores"),
+    path(pgettext_lazy("url", "ouverture/"), views_golive.go_live, name="go_live"),
+    path(
+        pgettext_lazy("url", "ouverture/retirer-la-demo/"),
+        views_golive.go_live_remove_demo,
+        name="go_live_remove_demo",
+    ),
+    path(
+        pgettext_lazy("url", "ouverture/pages-legales/"),
+        views_golive.go_live_write_legal_pages,
+        name="go_live_write_legal_pages",
+    ),
+    path(
+        pgettext_lazy("url", "ouverture/courriel-d-essai/"),
+        views_golive.go_live_send_email,
+        name="go_live_send_email",
+    ),
+    path(
+        pgettext_lazy("url", "ouverture/courriel-d-essai/<str:token>/"),
+        views_golive.go_live_confirm_email,
+        name="go_live_confirm_email",
+    ),
+    path(pgettext_lazy("url", "ouverture/ouvrir/"), views_golive.go_live_open, name="go_live_open"),
     path(pgettext_lazy("url", "double-authentification/"), two_factor.enrol, name="two_factor"),
     path(pgettext_lazy("url", "double-authentification/code/"), two_factor.verify, name="two_factor_verify"),
 ]

@@ -40,6 +40,8 @@ from comptoir.fulfillment.services.packing_check import (
 )
 from comptoir.fulfillment.services.prepare_batch import orders_to_pack, prepare_batch
 from comptoir.fulfillment.services.ship_parcels import ShippingRefused
+from comptoir.golive.checklist import go_live_checklist
+from comptoir.golive.services.launch import shop_is_open
 from comptoir.inventory.selectors import low_stock_records
 from comptoir.invoicing.selectors import parcels_of_order
 from comptoir.merchandising.catalogue_sheet import (
@@ -108,7 +110,11 @@ def today(request: HttpRequest) -> HttpResponse:
         ).count(),
         "mail_waiting": PendingJob.objects.count(),
     }
-    return render(request, "backoffice/today.html", {"counts": counts})
+    # The go-live checklist, until every point is done and the shop is open (owner only).
+    go_live_left = 0
+    if request.user.is_superuser and not shop_is_open():
+        go_live_left = sum(not item.is_done for item in go_live_checklist()) or 1  # 1: « Ouvrir » is left
+    return render(request, "backoffice/today.html", {"counts": counts, "go_live_left": go_live_left})
 
 
 @staff_member_required

@@ -114,6 +114,7 @@ INSTALLED_APPS = [
     "comptoir.checkout",
     "comptoir.notifications",
     "comptoir.chores",
+    "comptoir.golive",
     "comptoir.content",
     "comptoir.community",
     "comptoir.seo",
@@ -157,6 +158,8 @@ MIDDLEWARE = [
     # Who changed what: staff requests record their changes with their name, others record none.
     "comptoir.core.audit.AuditMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Until the founder opens the shop, visitors get the « bientôt » page (storefront/coming_soon.py).
+    "comptoir.storefront.coming_soon.ComingSoonMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -479,6 +482,12 @@ if IS_PRODUCTION and (COMPTOIR_DEMO_PAYMENTS or "demo" in COMPTOIR_PAYMENT_PROVI
 COMPTOIR_BANK_HOLDER = os.environ.get("COMPTOIR_BANK_HOLDER", SHOP_NAME)
 COMPTOIR_BANK_IBAN = os.environ.get("COMPTOIR_BANK_IBAN", "FR76 3000 6000 0112 3456 7890 189")
 COMPTOIR_BANK_BIC = os.environ.get("COMPTOIR_BANK_BIC", "AGRIFRPP882")
+# Whether the operator set the bank account and the seller's identity here (the checklist then takes
+# them as hers; otherwise the values above and below are the demo's until she saves her own).
+COMPTOIR_BANK_FROM_ENVIRONMENT = "COMPTOIR_BANK_IBAN" in os.environ
+COMPTOIR_SELLER_FROM_ENVIRONMENT = (
+    "COMPTOIR_SELLER_SIRET" in os.environ or "COMPTOIR_SELLER_SIREN" in os.environ
+)
 # Stripe Checkout: keys from the Stripe dashboard; the webhook secret signs /stripe/webhook/ calls.
 # The seller's legal identity printed on every invoice (Code de commerce, art. R123-237).
 COMPTOIR_SELLER = {
@@ -539,7 +548,10 @@ COMPTOIR_FROM_ENV = frozenset(
 
 # --- Orders ---------------------------------------------------------------------------------------------
 # Order numbers read "<prefix>-<two-digit year>-<six random digits>" (orders/numbers.py).
-COMPTOIR_ORDER_NUMBER_PREFIX = os.environ.get("COMPTOIR_ORDER_NUMBER_PREFIX", "ML")
+# « ML » is the demo's Maison Lavande: a shop without the demo app numbers its orders « CMD-26-… ».
+COMPTOIR_ORDER_NUMBER_PREFIX = os.environ.get(
+    "COMPTOIR_ORDER_NUMBER_PREFIX", "ML" if COMPTOIR_DEMO_APP else "CMD"
+)
 # Bank-transfer orders still unpaid after this many days are cancelled (`manage.py cancel_unpaid_orders`,
 # run daily by cron) and their reserved stock goes back on sale.
 COMPTOIR_UNPAID_ORDER_DAYS = int(os.environ.get("COMPTOIR_UNPAID_ORDER_DAYS", "7"))

@@ -87,8 +87,6 @@ class ShopProfile(models.Model):
     stripe_webhook_secret = models.CharField(
         _("secret de signature des webhooks Stripe"), max_length=255, blank=True
     )
-    # The shop opened to visitors (until then they see the « bientôt » page)
-    is_open = models.BooleanField(_("boutique ouverte"), default=False)
     updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
 
     class Meta:

@@ -68,7 +68,6 @@ class Profile:
     bank_transfer_enabled: bool
     stripe_secret_key: str
     stripe_webhook_secret: str
-    is_open: bool
     is_saved: bool  # a row exists (the setup or the demo's build wrote it)
 
     def link(self, path: str) -> str:
@@ -183,8 +182,6 @@ def current_profile() -> Profile:
             row,
             row.stripe_webhook_secret if row else "",
         ),
-        # No row: a shop older than the setup (or the demo before its build) is open, as it was.
-        is_open=row.is_open if row else True,
         is_saved=row is not None,
     )
 

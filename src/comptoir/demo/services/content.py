@@ -14,8 +14,7 @@ from django.utils import timezone, translation
 from comptoir.accounts.models import User
 from comptoir.catalog.selectors import published_products
 from comptoir.content.models import Category, Page, Post, PostStatus, Tag
-
-from ..legal_texts import LEGAL_PAGES, fill
+from comptoir.content.services.legal_pages import write_missing_legal_pages
 
 PAGES = [
     (
@@ -166,38 +165,12 @@ FORMER_DEMO_BODIES = {
     "publicitaire, aucun script tiers. La lettre n'est envoyée qu'après votre confirmation, et se quitte "
     "en un clic.",
 }
-LEGAL_POSITION = 100
 # What the seller's invoicing identity does not say: the demo's contact address and publisher.
 DEMO_CONTACT_EMAIL = "bonjour@maison-lavande.example"
 DEMO_PUBLISHER = "Louise Martin"  # after the shop's own pages
 
 
-@transaction.atomic
 def ensure_legal_pages(*, seller: Mapping[str, str]) -> int:
-    """Each legal page (notice, both CGV, privacy, withdrawal form) that no page stands for yet, created
-    from the seller's identity; a page already there is left as the founder wrote it. Returns how many
-    were created or completed."""
-    done = 0
-    existing = set(Page.objects.exclude(legal_role="").values_list("legal_role", flat=True))
-    for offset, (role, title_fr, title_en, slug_fr, slug_en, body_fr, body_en) in enumerate(LEGAL_PAGES):
-        if role in existing:
-            continue
-        texts = {
-            "body_fr": fill(body_fr, seller=seller),
-            "body_en": fill(body_en, seller=seller, english=True),
-        }
-        page = Page.objects.select_for_update().filter(slug_fr=slug_fr, legal_role="").first()
-        if page is None:
-            Page.objects.create(
-                title_fr=title_fr, title_en=title_en, slug_fr=slug_fr, slug_en=slug_en,
-                position=LEGAL_POSITION + offset, legal_role=role, **texts,
-            )  # fmt: skip
-        else:  # a page of that address, written before the roles: it takes the role
-            if slug_fr in FORMER_DEMO_BODIES:  # the demo's first short text, never edited: the full one
-                Page.objects.filter(pk=page.pk, body_fr=FORMER_DEMO_BODIES[slug_fr]).update(**texts)
-                page.refresh_from_db()
-            page.legal_role = role
-            page.position = LEGAL_POSITION + offset
-            page.save()
-        done += 1
-    return done
+    """The legal pages no page stands for yet, from the demo seller's identity (content's service);
+    the demo's first short texts, never edited, become the full ones."""
+    return write_missing_legal_pages(seller=seller, former_bodies=FORMER_DEMO_BODIES)

@@ -30,7 +30,6 @@ DEMO_PROFILE = {
     "packaging_grams": 150,
     "publication_director": DEMO_PUBLISHER,
     "bank_transfer_enabled": True,
-    "is_open": True,
 }
 DEMO_SELLER = {
     "legal_name": "Maison Lavande SAS",

@@ -43,7 +43,6 @@ class Migration(migrations.Migration):
                 ('stripe_enabled', models.BooleanField(default=False, verbose_name='paiement par carte (Stripe)')),
                 ('stripe_secret_key', models.CharField(blank=True, max_length=255, verbose_name='clé secrète Stripe')),
                 ('stripe_webhook_secret', models.CharField(blank=True, max_length=255, verbose_name='secret de signature des webhooks Stripe')),
-                ('is_open', models.BooleanField(default=False, verbose_name='boutique ouverte')),
                 ('updated_at', models.DateTimeField(auto_now=True, verbose_name='modifié le')),
             ],
             options={

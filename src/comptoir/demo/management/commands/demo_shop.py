@@ -29,6 +29,8 @@ from comptoir.demo.services.resellers import (
 )
 from comptoir.demo.services.sales import ensure_demo_sales
 from comptoir.demo.services.shipping import ensure_demo_shipping
+from comptoir.golive.services.demo_rows import recording_demo_rows
+from comptoir.golive.services.launch import mark_shop_open
 from comptoir.invoicing.seller import seller_identity
 
 
@@ -43,6 +45,12 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        # What this build creates is written down as the demo's: « Retirer la démo » removes it alone.
+        with recording_demo_rows():
+            self._build(options)
+        mark_shop_open()
+
+    def _build(self, options: dict[str, Any]) -> None:
         started = time.monotonic()  # the whole build, not only the catalogue's part
         if ensure_demo_identity():
             self.stdout.write(

@@ -6,8 +6,8 @@ shop does not know yet reads « [à compléter] ». The consumer mediator is alw
 a shop must name the mediator it has joined (art. L616-1). No link to the EU's online dispute
 resolution platform: it closed on 20 July 2025 (regulation (EU) 2024/3228).
 
-Only ``manage.py demo_shop`` writes them: a production shop's founder writes her own pages (content's
-``Page`` with its ``legal_role``), and until she does the boutique links its built-in terms page.
+``services/legal_pages.py`` writes each missing page from them: ``manage.py demo_shop`` with the demo's
+identity, the go-live checklist with the founder's; a page already there is never rewritten.
 """
 
 # ruff: noqa: E501 - legal texts, kept whole for reading
