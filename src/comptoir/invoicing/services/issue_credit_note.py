@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django.db import transaction
 from django.utils import timezone
 
 from ..models import CreditNote, DocumentKind, DocumentLine, Invoice
-from .issue_invoice import vat_breakdown
 from .numbering import next_number
 
 
@@ -44,7 +45,11 @@ def issue_full_credit_note(*, invoice: Invoice, reason: str) -> CreditNote:
             total_net=-invoice.total_net,
             total_vat=-invoice.total_vat,
             total_gross=-invoice.total_gross,
-            vat_breakdown=vat_breakdown(lines),
+            # The invoice's own rows, turned round: a credit note never re-rounds what it cancels.
+            vat_breakdown=[
+                {key: str(-Decimal(value)) if key != "rate" else value for key, value in row.items()}
+                for row in invoice.vat_breakdown
+            ],
         )
         credit_note.save(_first_write=True)
         for line in lines:
