@@ -1,9 +1,19 @@
-"""Invoices as PDF: an HTML template drawn by WeasyPrint, in the buyer's language."""
+"""Invoices as PDF: an HTML template drawn by WeasyPrint, in the buyer's language, once.
+
+An issued document never changes: its PDF (a Factur-X for a company, the EN 16931 XML inside) is drawn
+from the frozen document just after it is issued and kept in the database (``Invoice.pdf``,
+``CreditNote.pdf``); every download, email and API call serves those bytes. A document issued before
+they were kept is drawn on its first download, then kept. What happened later (a payment) belongs to
+the order's page, not to the invoice.
+"""
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
 from decimal import Decimal
 
+from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import translation
 from weasyprint import HTML
@@ -17,6 +27,8 @@ from . import selectors
 from .einvoice import facturx_pdf
 from .legal import RECOVERY_FEE
 from .models import CreditNote, Invoice
+
+logger = logging.getLogger(__name__)
 
 
 def _render(*, invoice: Invoice, credit_note: CreditNote | None = None) -> str:
@@ -53,7 +65,7 @@ def _render(*, invoice: Invoice, credit_note: CreditNote | None = None) -> str:
             "total_gross": money(document.total_gross),
             "payment_method": payment_method_label(invoice.payment_method),
             "payment_terms": PaymentTerms(invoice.payment_terms).label if invoice.payment_terms else "",
-            "is_paid": invoice.order is not None and invoice.order.paid_at is not None,
+            "is_paid": invoice.paid_when_issued,
             "show_bank": credit_note is None
             and (invoice.buyer_is_company or invoice.payment_method == PaymentMethod.BANK_TRANSFER),
             "recovery_fee": money(RECOVERY_FEE),
@@ -61,7 +73,7 @@ def _render(*, invoice: Invoice, credit_note: CreditNote | None = None) -> str:
         return render_to_string("invoicing/invoice.html", context)
 
 
-def invoice_pdf(*, invoice: Invoice) -> bytes:
+def _draw_invoice(invoice: Invoice) -> bytes:
     html = _render(invoice=invoice)
     if not invoice.buyer_is_company:
         return HTML(string=html).write_pdf()
@@ -70,13 +82,50 @@ def invoice_pdf(*, invoice: Invoice) -> bytes:
     return facturx_pdf(pdf=pdf, invoice=invoice)
 
 
-def credit_note_pdf(*, credit_note: CreditNote) -> bytes:
+def _draw_credit_note(credit_note: CreditNote) -> bytes:
     invoice = credit_note.invoice
     html = _render(invoice=invoice, credit_note=credit_note)
     if not invoice.buyer_is_company:
         return HTML(string=html).write_pdf()
     pdf = HTML(string=html).write_pdf(pdf_variant="pdf/a-3b")
     return facturx_pdf(pdf=pdf, invoice=invoice, credit_note=credit_note)
+
+
+def invoice_pdf(*, invoice: Invoice) -> bytes:
+    """The invoice's PDF as issued: the kept bytes, drawn and kept first if they are not yet."""
+    return _kept(invoice, lambda: _draw_invoice(invoice))
+
+
+def credit_note_pdf(*, credit_note: CreditNote) -> bytes:
+    """The credit note's PDF as issued: the kept bytes, drawn and kept first if they are not yet."""
+    return _kept(credit_note, lambda: _draw_credit_note(credit_note))
+
+
+def _kept(document: Invoice | CreditNote, draw: Callable[[], bytes]) -> bytes:
+    if document.pdf is None:
+        kept = type(document).objects.filter(pk=document.pk).values_list("pdf", flat=True).first()
+        if kept is None:
+            kept = draw()
+            # Written once (only while empty): save() refuses any change to an issued document.
+            type(document).objects.filter(pk=document.pk, pdf__isnull=True).update(pdf=kept)
+        document.pdf = kept
+    return bytes(document.pdf)
+
+
+def keep_pdf_after_commit(*, invoice: Invoice | None = None, credit_note: CreditNote | None = None) -> None:
+    """Draw and keep a document's PDF once its issue is committed (a failure leaves it to the first
+    download: the document is issued whether or not its PDF could be drawn)."""
+
+    def keep() -> None:
+        try:
+            if invoice is not None:
+                invoice_pdf(invoice=Invoice.objects.get(pk=invoice.pk))
+            if credit_note is not None:
+                credit_note_pdf(credit_note=CreditNote.objects.get(pk=credit_note.pk))
+        except Exception:  # noqa: BLE001 - drawn again on first download; logged for the owner
+            logger.exception("Drawing the PDF of an issued document failed; it will be drawn on download.")
+
+    transaction.on_commit(keep)
 
 
 def issued_document_pdf(*, invoice: Invoice | None, credit_note: CreditNote | None) -> bytes | None:

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from ..models import CreditNote, DocumentKind, DocumentLine, Invoice
+from ..pdf import keep_pdf_after_commit
 from .numbering import next_number
 
 
@@ -55,4 +56,5 @@ def issue_full_credit_note(*, invoice: Invoice, reason: str) -> CreditNote:
         for line in lines:
             line.credit_note = credit_note
             line.save(_first_write=True)
+        keep_pdf_after_commit(credit_note=credit_note)
     return credit_note

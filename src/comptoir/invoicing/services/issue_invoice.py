@@ -35,6 +35,7 @@ from comptoir.resellers.models import PaymentTerms, TaxRegime
 
 from ..legal import RECOVERY_FEE
 from ..models import DocumentKind, DocumentLine, Invoice, LineKind
+from ..pdf import keep_pdf_after_commit
 from ..selectors import invoices_of_order, latest_invoice_of_order
 from ..seller import seller_identity
 from .numbering import next_number
@@ -91,6 +92,19 @@ def breakdown_totals(breakdown: list[dict[str, str]]) -> tuple[Decimal, Decimal]
     """(net, gross) of a document: the sums of its VAT rows."""
     net = sum((Decimal(row["net"]) for row in breakdown), ZERO)
     return net, sum((Decimal(row["gross"]) for row in breakdown), ZERO)
+
+
+# A company's order paid in advance is invoiced with its payment, before its goods leave: the invoice
+# states the period they leave in, the shop's commitment (BG-14; BR-IC-11 for an intra-EU supply).
+PREPAID_DISPATCH_DAYS = 7
+
+
+def delivery_period(order: Order, issued_on: date) -> tuple[date, date]:
+    """When the goods of an order invoiced before they leave will leave: a pre-order's window, else
+    within ``PREPAID_DISPATCH_DAYS`` of the invoice."""
+    start = max(issued_on, order.preorder_ships_from or issued_on)
+    end = order.preorder_ships_until or start + timedelta(days=PREPAID_DISPATCH_DAYS)
+    return start, max(start, end)
 
 
 def due_date_for(*, terms: str, issued_on: date) -> date:
@@ -170,6 +184,8 @@ def _issue(
     shipped_at = shipment.shipped_at if shipment is not None else order.shipped_at
     breakdown = vat_breakdown(lines, prices_include_tax=order.prices_include_tax)
     total_net, total_gross = totals if totals is not None else breakdown_totals(breakdown)
+    issued_on = timezone.localdate(issued_at)
+    period = (None, None) if shipped_at or not order.is_reseller else delivery_period(order, issued_on)
     invoice = Invoice(
         number=number,
         year=year,
@@ -194,12 +210,16 @@ def _issue(
         purchase_order_reference=order.purchase_order_reference,
         payment_terms=terms,
         due_date=due_date,
+        period_start=period[0],
+        period_end=period[1],
+        paid_when_issued=order.paid_at is not None,
     )
     invoice.save(_first_write=True)
     for line in lines:
         line.invoice = invoice
         line.save(_first_write=True)
     _check_totals(invoice, lines)
+    keep_pdf_after_commit(invoice=invoice)
     if is_first and due_date is not None and due_date != order.payment_due_date:
         # The invoice's due date is the one that binds (terms run from the invoice): the order
         # follows its first invoice, so the cockpit's overdue count and the reminders read it.
