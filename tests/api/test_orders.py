@@ -46,7 +46,8 @@ def test_an_order_is_placed_at_the_company_prices_with_its_reference(company_a, 
         (variants[1].sku, 3, "43.21"),
     ]
     assert placed["total_net"] == "229.63"  # 2 × 50 + 3 × 43,21
-    assert placed["total_gross"] == "275.55"  # French VAT, rounded per line as the pricing path does
+    # French VAT rounded once on the total HT at 20 %: 229,63 × 20 % = 45,926 → 45,93 (never 3 × 8,64).
+    assert placed["total_gross"] == "275.56"
     assert (reserved(variants[0]), reserved(variants[1])) == (2, 3)
 
 

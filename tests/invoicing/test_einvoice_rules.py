@@ -84,7 +84,9 @@ DOCUMENTS: dict[str, Callable[[], Document]] = {
     "first parcel": first_parcel,
     "second parcel": second_parcel,
     "credit note, French reseller": credit_note(reseller_invoice(TaxRegime.DOMESTIC)),
-    "credit note, intra-EU prepaid": credit_note(reseller_invoice(TaxRegime.INTRA_EU, PaymentTerms.PREPAYMENT)),
+    "credit note, intra-EU prepaid": credit_note(
+        reseller_invoice(TaxRegime.INTRA_EU, PaymentTerms.PREPAYMENT)
+    ),
     "credit note of a parcel": credit_note(first_parcel),
     "credit note, boutique": credit_note(boutique_invoice),
     "300 pieces at 33.33 HT": three_hundred_pieces,

@@ -7,13 +7,16 @@ comes from the frozen invoice, so the XML's totals are the PDF's.
 
 from __future__ import annotations
 
+import io
 import re
 from decimal import Decimal
 from typing import Any
+from xml.sax.saxutils import escape
 
 from django.utils import timezone
 from facturx import generate_from_binary
 from facturx.generate_xml import generate_cii_xml
+from pypdf import PdfReader, PdfWriter
 from stdnum import iban
 
 from comptoir.resellers.models import PaymentTerms, TaxRegime
@@ -265,7 +268,7 @@ def invoice_xml(*, invoice: Invoice, credit_note: CreditNote | None = None) -> b
 def facturx_pdf(*, pdf: bytes, invoice: Invoice, credit_note: CreditNote | None = None) -> bytes:
     """The PDF/A-3b invoice with its XML embedded as factur-x.xml: one file for eyes and machines."""
     number = (credit_note or invoice).number
-    return generate_from_binary(
+    facturx = generate_from_binary(
         pdf,
         invoice_xml(invoice=invoice, credit_note=credit_note),
         flavor="factur-x",
@@ -279,3 +282,24 @@ def facturx_pdf(*, pdf: bytes, invoice: Invoice, credit_note: CreditNote | None 
             "subject": number,
         },
     )
+    return _with_agreeing_metadata(facturx)
+
+
+def _with_agreeing_metadata(pdf: bytes) -> bytes:
+    """PDF/A wants the Info dictionary and the XMP to say the same: factur-x leaves WeasyPrint as the
+    Info's Producer but writes its own in the XMP, and puts the Keywords in the Info only. The XMP is
+    made to state the Info's Producer and Keywords."""
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
+    info = writer.metadata or {}
+    producer, keywords = str(info.get("/Producer", "")), str(info.get("/Keywords", ""))
+    stream = writer.root_object["/Metadata"].get_object()
+    xmp = stream.get_data().decode()
+    stated = f"<pdf:Producer>{escape(producer)}</pdf:Producer>"
+    if keywords:
+        stated += f"<pdf:Keywords>{escape(keywords)}</pdf:Keywords>"
+    xmp = re.sub(r"<pdf:Producer>.*?</pdf:Producer>", lambda _: stated, xmp, count=1)
+    stream.set_data(xmp.encode())
+    writer.add_metadata({"/Producer": producer})  # pypdf would otherwise put its own name on write
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()

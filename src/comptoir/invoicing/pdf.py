@@ -122,7 +122,7 @@ def keep_pdf_after_commit(*, invoice: Invoice | None = None, credit_note: Credit
                 invoice_pdf(invoice=Invoice.objects.get(pk=invoice.pk))
             if credit_note is not None:
                 credit_note_pdf(credit_note=CreditNote.objects.get(pk=credit_note.pk))
-        except Exception:  # noqa: BLE001 - drawn again on first download; logged for the owner
+        except Exception:
             logger.exception("Drawing the PDF of an issued document failed; it will be drawn on download.")
 
     transaction.on_commit(keep)
