@@ -147,7 +147,8 @@ def cart_summary(*, cart: Cart | None, customer: Any) -> CartSummary:
         subtotal = subtotal + quote.total
     if not policy.prices_include_tax and views:  # priced HT: the VAT rounded once per rate (core.money)
         subtotal = total_by_rate(
-            ((view.total.net.amount, view.quote.vat_rate) for view in views), subtotal.currency
+            ((view.total.net.amount, view.quote.vat_rate) for view in views if view.quote is not None),
+            subtotal.currency,
         )
     return CartSummary(
         cart=cart,

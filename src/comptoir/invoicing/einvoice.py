@@ -17,6 +17,7 @@ from django.utils import timezone
 from facturx import generate_from_binary
 from facturx.generate_xml import generate_cii_xml
 from pypdf import PdfReader, PdfWriter
+from pypdf.generic import StreamObject
 from stdnum import iban
 
 from comptoir.resellers.models import PaymentTerms, TaxRegime
@@ -290,9 +291,11 @@ def _with_agreeing_metadata(pdf: bytes) -> bytes:
     Info's Producer but writes its own in the XMP, and puts the Keywords in the Info only. The XMP is
     made to state the Info's Producer and Keywords."""
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
-    info = writer.metadata or {}
+    info: dict[str, Any] = dict(writer.metadata or {})
     producer, keywords = str(info.get("/Producer", "")), str(info.get("/Keywords", ""))
     stream = writer.root_object["/Metadata"].get_object()
+    if not isinstance(stream, StreamObject):  # factur-x always writes one: nothing to agree with
+        return pdf
     xmp = stream.get_data().decode()
     stated = f"<pdf:Producer>{escape(producer)}</pdf:Producer>"
     if keywords:

@@ -9,7 +9,7 @@ every later download serves those bytes (``invoicing.pdf``), never a new drawing
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -70,10 +70,13 @@ class _Frozen(models.Model):
         raise ImmutableDocument(f"{type(self).__name__} {self.pk} is kept and cannot be deleted.")
 
 
-class WithoutPdf(models.Manager["Invoice | CreditNote"]):
+_Document = TypeVar("_Document", bound=models.Model)
+
+
+class WithoutPdf(models.Manager[_Document]):
     """Lists read documents without their kept PDF bytes (read on demand: ``document.pdf``)."""
 
-    def get_queryset(self) -> models.QuerySet[Any]:
+    def get_queryset(self) -> models.QuerySet[_Document]:
         return super().get_queryset().defer("pdf")
 
 
@@ -131,7 +134,7 @@ class Invoice(_Frozen):
     paid_when_issued = models.BooleanField(_("réglée à l'émission"), default=False)
     pdf = models.BinaryField(_("PDF émis"), null=True, blank=True, editable=False)
 
-    objects = WithoutPdf()
+    objects = WithoutPdf["Invoice"]()
 
     class Meta:
         verbose_name = _("facture")
@@ -163,7 +166,7 @@ class CreditNote(_Frozen):
     vat_breakdown = models.JSONField(_("TVA par taux"))
     pdf = models.BinaryField(_("PDF émis"), null=True, blank=True, editable=False)
 
-    objects = WithoutPdf()
+    objects = WithoutPdf["CreditNote"]()
 
     class Meta:
         verbose_name = _("avoir")
