@@ -170,3 +170,14 @@ def test_a_prepaid_invoice_says_paid_and_states_the_period_its_goods_leave_in():
     ]
     assert figure(tree, SUMMARY + "DuePayableAmount") == Decimal("0.00")
     assert figure(tree, SUMMARY + "TotalPrepaidAmount") == invoice.total_gross == Decimal("480.00")
+
+
+def test_the_pdf_is_drawn_and_kept_once_the_issue_is_committed(django_capture_on_commit_callbacks):
+    from comptoir.invoicing.models import Invoice
+
+    order = company_order(regime=TaxRegime.DOMESTIC, status=OrderStatus.SHIPPED, lines=[(12, "40.00")])
+    with django_capture_on_commit_callbacks(execute=True):
+        invoice = issue_invoice_for_order(order=order)
+    kept = Invoice.objects.values_list("pdf", flat=True).get(pk=invoice.pk)
+    assert kept is not None and bytes(kept).startswith(b"%PDF")
+    assert invoice_pdf(invoice=Invoice.objects.get(pk=invoice.pk)) == bytes(kept)

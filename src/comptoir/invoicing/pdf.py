@@ -9,9 +9,9 @@ the order's page, not to the invoice.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from decimal import Decimal
+from functools import partial
 
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -20,6 +20,7 @@ from weasyprint import HTML
 
 from comptoir.accounts.models import User
 from comptoir.core.money import Money, format_money
+from comptoir.notifications.jobs import enqueue
 from comptoir.orders.models import PaymentMethod, payment_method_label
 from comptoir.resellers.models import Company, PaymentTerms
 
@@ -27,8 +28,6 @@ from . import selectors
 from .einvoice import facturx_pdf
 from .legal import RECOVERY_FEE
 from .models import CreditNote, Invoice
-
-logger = logging.getLogger(__name__)
 
 
 def _render(*, invoice: Invoice, credit_note: CreditNote | None = None) -> str:
@@ -103,29 +102,36 @@ def credit_note_pdf(*, credit_note: CreditNote) -> bytes:
 
 def _kept(document: Invoice | CreditNote, draw: Callable[[], bytes]) -> bytes:
     if document.pdf is None:
-        kept = type(document).objects.filter(pk=document.pk).values_list("pdf", flat=True).first()
+        rows = type(document).objects.filter(pk=document.pk)
+        kept = rows.values_list("pdf", flat=True).first()
         if kept is None:
-            kept = draw()
-            # Written once (only while empty): save() refuses any change to an issued document.
-            type(document).objects.filter(pk=document.pk, pdf__isnull=True).update(pdf=kept)
+            # Written once, only while empty (save() refuses any change to an issued document); two
+            # drawings at once keep the first written, and both callers serve that one.
+            rows.filter(pdf__isnull=True).update(pdf=draw())
+            kept = rows.values_list("pdf", flat=True).get()
         document.pdf = kept
     return bytes(document.pdf)
 
 
+def keep_issued_pdf(*, invoice_id: int | None = None, credit_note_id: int | None = None) -> None:
+    """The job that draws and keeps a document's PDF just after its issue (a failure leaves it to the
+    first download: the document is issued whether or not its PDF could be drawn yet)."""
+    if invoice_id is not None:
+        invoice_pdf(invoice=Invoice.objects.get(pk=invoice_id))
+    if credit_note_id is not None:
+        credit_note_pdf(credit_note=CreditNote.objects.get(pk=credit_note_id))
+
+
 def keep_pdf_after_commit(*, invoice: Invoice | None = None, credit_note: CreditNote | None = None) -> None:
-    """Draw and keep a document's PDF once its issue is committed (a failure leaves it to the first
-    download: the document is issued whether or not its PDF could be drawn)."""
-
-    def keep() -> None:
-        try:
-            if invoice is not None:
-                invoice_pdf(invoice=Invoice.objects.get(pk=invoice.pk))
-            if credit_note is not None:
-                credit_note_pdf(credit_note=CreditNote.objects.get(pk=credit_note.pk))
-        except Exception:
-            logger.exception("Drawing the PDF of an issued document failed; it will be drawn on download.")
-
-    transaction.on_commit(keep)
+    """Once the issue is committed, draw and keep the PDF: in the worker when there is one."""
+    transaction.on_commit(
+        partial(
+            enqueue,
+            keep_issued_pdf,
+            invoice_id=invoice.pk if invoice is not None else None,
+            credit_note_id=credit_note.pk if credit_note is not None else None,
+        )
+    )
 
 
 def issued_document_pdf(*, invoice: Invoice | None, credit_note: CreditNote | None) -> bytes | None:
