@@ -120,11 +120,12 @@ def due_date_for(*, terms: str, issued_on: date) -> date:
     return issued_on
 
 
-def issue_invoice_for_order(*, order: Order, payment_method: str = "") -> Invoice:
+def issue_invoice_for_order(*, order: Order, payment_method: str = "", paid: bool = False) -> Invoice:
     """The order's invoice; issuing twice returns the first one (a replayed payment, a second ship).
 
     ``payment_method``: how it was paid, when it differs from the order's (a company paying in
-    advance by card rather than by the transfer its order expected).
+    advance by card rather than by the transfer its order expected). ``paid``: issued by the payment
+    that settles it (the order is marked paid just after, in the same transaction).
     """
     with transaction.atomic():
         existing = latest_invoice_of_order(order=order)
@@ -137,6 +138,7 @@ def issue_invoice_for_order(*, order: Order, payment_method: str = "") -> Invoic
             shipment=None,
             totals=(order.total_net, order.total_gross),
             payment_method=payment_method,
+            paid=paid,
         )
 
 
@@ -166,6 +168,7 @@ def _issue(
     shipment: Shipment | None,
     totals: tuple[Decimal, Decimal] | None,
     payment_method: str = "",
+    paid: bool = False,
 ) -> Invoice:
     """Number, freeze and save one invoice of ``order`` stating ``lines`` (inside the caller's atomic).
 
@@ -212,7 +215,7 @@ def _issue(
         due_date=due_date,
         period_start=period[0],
         period_end=period[1],
-        paid_when_issued=order.paid_at is not None,
+        paid_when_issued=paid or order.paid_at is not None,
     )
     invoice.save(_first_write=True)
     for line in lines:
