@@ -101,7 +101,8 @@ def credit_note_pdf(*, credit_note: CreditNote) -> bytes:
 
 
 def _kept(document: Invoice | CreditNote, draw: Callable[[], bytes]) -> bytes:
-    if document.pdf is None:
+    kept: bytes | memoryview | None = document.pdf
+    if kept is None:
         rows = type(document).objects.filter(pk=document.pk)
         kept = rows.values_list("pdf", flat=True).first()
         if kept is None:
@@ -110,7 +111,7 @@ def _kept(document: Invoice | CreditNote, draw: Callable[[], bytes]) -> bytes:
             rows.filter(pdf__isnull=True).update(pdf=draw())
             kept = rows.values_list("pdf", flat=True).get()
         document.pdf = kept
-    return bytes(document.pdf)
+    return bytes(kept or b"")
 
 
 def keep_issued_pdf(*, invoice_id: int | None = None, credit_note_id: int | None = None) -> None:
