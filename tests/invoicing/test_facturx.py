@@ -170,6 +170,11 @@ def test_a_prepaid_invoice_says_paid_and_states_the_period_its_goods_leave_in():
     ]
     assert figure(tree, SUMMARY + "DuePayableAmount") == Decimal("0.00")
     assert figure(tree, SUMMARY + "TotalPrepaidAmount") == invoice.total_gross == Decimal("480.00")
+    from django.utils.formats import date_format
+
+    flat = " ".join(pdf_text(invoice_pdf(invoice=invoice)).split())
+    start, end = (date_format(day, "j F Y") for day in (invoice.period_start, invoice.period_end))
+    assert f"Expédition entre le {start} et le {end}" in flat
 
 
 def test_the_pdf_is_drawn_and_kept_once_the_issue_is_committed(django_capture_on_commit_callbacks):
