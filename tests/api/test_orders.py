@@ -46,7 +46,8 @@ def test_an_order_is_placed_at_the_company_prices_with_its_reference(company_a, 
         (variants[1].sku, 3, "43.21"),
     ]
     assert placed["total_net"] == "229.63"  # 2 × 50 + 3 × 43,21
-    assert placed["total_gross"] == "275.55"  # French VAT, rounded per line as the pricing path does
+    # French VAT rounded once on the total HT at 20 %: 229,63 × 20 % = 45,926 → 45,93 (never 3 × 8,64).
+    assert placed["total_gross"] == "275.56"
     assert (reserved(variants[0]), reserved(variants[1])) == (2, 3)
 
 
@@ -254,3 +255,14 @@ def test_another_companys_order_is_a_404(company_a, company_b, shirt):
     assert response.json()["code"] == "not_found"
     assert company_a.get(ORDERS).json()["count"] == 0
     assert company_a.get(f"{ORDERS}/NO-SUCH").status_code == 404
+
+
+def test_a_gift_card_is_refused_naming_its_line_and_nothing_is_placed(company_a, shirt):
+    _price_list, _product, variants = shirt
+    card = VariantFactory(product=ProductFactory(is_gift_card=True, vat_rate=Decimal("0")))
+    response = company_a.post(ORDERS, order_body((variants[0].sku, 2), (card.sku, 1)))
+    assert response.status_code == 409
+    assert [(error["line"], error["rule"], error["sku"]) for error in response.json()["errors"]] == [
+        (2, "gift_card", card.sku)
+    ]
+    assert Order.objects.count() == 0

@@ -51,3 +51,19 @@ def test_the_demo_offers_a_prepack_on_a_product_sold_in_four_sizes():
         ("XL", 1),
     ]
     assert PriceList.objects.get(price_group=None).first_order_minimum == Decimal("300.00")
+
+
+def test_the_demo_shops_carry_their_own_numbers_never_the_sellers(settings):
+    from stdnum.fr import tva
+
+    from comptoir.resellers.identifiers import siren_of
+
+    ensure_demo_resellers()
+    seller_siren = settings.COMPTOIR_SELLER["siren"]
+    for company in Company.objects.all():
+        assert company.siren != seller_siren
+        assert tva.is_valid(company.vat_number) and company.vat_number[4:] == company.siren
+    for application in ResellerApplication.objects.all():
+        siren = siren_of(application.company_number)
+        assert siren != seller_siren
+        assert tva.is_valid(application.vat_number) and application.vat_number[4:] == siren

@@ -6,7 +6,9 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
+from comptoir.core.money import Money, TaxedMoney, total_by_rate
 from comptoir.orders.models import Channel, Order, OrderLine, OrderStatus
+from comptoir.pricing.quotes import PriceQuote
 from comptoir.resellers.models import PaymentTerms, TaxRegime
 from tests.factories.payments import OrderFactory
 from tests.factories.resellers import CompanyFactory
@@ -40,11 +42,15 @@ def company_order(
     }
     rows = []
     for quantity, unit in lines or [(12, "40.00")]:
-        net = Decimal(unit) * quantity
-        gross = (net * (1 + rate)).quantize(Decimal("0.01"))
-        rows.append((quantity, Decimal(unit), net, gross))
-    net_total = sum((row[2] for row in rows), Decimal("0"))
-    gross_total = sum((row[3] for row in rows), Decimal("0"))
+        total = PriceQuote(
+            unit=TaxedMoney.from_net(Money(unit), vat_rate=rate),
+            quantity=quantity,
+            vat_rate=rate,
+            prices_include_tax=False,
+        ).total  # a line as the reseller checkout prices it
+        rows.append((quantity, Decimal(unit), total.net.amount, total.gross.amount))
+    order_total = total_by_rate((row[2], rate) for row in rows)  # the VAT once per rate, as checkout
+    net_total, gross_total = order_total.net.amount, order_total.gross.amount
     fields.setdefault("payment_method", "bank_transfer")
     order = OrderFactory(
         status=status,

@@ -7,6 +7,7 @@ import io
 from decimal import Decimal
 
 import pytest
+from django.utils import timezone
 from facturx import get_xml_from_pdf, xml_check_xsd
 from lxml import etree
 from pypdf import PdfReader
@@ -121,3 +122,67 @@ def test_a_company_credit_note_is_a_factur_x_credit_note_on_its_invoice(regime):
     assert filename == "factur-x.xml" and etree.fromstring(embedded).xpath(
         "//rsm:ExchangedDocument/ram:ID/text()", namespaces=NS
     ) == [note.number]
+
+
+def test_the_pdf_info_and_its_xmp_state_the_same_producer_and_keywords():
+    invoice = issue_invoice_for_order(order=company_order(regime=TaxRegime.DOMESTIC, lines=[(7, "41.67")]))
+    reader = PdfReader(io.BytesIO(invoice_pdf(invoice=invoice)))
+    xmp = etree.fromstring(reader.trailer["/Root"]["/Metadata"].get_object().get_data())
+    pdf_ns = {"pdf": "http://ns.adobe.com/pdf/1.3/"}
+    assert xmp.xpath("//pdf:Producer/text()", namespaces=pdf_ns) == [reader.metadata["/Producer"]]
+    assert reader.metadata["/Producer"].startswith("WeasyPrint")
+    assert (
+        xmp.xpath("//pdf:Keywords/text()", namespaces=pdf_ns)
+        == [reader.metadata["/Keywords"]]
+        == ["Factur-X"]
+    )
+
+
+def test_an_issued_invoice_is_served_as_drawn_at_issue_even_after_its_order_is_paid():
+    order = company_order(regime=TaxRegime.DOMESTIC, status=OrderStatus.SHIPPED, lines=[(12, "40.00")])
+    invoice = issue_invoice_for_order(order=order)
+    drawn = invoice_pdf(invoice=invoice)
+    order.paid_at = order.shipped_at
+    order.save(update_fields=["paid_at"])
+    from comptoir.invoicing.models import Invoice
+
+    again = invoice_pdf(invoice=Invoice.objects.get(pk=invoice.pk))
+    assert again == drawn  # the kept bytes, not a new drawing
+    _, xml = get_xml_from_pdf(again, check_xsd=False)
+    tree = etree.fromstring(xml)
+    assert figure(tree, SUMMARY + "DuePayableAmount") == Decimal("576.00")  # as issued: unpaid
+    assert "Réglée" not in pdf_text(again)
+
+
+def test_a_prepaid_invoice_says_paid_and_states_the_period_its_goods_leave_in():
+    from comptoir.resellers.models import PaymentTerms
+
+    order = company_order(regime=TaxRegime.INTRA_EU, status=OrderStatus.PAID, terms=PaymentTerms.PREPAYMENT)
+    order.paid_at = order.created_at
+    order.save(update_fields=["paid_at"])
+    invoice = issue_invoice_for_order(order=order)
+    tree = etree.fromstring(invoice_xml(invoice=invoice))
+    issued_on = timezone.localdate(invoice.issued_at)
+    assert (invoice.delivery_date, invoice.period_start) == (None, issued_on)
+    assert (invoice.period_end - invoice.period_start).days == 7
+    assert tree.xpath("//ram:BillingSpecifiedPeriod/ram:StartDateTime/*/text()", namespaces=NS) == [
+        issued_on.strftime("%Y%m%d")
+    ]
+    assert figure(tree, SUMMARY + "DuePayableAmount") == Decimal("0.00")
+    assert figure(tree, SUMMARY + "TotalPrepaidAmount") == invoice.total_gross == Decimal("480.00")
+    from django.utils.formats import date_format
+
+    flat = " ".join(pdf_text(invoice_pdf(invoice=invoice)).split())
+    start, end = (date_format(day, "j F Y") for day in (invoice.period_start, invoice.period_end))
+    assert f"Expédition entre le {start} et le {end}" in flat
+
+
+def test_the_pdf_is_drawn_and_kept_once_the_issue_is_committed(django_capture_on_commit_callbacks):
+    from comptoir.invoicing.models import Invoice
+
+    order = company_order(regime=TaxRegime.DOMESTIC, status=OrderStatus.SHIPPED, lines=[(12, "40.00")])
+    with django_capture_on_commit_callbacks(execute=True):
+        invoice = issue_invoice_for_order(order=order)
+    kept = Invoice.objects.values_list("pdf", flat=True).get(pk=invoice.pk)
+    assert kept is not None and bytes(kept).startswith(b"%PDF")
+    assert invoice_pdf(invoice=Invoice.objects.get(pk=invoice.pk)) == bytes(kept)

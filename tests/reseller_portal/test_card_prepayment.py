@@ -68,7 +68,9 @@ def test_paying_by_demo_card_marks_the_order_paid_and_invoices_it(buyer_client, 
     client.post(demo_page, {"decision": "pay"})  # the page sent twice changes nothing
     order.refresh_from_db()
     assert order.status == OrderStatus.PAID
-    assert Invoice.objects.get(order=order).payment_method == "demo"  # how it was paid, not the transfer
+    invoice = Invoice.objects.get(order=order)
+    assert invoice.payment_method == "demo"  # how it was paid, not the transfer
+    assert invoice.paid_when_issued  # issued by its payment: it says « réglée », nothing left due
     assert OrderEvent.objects.filter(order=order, to_status=OrderStatus.PAID).count() == 1
     assert "Payée" in client.get(return_url).content.decode()
 

@@ -83,3 +83,26 @@ def test_anonymous_visitors_are_sent_to_sign_in(client, coded):
     response = client.post("/fr/pro/commande/rapide/", {"lines": "OX-BL-S 2"})
     assert response.status_code == 302
     assert draft() == {}
+
+
+def test_a_gift_card_is_refused_in_the_quick_order_and_the_grid(coded):
+    from decimal import Decimal
+
+    from comptoir.resellers.services.draft_orders import GridRefused
+    from tests.factories import ProductFactory, VariantFactory
+
+    card = VariantFactory(product=ProductFactory(is_gift_card=True, vat_rate=Decimal("0")), sku="CARTE-50")
+    buyer = BuyerFactory()
+    with pytest.raises(QuickOrderRefused) as refusal:
+        add_quick_order_lines(buyer=buyer, text="OX-BL-S 1\nCARTE-50 2\n")
+    assert refusal.value.messages == [
+        "Ligne 2 (« CARTE-50 2 ») : une carte cadeau, réservée aux particuliers sur la boutique, "
+        "ne se commande pas en gros."
+    ]
+    with pytest.raises(GridRefused) as grid_refusal:
+        set_grid_quantities(buyer=buyer, product=card.product, quantities={card.pk: 2})
+    assert grid_refusal.value.messages == [
+        "Les cartes cadeaux sont réservées aux particuliers, sur la boutique : elles ne se commandent "
+        "pas en gros."
+    ]
+    assert draft() == {}

@@ -171,3 +171,69 @@ def test_the_admin_refuses_only_with_a_message(client):
     assert client.post(url, {"message": ""}).status_code == 200
     application.refresh_from_db()
     assert application.status == ApplicationStatus.PENDING
+
+
+SWISS = {
+    "company_number": "CHE-116.281.710",
+    "line1": "Rue du Rhône 12",
+    "postcode": "1204",
+    "city": "Genève",
+    "country": "CH",
+}
+
+
+@pytest.mark.parametrize("vat_number", ["", "CHE-116.281.710 MWST"])
+def test_a_swiss_shop_applies_with_its_own_numbers_and_is_invoiced_without_french_vat(
+    vat_number, django_capture_on_commit_callbacks
+):
+    from comptoir.resellers.models import TaxRegime
+
+    with django_capture_on_commit_callbacks(execute=True):
+        application = submit_application(details=details(**SWISS, vat_number=vat_number))
+    assert (application.company_number, application.vat_number) == (
+        "CHE-116.281.710",
+        "CHE116281710MWST" if vat_number else "",
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        company = approve_application(application_id=application.pk, decided_by=UserFactory(is_staff=True))
+    assert (company.siren, company.vat_number, company.tax_regime) == (
+        "",
+        application.vat_number,
+        TaxRegime.EXPORT,
+    )
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({**SWISS, "vat_number": "CHE-116.281.711 MWST"}, "vat_number"),  # a Swiss number, wrong checksum
+        ({"country": "DE", "city": "Berlin", "vat_number": "DE136695977"}, "vat_number"),
+        ({"country": "DE", "city": "Berlin", "vat_number": "CHE-116.281.710 MWST"}, "vat_number"),
+    ],
+)
+def test_a_number_wrong_for_its_country_is_a_message_on_its_field(changes, field):
+    with pytest.raises(ValidationError) as refusal:
+        submit_application(details=details(**changes))
+    assert list(refusal.value.message_dict) == [field]
+    assert ResellerApplication.objects.count() == 0
+
+
+def test_the_page_answers_a_swiss_shop_with_a_message_never_a_500(client):
+    from dataclasses import asdict
+
+    from django.urls import reverse
+
+    page = reverse("reseller_portal:apply")
+    fields = asdict(details(**SWISS))
+    response = client.post(
+        page, {**fields, "vat_number": "CHE-116.281.711 MWST", "expected_volume": "under_50"}
+    )
+    assert response.status_code == 200
+    errors = response.context["form"].errors
+    assert list(errors) == ["vat_number"]
+    assert "n'est pas un numéro de TVA valide pour ce pays" in errors["vat_number"][0]
+    response = client.post(
+        page, {**fields, "vat_number": "CHE-116.281.710 MWST", "expected_volume": "under_50"}
+    )
+    assert response.status_code == 302
+    assert ResellerApplication.objects.get().country == "CH"

@@ -10,7 +10,7 @@ from django.db.models import Prefetch, Sum
 from django.utils.translation import gettext as _
 
 from comptoir.catalog.models import ProductImage, Variant
-from comptoir.core.money import DEFAULT_CURRENCY, Money, TaxedMoney, format_money
+from comptoir.core.money import DEFAULT_CURRENCY, Money, TaxedMoney, format_money, total_by_rate
 from comptoir.inventory.selectors import available_quantities
 from comptoir.inventory.stock_lines import Shortage
 from comptoir.pricing.policy import PriceQuote, policy_for
@@ -145,6 +145,11 @@ def cart_summary(*, cart: Cart | None, customer: Any) -> CartSummary:
             )
         )
         subtotal = subtotal + quote.total
+    if not policy.prices_include_tax and views:  # priced HT: the VAT rounded once per rate (core.money)
+        subtotal = total_by_rate(
+            ((view.total.net.amount, view.quote.vat_rate) for view in views if view.quote is not None),
+            subtotal.currency,
+        )
     return CartSummary(
         cart=cart,
         lines=views,

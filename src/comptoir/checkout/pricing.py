@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from comptoir.cart.rules import MAX_QUANTITY_PER_LINE
 from comptoir.catalog.models import Variant
-from comptoir.core.money import DEFAULT_CURRENCY, TaxedMoney
+from comptoir.core.money import DEFAULT_CURRENCY, TaxedMoney, total_by_rate
 from comptoir.pricing.policy import BOUTIQUE, RESELLER, PricingPolicy, policy_for
 from comptoir.promotions.rules import AppliedDiscount, DiscountRefused, apply_code
 from comptoir.resellers.selectors import wholesale_policy_for
@@ -141,6 +141,8 @@ def price_items(
     subtotal = TaxedMoney.zero(currency)
     for line in lines:
         subtotal = subtotal + line.total
+    if not policy.prices_include_tax:  # priced HT: the VAT rounded once per rate (core.money)
+        subtotal = total_by_rate(((line.total.net.amount, line.vat_rate) for line in lines), currency)
     discount = None
     if discount_code.strip():
         try:

@@ -3,10 +3,20 @@
 The one rounding rule: amounts are kept exact (``Decimal``) while computing and rounded to the cent,
 half up (the commercial rounding French invoices use), only at the edges: a unit price, a line total,
 a document total, a displayed figure. ``quantize`` is the only place that rounds.
+
+VAT is rounded once per rate, on a document's total HT at that rate (``vat_of``, ``total_by_rate``),
+never per unit: 300 pieces at 33,33 € HT carry 9 999,00 × 20 % = 1 999,80 € of VAT, not 300 × 6,67.
+That is what EN 16931 checks (BR-CO-17: each VAT row is its base × its rate, rounded), and quotes,
+orders, invoices and credit notes all follow it, so an invoice equals its order to the cent. A line
+shows its own VAT the same way (its total HT × rate, rounded), for reading only: the document's VAT is
+the per-rate one. Prices set TTC (the boutique) keep the price the customer agreed to: a line's net is
+derived from its TTC total, and the VAT of a rate is its TTC minus its HT (within a cent of base × rate,
+which EN 16931 accepts).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -21,6 +31,21 @@ DEFAULT_CURRENCY = "EUR"
 def quantize(amount: Decimal) -> Decimal:
     """Round to the cent, half up: the shop's single rounding rule."""
     return amount.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def vat_of(base: Decimal, rate: Decimal) -> Decimal:
+    """The VAT of a total HT at one rate, rounded once (half up, away from zero for a credit)."""
+    return quantize(base * rate)
+
+
+def total_by_rate(lines: Iterable[tuple[Decimal, Decimal]], currency: str = "EUR") -> TaxedMoney:
+    """A document priced HT: its (net, VAT rate) lines summed per rate, the VAT rounded once per rate."""
+    by_rate: dict[Decimal, Decimal] = {}
+    for net, rate in lines:
+        by_rate[rate] = by_rate.get(rate, Decimal("0")) + net
+    net_total = sum(by_rate.values(), Decimal("0"))
+    vat = sum((vat_of(base, rate) for rate, base in by_rate.items()), Decimal("0"))
+    return TaxedMoney(net=Money(net_total, currency), gross=Money(net_total + vat, currency))
 
 
 BABEL_LOCALES = {"fr": "fr_FR", "en": "en_GB"}

@@ -7,13 +7,17 @@ comes from the frozen invoice, so the XML's totals are the PDF's.
 
 from __future__ import annotations
 
+import io
 import re
 from decimal import Decimal
 from typing import Any
+from xml.sax.saxutils import escape
 
 from django.utils import timezone
 from facturx import generate_from_binary
 from facturx.generate_xml import generate_cii_xml
+from pypdf import PdfReader, PdfWriter
+from pypdf.generic import StreamObject
 from stdnum import iban
 
 from comptoir.resellers.models import PaymentTerms, TaxRegime
@@ -27,6 +31,13 @@ CREDIT_TRANSFER = "30"  # UNTDID 4461
 PIECE = "H87"  # UN/ECE rec. 20: piece
 SIREN_SCHEME = "0002"  # ISO 6523: SIRENE (INSEE)
 SIRET_SCHEME = "0009"  # ISO 6523: SIRET
+# The French reform's electronic addresses (BT-34, BT-49): the directory's (annuaire) SIREN-based
+# address, scheme 0225; a buyer without a SIREN (abroad) is reached at its email (EAS « EM »).
+FR_DIRECTORY_SCHEME = "0225"
+EMAIL_SCHEME = "EM"
+# The reform's billing modes (BT-23): a goods invoice (B1), a goods invoice already paid (B2).
+GOODS = "B1"
+GOODS_ALREADY_PAID = "B2"
 
 # UNTDID 5305 VAT categories, and the exemption codes EN 16931 asks of exempt ones.
 CATEGORY: dict[str, str] = {TaxRegime.DOMESTIC: "S", TaxRegime.INTRA_EU: "K", TaxRegime.EXPORT: "G"}
@@ -46,7 +57,7 @@ NOTE_SUBJECTS = (
 
 
 def _money(amount: Decimal) -> str:
-    return f"{Decimal(amount):.2f}"
+    return f"{Decimal(amount) + 0:.2f}"  # + 0: a credited zero is 0.00, never -0.00 (BR-IC-09)
 
 
 def _percent(rate: Decimal | str) -> str:
@@ -102,6 +113,8 @@ def _seller(invoice: Invoice) -> dict[str, Any]:
             if part and not part.startswith("au capital de")
         ),
     }
+    if seller.get("siren"):
+        party.update(einvoicing_addr=seller["siren"], einvoicing_addr_schemeid=FR_DIRECTORY_SCHEME)
     party.update(_postal(seller.get("address", "").splitlines(), "FR"))
     if seller.get("siret"):
         party["identifiers"] = {SIRET_SCHEME: seller["siret"]}
@@ -116,6 +129,9 @@ def _buyer(invoice: Invoice) -> dict[str, Any]:
     }
     if buyer.get("siren"):
         party.update(legal_identifier=buyer["siren"], legal_identifier_schemeid=SIREN_SCHEME)
+        party.update(einvoicing_addr=buyer["siren"], einvoicing_addr_schemeid=FR_DIRECTORY_SCHEME)
+    elif buyer.get("email"):
+        party.update(einvoicing_addr=buyer["email"], einvoicing_addr_schemeid=EMAIL_SCHEME)
     party.update(_party_address(buyer.get("postal") or {}))
     return {key: value for key, value in party.items() if value}
 
@@ -153,10 +169,12 @@ def invoice_data(*, invoice: Invoice, credit_note: CreditNote | None = None) -> 
     discounts = [line for line in all_lines if line.kind == LineKind.DISCOUNT]
     lines_net = sum((line.total_net * sign for line in lines), Decimal("0"))
     allowances = -sum((line.total_net * sign for line in discounts), Decimal("0"))
-    paid = credit_note is None and invoice.order is not None and invoice.order.paid_at is not None
+    # Paid when issued, or not: a later payment changes the order, never the issued invoice.
+    paid = credit_note is None and invoice.paid_when_issued
     total_gross = document.total_gross * sign
     data: dict[str, Any] = {
         "BT-24": EN16931,
+        "BT-23": GOODS_ALREADY_PAID if paid else GOODS,
         "BT-1": document.number,
         "BT-2": timezone.localdate(document.issued_at),
         "BT-3": CREDIT_NOTE_TYPE if credit_note is not None else INVOICE_TYPE,
@@ -210,6 +228,8 @@ def _with_delivery(data: dict[str, Any], invoice: Invoice) -> dict[str, Any]:
     """The delivery (date and place) the invoice states; an intra-EU supply must name both (BR-IC-11/12)."""
     if invoice.delivery_date:
         data["BT-72"] = invoice.delivery_date
+    elif invoice.period_start and invoice.period_end:  # invoiced before its goods left
+        data["BT-73"], data["BT-74"] = invoice.period_start, invoice.period_end
     delivery = invoice.delivery_address or (invoice.buyer.get("postal") or {})
     if delivery:
         name = delivery.get("company") or " ".join(
@@ -220,8 +240,9 @@ def _with_delivery(data: dict[str, Any], invoice: Invoice) -> dict[str, Any]:
 
 
 def _credit_note_notes(invoice: Invoice, credit_note: CreditNote) -> list[dict[str, str]]:
-    exemptions = [note for note in _notes(invoice) if "262" in note["BT-22"]]
-    return [{"BT-22": credit_note.reason}, *exemptions]
+    """Its reason, then the invoice's notes: the exemption it reverses, and the payment terms' notes
+    (penalties, recovery fee, no discount) the French reform asks of every company document."""
+    return [{"BT-22": credit_note.reason}, *_notes(invoice)]
 
 
 def _vat_row(invoice: Invoice, row: dict[str, str], sign: int = 1) -> dict[str, str]:
@@ -248,7 +269,7 @@ def invoice_xml(*, invoice: Invoice, credit_note: CreditNote | None = None) -> b
 def facturx_pdf(*, pdf: bytes, invoice: Invoice, credit_note: CreditNote | None = None) -> bytes:
     """The PDF/A-3b invoice with its XML embedded as factur-x.xml: one file for eyes and machines."""
     number = (credit_note or invoice).number
-    return generate_from_binary(
+    facturx = generate_from_binary(
         pdf,
         invoice_xml(invoice=invoice, credit_note=credit_note),
         flavor="factur-x",
@@ -262,3 +283,26 @@ def facturx_pdf(*, pdf: bytes, invoice: Invoice, credit_note: CreditNote | None 
             "subject": number,
         },
     )
+    return _with_agreeing_metadata(facturx)
+
+
+def _with_agreeing_metadata(pdf: bytes) -> bytes:
+    """PDF/A wants the Info dictionary and the XMP to say the same: factur-x leaves WeasyPrint as the
+    Info's Producer but writes its own in the XMP, and puts the Keywords in the Info only. The XMP is
+    made to state the Info's Producer and Keywords."""
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
+    info: dict[str, Any] = dict(writer.metadata or {})
+    producer, keywords = str(info.get("/Producer", "")), str(info.get("/Keywords", ""))
+    stream = writer.root_object["/Metadata"].get_object()
+    if not isinstance(stream, StreamObject):  # factur-x always writes one: nothing to agree with
+        return pdf
+    xmp = stream.get_data().decode()
+    stated = f"<pdf:Producer>{escape(producer)}</pdf:Producer>"
+    if keywords:
+        stated += f"<pdf:Keywords>{escape(keywords)}</pdf:Keywords>"
+    xmp = re.sub(r"<pdf:Producer>.*?</pdf:Producer>", lambda _: stated, xmp, count=1)
+    stream.set_data(xmp.encode())
+    writer.add_metadata({"/Producer": producer})  # pypdf would otherwise put its own name on write
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()

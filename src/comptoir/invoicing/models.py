@@ -2,12 +2,14 @@
 
 A document copies everything it states (seller, buyer, lines, VAT per rate) when it is issued, so
 nothing that changes later (a price, an address, the shop's details) can alter it. Issued documents
-cannot be changed or deleted by any path: ``save`` and ``delete`` refuse, the admin only reads.
+cannot be changed or deleted by any path: ``save`` and ``delete`` refuse, the admin only reads. Its PDF
+(with the Factur-X XML inside, for a company) is drawn once, just after issue, and kept in ``pdf``:
+every later download serves those bytes (``invoicing.pdf``), never a new drawing.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -68,6 +70,16 @@ class _Frozen(models.Model):
         raise ImmutableDocument(f"{type(self).__name__} {self.pk} is kept and cannot be deleted.")
 
 
+_Document = TypeVar("_Document", bound=models.Model)
+
+
+class WithoutPdf(models.Manager[_Document]):
+    """Lists read documents without their kept PDF bytes (read on demand: ``document.pdf``)."""
+
+    def get_queryset(self) -> models.QuerySet[_Document]:
+        return super().get_queryset().defer("pdf")
+
+
 class Invoice(_Frozen):
     number = models.CharField(_("numéro"), max_length=20, unique=True)
     year = models.PositiveSmallIntegerField()
@@ -113,6 +125,16 @@ class Invoice(_Frozen):
     )
     payment_terms = models.CharField(_("conditions de paiement"), max_length=12, blank=True)
     due_date = models.DateField(_("échéance"), null=True, blank=True)
+    # Issued before its goods left (a prepaid order), the invoice states the period they leave in
+    # (EN 16931 BG-14; an intra-EU supply must state it or the delivery date, BR-IC-11).
+    period_start = models.DateField(_("période de livraison : début"), null=True, blank=True)
+    period_end = models.DateField(_("période de livraison : fin"), null=True, blank=True)
+    # Paid when issued (a prepaid order): the invoice says so (BT-113). A later payment belongs to the
+    # order page: the invoice, issued, never changes.
+    paid_when_issued = models.BooleanField(_("réglée à l'émission"), default=False)
+    pdf = models.BinaryField(_("PDF émis"), null=True, blank=True, editable=False)
+
+    objects = WithoutPdf["Invoice"]()
 
     class Meta:
         verbose_name = _("facture")
@@ -142,6 +164,9 @@ class CreditNote(_Frozen):
     total_vat = models.DecimalField(_("TVA"), max_digits=12, decimal_places=2)
     total_gross = models.DecimalField(_("total TTC"), max_digits=12, decimal_places=2)
     vat_breakdown = models.JSONField(_("TVA par taux"))
+    pdf = models.BinaryField(_("PDF émis"), null=True, blank=True, editable=False)
+
+    objects = WithoutPdf["CreditNote"]()
 
     class Meta:
         verbose_name = _("avoir")

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import ROUND_DOWN, Decimal
 
-from comptoir.core.money import Money, TaxedMoney
+from comptoir.core.money import Money, TaxedMoney, vat_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +46,12 @@ class PriceQuote:
 
     @property
     def total(self) -> TaxedMoney:
-        return self.unit * self.quantity
+        """The line's total. Priced HT: its net × its rate, rounded once for the line (core.money's
+        rule), never the unit's rounded VAT multiplied. Priced TTC: the unit's TTC × the quantity."""
+        if self.prices_include_tax:
+            return self.unit * self.quantity
+        net = self.unit.net * self.quantity
+        return TaxedMoney(net=net, gross=Money(net.amount + vat_of(net.amount, self.vat_rate), net.currency))
 
     @property
     def displayed_unit(self) -> Money:

@@ -32,8 +32,14 @@ class ApplicationForm(forms.ModelForm):
         )
         widgets = {"message": forms.Textarea(attrs={"rows": 4})}
         help_texts = {
-            "company_number": _("9 chiffres (SIREN) ou 14 (SIRET). Pour une entreprise française."),
-            "vat_number": _("Avec le préfixe du pays, par exemple FR40303265045."),
+            "company_number": _(
+                "Une entreprise française : 9 chiffres (SIREN) ou 14 (SIRET). Ailleurs : votre numéro "
+                "d'immatriculation."
+            ),
+            "vat_number": _(
+                "Avec le préfixe du pays, par exemple FR40303265045 ou CHE-116.281.710 MWST. Sans numéro "
+                "de TVA valide, une entreprise de l'Union européenne paie la TVA française."
+            ),
         }
 
     def clean(self) -> dict[str, object]:

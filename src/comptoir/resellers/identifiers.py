@@ -1,5 +1,9 @@
 """French company numbers and EU VAT numbers: format and checksum by python-stdnum, never by hand.
 
+A company outside France applies with its own identifiers: its registration number as its country writes
+it, and its VAT number (checked by stdnum when it knows that country's format, EU or not). Which rule
+applies depends on the country: ``validate_company_number_for``, ``validate_vat_number_for``.
+
 ``check_vat_online`` (VIES) is an adapter switched on by ``settings.COMPTOIR_VIES_CHECK``; it is off by
 default, so nothing here reaches the network unless the operator asks for it. Its answer is a note for
 the founder, never a refusal: VIES is often down, and the founder decides on each application anyway.
@@ -8,11 +12,13 @@ the founder, never a refusal: VIES is often down, and the founder decides on eac
 from __future__ import annotations
 
 import logging
+import re
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from stdnum import get_cc_module
 from stdnum.eu import vat
 from stdnum.exceptions import ValidationError as StdnumError
 from stdnum.fr import siren, siret
@@ -74,8 +80,37 @@ def siren_of(value: str) -> str:
 
 
 def compact_vat_number(value: str) -> str:
-    """No number stays no number (stdnum refuses an empty one, and the number is optional)."""
-    return vat.compact(value) if value and value.strip() else ""
+    """No number stays no number (stdnum refuses an empty one, and the number is optional); a number
+    stdnum cannot read (a Swiss « CHE-… MWST », a typo) stays as typed, without separators, for the
+    validation to name: never an exception here."""
+    if not value or not value.strip():
+        return ""
+    try:
+        return vat.compact(value)
+    except StdnumError:
+        return re.sub(r"[\s.\-/]", "", value).upper()
+
+
+def validate_company_number_for(value: str, *, country: str) -> None:
+    """A French company gives its SIREN or SIRET (checked); any other its own registration number, as
+    its country writes it (the founder reads it; nothing here guesses another country's format)."""
+    if value and country.upper() == HOME_COUNTRY:
+        validate_company_number(value)
+
+
+def validate_vat_number_for(value: str, *, country: str) -> None:
+    """An EU company's number is an intra-EU VAT number; another country's is checked by stdnum when it
+    knows that country's format (Switzerland, the United Kingdom, Norway…), else kept as given."""
+    if not value:
+        return
+    if country.upper() in EU_COUNTRIES:
+        validate_vat_number(value)
+        return
+    module = get_cc_module(country.lower(), "vat")
+    if module is not None and not module.is_valid(value):
+        raise ValidationError(
+            _("« %(value)s » n'est pas un numéro de TVA valide pour ce pays."), params={"value": value}
+        )
 
 
 def validate_vat_number(value: str) -> None:

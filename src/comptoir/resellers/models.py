@@ -8,6 +8,7 @@ identity, its price group, its payment terms); a ``Buyer`` ties a user account t
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -20,8 +21,8 @@ from .identifiers import (
     EU_COUNTRIES,
     HOME_COUNTRY,
     VatCheck,
-    validate_company_number,
-    validate_vat_number,
+    validate_company_number_for,
+    validate_vat_number_for,
     vat_number_is_valid,
 )
 
@@ -47,12 +48,11 @@ class PaymentTerms(models.TextChoices):
 class ResellerApplication(models.Model):
     shop_name = models.CharField(_("nom de la boutique"), max_length=120)
     legal_name = models.CharField(_("raison sociale"), max_length=160)
+    # Checked by the country's rule in clean(): a SIREN/SIRET in France, the company's own number abroad.
     company_number = models.CharField(
-        _("SIREN ou SIRET"), max_length=20, blank=True, validators=[validate_company_number]
+        _("SIREN, SIRET ou numéro d'immatriculation"), max_length=20, blank=True
     )
-    vat_number = models.CharField(
-        _("numéro de TVA intracommunautaire"), max_length=20, blank=True, validators=[validate_vat_number]
-    )
+    vat_number = models.CharField(_("numéro de TVA"), max_length=20, blank=True)
     vat_check = models.CharField(
         _("vérification VIES"),
         max_length=16,
@@ -107,6 +107,20 @@ class ResellerApplication(models.Model):
     def __str__(self) -> str:
         return f"{self.shop_name} ({self.legal_name})"
 
+    def clean(self) -> None:
+        country = str(self.country or "")
+        errors = {}
+        for field, validate in (
+            ("company_number", validate_company_number_for),
+            ("vat_number", validate_vat_number_for),
+        ):
+            try:
+                validate(getattr(self, field), country=country)
+            except ValidationError as error:
+                errors[field] = error
+        if errors:
+            raise ValidationError(errors)
+
     @property
     def contact_name(self) -> str:
         return f"{self.first_name} {self.last_name}".strip()
@@ -116,9 +130,8 @@ class Company(TimeStampedModel):
     legal_name = models.CharField(_("raison sociale"), max_length=160)
     shop_name = models.CharField(_("nom de la boutique"), max_length=120)
     siren = models.CharField(_("SIREN"), max_length=9, blank=True)
-    vat_number = models.CharField(
-        _("numéro de TVA intracommunautaire"), max_length=20, blank=True, validators=[validate_vat_number]
-    )
+    # An EU company's intra-EU number, or a company abroad its own (checked by clean(), per country).
+    vat_number = models.CharField(_("numéro de TVA"), max_length=20, blank=True)
     line1 = models.CharField(_("adresse"), max_length=160)
     line2 = models.CharField(_("complément d'adresse"), max_length=160, blank=True)
     postcode = models.CharField(_("code postal"), max_length=16)
@@ -148,6 +161,12 @@ class Company(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.shop_name or self.legal_name
+
+    def clean(self) -> None:
+        try:
+            validate_vat_number_for(self.vat_number, country=self.country_code)
+        except ValidationError as error:
+            raise ValidationError({"vat_number": error}) from error
 
     @property
     def country_code(self) -> str:

@@ -51,6 +51,26 @@ class RuleProblem:
     sku: str = ""
 
 
+def gift_card_message() -> str:
+    return _(
+        "Les cartes cadeaux sont réservées aux particuliers, sur la boutique : elles ne se commandent "
+        "pas en gros."
+    )
+
+
+def gift_card_problem(variant: Variant, *, line: int | None = None) -> RuleProblem:
+    """A gift card in a company's order: cards are for consumers (sold outside VAT, they have no
+    wholesale price and no place on a company's invoice, EN 16931 BR-S-05)."""
+    return RuleProblem(
+        rule="gift_card",
+        message=gift_card_message(),
+        variant_id=variant.pk,
+        product_id=variant.product_id,
+        line=line,
+        sku=variant.sku,
+    )
+
+
 def quantity_rule_problems(*, lines: Sequence[RuleLine]) -> list[RuleProblem]:
     """Sizes off their pack multiple, products under their minimum of pieces."""
     rules = product_rules(product_ids=[line.variant.product_id for line in lines])
@@ -58,6 +78,9 @@ def quantity_rule_problems(*, lines: Sequence[RuleLine]) -> list[RuleProblem]:
     pieces: dict[int, int] = defaultdict(int)
     products = {}
     for line in lines:
+        if line.variant.product.is_gift_card:
+            problems.append(gift_card_problem(line.variant))
+            continue
         pieces[line.variant.product_id] += line.quantity
         products[line.variant.product_id] = line.variant.product
         rule = rules.get(line.variant.product_id)

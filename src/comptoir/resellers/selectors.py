@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from comptoir.catalog.models import Product, Variant
 from comptoir.catalog.selectors import published_products
-from comptoir.core.money import TaxedMoney
+from comptoir.core.money import TaxedMoney, total_by_rate
 from comptoir.inventory.selectors import available_quantities
 from comptoir.pricing.models import VolumeTier
 from comptoir.pricing.quotes import PriceQuote
@@ -126,7 +126,8 @@ def draft_summary(*, buyer: Buyer, policy: Any) -> DraftSummary:
         )
         for line in lines
     ]
-    total = sum((item.quote.total for item in quoted), TaxedMoney.zero())
+    # Priced HT: the VAT rounded once per rate (core.money), as the order and its invoice will state it.
+    total = total_by_rate((item.quote.total.net.amount, item.quote.vat_rate) for item in quoted)
     return DraftSummary(lines=quoted, total=total, pieces=sum(line.quantity for line in lines))
 
 

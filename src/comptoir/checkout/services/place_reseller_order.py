@@ -25,7 +25,7 @@ from django.utils.translation import gettext as _
 
 from comptoir.catalog.models import Colour, Variant
 from comptoir.core.addresses import PostalAddress
-from comptoir.core.money import TaxedMoney
+from comptoir.core.money import total_by_rate
 from comptoir.inventory.services.reserve_stock import reserve_stock
 from comptoir.inventory.stock_lines import InsufficientStock, StockLine
 from comptoir.orders.models import PAYMENT_ON_TERMS, Channel, Order, OrderStatus
@@ -325,7 +325,8 @@ def _place_delivery(
     now: datetime,
 ) -> Order:
     company = buyer.company
-    subtotal = sum((line.total for line in lines), TaxedMoney.zero(currency))
+    # The VAT of the order is rounded once per rate (core.money), as its invoice will state it.
+    subtotal = total_by_rate(((line.total.net.amount, line.vat_rate) for line in lines), currency)
     address = PostalAddress(
         first_name=buyer.user.first_name,
         last_name=buyer.user.last_name,

@@ -159,7 +159,7 @@ def ensure_demo_content(*, author: User) -> bool:
 
 # The demo's first, short legal pages (before the legal roles): replaced by the full texts, unless edited.
 FORMER_DEMO_BODIES = {
-    "mentions-legales": "**Maison Lavande SAS**, au capital de 10 000 €, RCS Paris 732 829 320, TVA FR40732829320.\n\n"
+    "mentions-legales": "**Maison Lavande SAS**, au capital de 10 000 €, RCS Paris 732 829 320, TVA FR44732829320.\n\n"
     "Siège : 12 rue Oberkampf, 75011 Paris. Directrice de la publication : Louise Martin.",
     "confidentialite": "Nous ne gardons de vous que ce qu'il faut pour vous livrer et vous facturer. Aucun traceur "
     "publicitaire, aucun script tiers. La lettre n'est envoyée qu'après votre confirmation, et se quitte "

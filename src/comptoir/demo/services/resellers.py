@@ -65,8 +65,8 @@ def ensure_demo_resellers() -> bool:
             company = Company.objects.create(
                 legal_name="La Mercerie Lyonnaise SARL",
                 shop_name="La Mercerie",
-                siren="732829320",
-                vat_number="FR40303265045",
+                siren="812345676",  # its own SIREN, never the seller's; its VAT number is that SIREN's
+                vat_number="FR19812345676",
                 line1="12 rue Mercière",
                 postcode="69002",
                 city="Lyon",
@@ -95,8 +95,8 @@ def ensure_demo_resellers() -> bool:
             ResellerApplication.objects.create(
                 shop_name="L'Atelier nantais",
                 legal_name="Atelier Nantais SAS",
-                company_number="73282932000074",
-                vat_number="FR40303265045",
+                company_number="51234567900017",  # a SIRET of its own SIREN, whose VAT number follows
+                vat_number="FR75512345679",
                 line1="5 rue Crébillon",
                 postcode="44000",
                 city="Nantes",

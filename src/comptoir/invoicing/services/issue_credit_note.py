@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django.db import transaction
 from django.utils import timezone
 
 from ..models import CreditNote, DocumentKind, DocumentLine, Invoice
-from .issue_invoice import vat_breakdown
+from ..pdf import keep_pdf_after_commit
 from .numbering import next_number
 
 
@@ -44,10 +46,15 @@ def issue_full_credit_note(*, invoice: Invoice, reason: str) -> CreditNote:
             total_net=-invoice.total_net,
             total_vat=-invoice.total_vat,
             total_gross=-invoice.total_gross,
-            vat_breakdown=vat_breakdown(lines),
+            # The invoice's own rows, turned round: a credit note never re-rounds what it cancels.
+            vat_breakdown=[
+                {key: str(-Decimal(value)) if key != "rate" else value for key, value in row.items()}
+                for row in invoice.vat_breakdown
+            ],
         )
         credit_note.save(_first_write=True)
         for line in lines:
             line.credit_note = credit_note
             line.save(_first_write=True)
+        keep_pdf_after_commit(credit_note=credit_note)
     return credit_note

@@ -7,9 +7,10 @@ reseller order shipped in parts gets one invoice per parcel (``issue_invoice_for
 the pieces that parcel held, through the same numbering, mentions and VAT breakdown.
 
 Rounding (the shop's one rule, core.money): every order line is rounded to the cent once, when the
-order is placed (unit price, then line total HT and TTC); the invoice copies those lines and its totals
-are their sums, so the invoice total equals the order total exactly. VAT per rate is the sum of the
-lines' VAT at that rate.
+order is placed; the invoice copies those lines. Priced HT (a reseller's order), the VAT is rounded once
+per rate, on the invoice's total HT at that rate, as the order's was: the invoice equals the order to the
+cent and each VAT row is its base × rate (EN 16931 BR-CO-17). Priced TTC (the boutique), a rate's TTC is
+the sum of its lines' TTC, as charged, and its VAT is that TTC minus its HT.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from comptoir.core.addresses import PostalAddress
-from comptoir.core.money import quantize
+from comptoir.core.money import quantize, vat_of
 from comptoir.fulfillment.models import Shipment, ShipmentLine
 from comptoir.orders.models import Order, OrderLine
 from comptoir.resellers.identifiers import siren_of
@@ -34,6 +35,7 @@ from comptoir.resellers.models import PaymentTerms, TaxRegime
 
 from ..legal import RECOVERY_FEE
 from ..models import DocumentKind, DocumentLine, Invoice, LineKind
+from ..pdf import keep_pdf_after_commit
 from ..selectors import invoices_of_order, latest_invoice_of_order
 from ..seller import seller_identity
 from .numbering import next_number
@@ -72,16 +74,37 @@ def _buyer(order: Order) -> dict[str, Any]:
     return buyer
 
 
-def vat_breakdown(lines: list[DocumentLine]) -> list[dict[str, str]]:
-    """Net, VAT and gross per VAT rate, as the totals of the lines at that rate."""
+def vat_breakdown(lines: list[DocumentLine], *, prices_include_tax: bool) -> list[dict[str, str]]:
+    """Net, VAT and gross per VAT rate. Priced HT: the lines' net at that rate, its VAT rounded once
+    (core.money.vat_of). Priced TTC: the lines' TTC at that rate as charged, its VAT the TTC minus the HT."""
     by_rate: dict[Decimal, list[Decimal]] = defaultdict(lambda: [ZERO, ZERO])
     for line in lines:
         by_rate[line.vat_rate][0] += line.total_net
         by_rate[line.vat_rate][1] += line.total_gross
-    return [
-        {"rate": str(rate), "net": str(net), "vat": str(gross - net), "gross": str(gross)}
-        for rate, (net, gross) in sorted(by_rate.items())
-    ]
+    rows = []
+    for rate, (net, gross) in sorted(by_rate.items()):
+        vat = gross - net if prices_include_tax else vat_of(net, rate)
+        rows.append({"rate": str(rate), "net": str(net), "vat": str(vat), "gross": str(net + vat)})
+    return rows
+
+
+def breakdown_totals(breakdown: list[dict[str, str]]) -> tuple[Decimal, Decimal]:
+    """(net, gross) of a document: the sums of its VAT rows."""
+    net = sum((Decimal(row["net"]) for row in breakdown), ZERO)
+    return net, sum((Decimal(row["gross"]) for row in breakdown), ZERO)
+
+
+# A company's order paid in advance is invoiced with its payment, before its goods leave: the invoice
+# states the period they leave in, the shop's commitment (BG-14; BR-IC-11 for an intra-EU supply).
+PREPAID_DISPATCH_DAYS = 7
+
+
+def delivery_period(order: Order, issued_on: date) -> tuple[date, date]:
+    """When the goods of an order invoiced before they leave will leave: a pre-order's window, else
+    within ``PREPAID_DISPATCH_DAYS`` of the invoice."""
+    start = max(issued_on, order.preorder_ships_from or issued_on)
+    end = order.preorder_ships_until or start + timedelta(days=PREPAID_DISPATCH_DAYS)
+    return start, max(start, end)
 
 
 def due_date_for(*, terms: str, issued_on: date) -> date:
@@ -97,11 +120,12 @@ def due_date_for(*, terms: str, issued_on: date) -> date:
     return issued_on
 
 
-def issue_invoice_for_order(*, order: Order, payment_method: str = "") -> Invoice:
+def issue_invoice_for_order(*, order: Order, payment_method: str = "", paid: bool = False) -> Invoice:
     """The order's invoice; issuing twice returns the first one (a replayed payment, a second ship).
 
     ``payment_method``: how it was paid, when it differs from the order's (a company paying in
-    advance by card rather than by the transfer its order expected).
+    advance by card rather than by the transfer its order expected). ``paid``: issued by the payment
+    that settles it (the order is marked paid just after, in the same transaction).
     """
     with transaction.atomic():
         existing = latest_invoice_of_order(order=order)
@@ -114,6 +138,7 @@ def issue_invoice_for_order(*, order: Order, payment_method: str = "") -> Invoic
             shipment=None,
             totals=(order.total_net, order.total_gross),
             payment_method=payment_method,
+            paid=paid,
         )
 
 
@@ -143,6 +168,7 @@ def _issue(
     shipment: Shipment | None,
     totals: tuple[Decimal, Decimal] | None,
     payment_method: str = "",
+    paid: bool = False,
 ) -> Invoice:
     """Number, freeze and save one invoice of ``order`` stating ``lines`` (inside the caller's atomic).
 
@@ -159,9 +185,10 @@ def _issue(
     due_date = due_date_for(terms=terms, issued_on=timezone.localdate(issued_at)) if terms else None
     is_first = not invoices_of_order(order=order).exists()
     shipped_at = shipment.shipped_at if shipment is not None else order.shipped_at
-    net = sum((line.total_net for line in lines), ZERO)
-    gross = sum((line.total_gross for line in lines), ZERO)
-    total_net, total_gross = totals if totals is not None else (net, gross)
+    breakdown = vat_breakdown(lines, prices_include_tax=order.prices_include_tax)
+    total_net, total_gross = totals if totals is not None else breakdown_totals(breakdown)
+    issued_on = timezone.localdate(issued_at)
+    period = (None, None) if shipped_at or not order.is_reseller else delivery_period(order, issued_on)
     invoice = Invoice(
         number=number,
         year=year,
@@ -178,7 +205,7 @@ def _issue(
         total_net=total_net,
         total_vat=total_gross - total_net,
         total_gross=total_gross,
-        vat_breakdown=vat_breakdown(lines),
+        vat_breakdown=breakdown,
         mentions=_mentions(order=order, seller=seller),
         payment_method=payment_method or order.payment_method,
         buyer_is_company=order.is_reseller,
@@ -186,12 +213,16 @@ def _issue(
         purchase_order_reference=order.purchase_order_reference,
         payment_terms=terms,
         due_date=due_date,
+        period_start=period[0],
+        period_end=period[1],
+        paid_when_issued=paid or order.paid_at is not None,
     )
     invoice.save(_first_write=True)
     for line in lines:
         line.invoice = invoice
         line.save(_first_write=True)
     _check_totals(invoice, lines)
+    keep_pdf_after_commit(invoice=invoice)
     if is_first and due_date is not None and due_date != order.payment_due_date:
         # The invoice's due date is the one that binds (terms run from the invoice): the order
         # follows its first invoice, so the cockpit's overdue count and the reminders read it.
@@ -344,9 +375,11 @@ def _lines_of(order: Order, *, shipment: Shipment | None = None) -> list[Documen
 
 def _check_totals(invoice: Invoice, lines: list[DocumentLine]) -> None:
     """The invoice states exactly what the order was charged: a difference is a bug, never issued."""
-    net = sum((line.total_net for line in lines), ZERO)
-    gross = sum((line.total_gross for line in lines), ZERO)
-    if (net, gross) != (invoice.total_net, invoice.total_gross):
+    net, gross = breakdown_totals(invoice.vat_breakdown)
+    if net != sum((line.total_net for line in lines), ZERO) or (net, gross) != (
+        invoice.total_net,
+        invoice.total_gross,
+    ):
         raise ValueError(
             f"Invoice {invoice.number}: lines add up to {net}/{gross}, the order to "
             f"{invoice.total_net}/{invoice.total_gross}."
@@ -354,7 +387,12 @@ def _check_totals(invoice: Invoice, lines: list[DocumentLine]) -> None:
 
 
 def _check_order_not_exceeded(order: Order) -> None:
-    """The parcels' invoices never state more than the order was charged: a difference is a bug."""
-    stated = invoices_of_order(order=order).aggregate(net=Sum("total_net"), gross=Sum("total_gross"))
-    if stated["net"] > order.total_net or stated["gross"] > order.total_gross:
+    """The parcels' invoices never state more than the order was charged: a difference is a bug.
+
+    Each parcel's invoice rounds its own VAT once per rate (it must be right on its own, BR-CO-17), so
+    priced HT their VAT may add up to a cent per invoice more or less than the order's: the HT never."""
+    invoices = invoices_of_order(order=order)
+    stated = invoices.aggregate(net=Sum("total_net"), gross=Sum("total_gross"))
+    slack = ZERO if order.prices_include_tax else Decimal("0.01") * invoices.count()
+    if stated["net"] > order.total_net or stated["gross"] > order.total_gross + slack:
         raise ValueError(f"Order {order.number}: its invoices state more than its total.")

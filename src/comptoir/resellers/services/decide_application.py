@@ -18,7 +18,7 @@ from comptoir.notifications.jobs import enqueue
 
 from ..emails import send_application_approved_email, send_application_refused_email
 from ..errors import ResellerError
-from ..identifiers import siren_of
+from ..identifiers import HOME_COUNTRY, siren_of
 from ..models import ApplicationStatus, Buyer, Company, PaymentTerms, ResellerApplication
 
 
@@ -49,7 +49,8 @@ def approve_application(
         company = Company.objects.create(
             legal_name=application.legal_name,
             shop_name=application.shop_name,
-            siren=siren_of(application.company_number),
+            # A SIREN only for a French company: a number from abroad stays on its application.
+            siren=siren_of(application.company_number) if str(application.country) == HOME_COUNTRY else "",
             vat_number=application.vat_number,
             line1=application.line1,
             line2=application.line2,

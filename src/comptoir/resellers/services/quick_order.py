@@ -114,6 +114,19 @@ def resolve_coded_lines(*, lines: Sequence[CodedLine]) -> ResolvedLines:
                     code=line.code,
                 )
             )
+        elif variant.product.is_gift_card:
+            problems.append(
+                _line_problem(
+                    "gift_card",
+                    _(
+                        "Ligne %(number)d (« %(line)s ») : une carte cadeau, réservée aux particuliers "
+                        "sur la boutique, ne se commande pas en gros."
+                    ),
+                    number=line.number,
+                    text=line.text,
+                    code=line.code,
+                )
+            )
         else:
             pieces[variant.pk] = pieces.get(variant.pk, 0) + line.quantity
             found[variant.pk] = variant

@@ -14,7 +14,7 @@ from django.db import transaction
 from comptoir.notifications.jobs import enqueue
 
 from ..emails import send_application_received_email
-from ..identifiers import check_vat_online, compact_company_number, compact_vat_number
+from ..identifiers import HOME_COUNTRY, check_vat_online, compact_company_number, compact_vat_number
 from ..models import ExpectedVolume, ResellerApplication
 
 
@@ -41,7 +41,11 @@ class ApplicationDetails:
 def submit_application(*, details: ApplicationDetails, language: str = "fr") -> ResellerApplication:
     """Validated again here (a form is not the only caller); raises ``ValidationError`` on bad input."""
     fields = asdict(details)
-    fields["company_number"] = compact_company_number(details.company_number)
+    french = str(details.country or "").upper() == HOME_COUNTRY
+    # A SIREN/SIRET is compacted; a number from abroad is kept as its country writes it.
+    fields["company_number"] = (
+        compact_company_number(details.company_number) if french else details.company_number.strip()
+    )
     fields["vat_number"] = compact_vat_number(details.vat_number)
     fields["email"] = details.email.strip().lower()
     application = ResellerApplication(**fields, language=(language or "fr")[:8])

@@ -64,7 +64,7 @@ def mark_payment_paid(
         order = payment.order
         if order.is_reseller:
             # A company paying in advance chose how (card or transfer): its invoice says which.
-            issue_invoice_for_order(order=order, payment_method=payment.provider)
+            issue_invoice_for_order(order=order, payment_method=payment.provider, paid=True)
         pay_order(
             order=order,
             actor=actor,
