@@ -518,5 +518,8 @@ COMPTOIR_ORDER_NUMBER_PREFIX = os.environ.get("COMPTOIR_ORDER_NUMBER_PREFIX", "M
 # Bank-transfer orders still unpaid after this many days are cancelled (`manage.py cancel_unpaid_orders`,
 # run daily by cron) and their reserved stock goes back on sale.
 COMPTOIR_UNPAID_ORDER_DAYS = int(os.environ.get("COMPTOIR_UNPAID_ORDER_DAYS", "7"))
+# A card payment refused, failed or abandoned may be tried again (« Payer à nouveau ») for this many
+# minutes after the order or its last attempt; then the same chore cancels the order and frees its stock.
+COMPTOIR_CARD_PAYMENT_WINDOW_MINUTES = int(os.environ.get("COMPTOIR_CARD_PAYMENT_WINDOW_MINUTES", "60"))
 # A signed-in customer's forgotten cart gets its one reminder after this many hours.
 COMPTOIR_CART_REMINDER_HOURS = int(os.environ.get("COMPTOIR_CART_REMINDER_HOURS", "24"))

@@ -17,11 +17,11 @@ from comptoir.payments.models import Payment, ProcessedWebhookEvent
 from comptoir.payments.providers.stripe_checkout import StripeProvider, from_minor_units
 from comptoir.payments.services.record_payment import (
     Outcome,
-    mark_payment_failed,
     mark_payment_pending,
     record_refunded_amount,
 )
 
+from .fail_payment import fail_payment
 from .pay_order import mark_payment_paid
 
 logger = logging.getLogger(__name__)
@@ -85,8 +85,9 @@ def _session_completed(session: dict[str, Any]) -> Outcome:
 
 
 def _session_failed(session: dict[str, Any]) -> Outcome:
+    # Expired (the customer never paid) or an asynchronous method refused: she may pay again.
     payment = _payment_for_session(session)
-    return mark_payment_failed(payment_id=payment.pk)
+    return fail_payment(payment_id=payment.pk)
 
 
 def _charge_refunded(charge: dict[str, Any]) -> Outcome:
