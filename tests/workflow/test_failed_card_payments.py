@@ -15,13 +15,12 @@ from comptoir.orders.access import order_access_token
 from comptoir.orders.models import Order, OrderEvent, OrderStatus
 from comptoir.payments.models import GiftCard, Payment, PaymentStatus
 from comptoir.payments.services.pay_with_gift_card import spend_gift_card
-from comptoir.promotions.models import DiscountCode, Redemption
+from comptoir.promotions.models import Redemption
 from comptoir.workflow.services.cancel_expired_unpaid_orders import cancel_expired_unpaid_orders
 from comptoir.workflow.services.pay_again import PayAgainRefused, pay_again, pay_again_deadline
 from tests.factories import VariantFactory
 from tests.factories.orders import order_with_stock
 from tests.factories.promotions import DiscountCodeFactory
-from tests.payments.conftest import stripe_http, stripe_settings  # noqa: F401  (fixtures)
 from tests.payments.stripe_helpers import post_event, recording, stripe_event
 
 pytestmark = pytest.mark.django_db
@@ -75,7 +74,10 @@ def reserved(variant) -> tuple[int, int]:
 @pytest.mark.parametrize(
     ("kind", "changes"),
     [
-        ("checkout.session.expired", {"status": "expired", "payment_status": "unpaid", "payment_intent": None}),
+        (
+            "checkout.session.expired",
+            {"status": "expired", "payment_status": "unpaid", "payment_intent": None},
+        ),
         ("checkout.session.async_payment_failed", {"payment_status": "unpaid"}),
     ],
 )
@@ -114,7 +116,9 @@ def test_the_demo_refuse_button_shows_pay_again_on_the_order_page_and_a_new_sess
     variant = VariantFactory(on_hand=2)
     order = card_order(method="demo", variant=variant, number="ML-26-200002")
     order_url = reverse("storefront:order_status", kwargs={"token": order_access_token(order=order)})
-    pay_again_url = reverse("storefront:order_status_pay_again", kwargs={"token": order_access_token(order=order)})
+    pay_again_url = reverse(
+        "storefront:order_status_pay_again", kwargs={"token": order_access_token(order=order)}
+    )
     Order.objects.filter(pk=order.pk).update(created_at=dt.datetime.now(dt.UTC))
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -153,14 +157,18 @@ def test_pay_again_is_refused_once_the_window_is_over_and_the_page_offers_nothin
     assert deadline == PLACED_AT + dt.timedelta(minutes=60)
 
     started = pay_again(
-        order=order, return_url="http://testserver/a", cancel_url="http://testserver/b",
+        order=order,
+        return_url="http://testserver/a",
+        cancel_url="http://testserver/b",
         now=deadline - dt.timedelta(seconds=1),
     )
     assert started.payment.order_id == order.pk
     Payment.objects.filter(pk=started.payment.pk).update(status=PaymentStatus.FAILED, updated_at=PLACED_AT)
 
     with pytest.raises(PayAgainRefused) as refused:
-        pay_again(order=order, return_url="http://testserver/a", cancel_url="http://testserver/b", now=deadline)
+        pay_again(
+            order=order, return_url="http://testserver/a", cancel_url="http://testserver/b", now=deadline
+        )
     assert refused.value.message == (
         f"Le délai pour payer la commande {order.number} est passé : elle va être annulée."
     )
@@ -182,7 +190,9 @@ def test_the_chore_cancels_an_abandoned_card_order_after_the_window_and_gives_ev
     order = card_order(variant=variant, quantity=2, number="ML-26-200003")
     Redemption.objects.create(code=code, order=order, email=order.email, amount_gross=Decimal("10.00"))
     card = GiftCard.objects.create(
-        code="ABCD-EFGH-JKMN-PQRS", initial_amount=Decimal("30.00"), balance=Decimal("30.00"),
+        code="ABCD-EFGH-JKMN-PQRS",
+        initial_amount=Decimal("30.00"),
+        balance=Decimal("30.00"),
         recipient_email="ami@example.com",
     )
     spend_gift_card(code=card.code, order=order)
@@ -236,8 +246,12 @@ def test_a_success_after_the_cancellation_is_refunded_in_full_and_the_order_stay
     stripe_http.responses.append((200, refund))
 
     with django_capture_on_commit_callbacks(execute=True):
-        late = post_event(client, session_event("checkout.session.completed", "evt_late_1", amount_total=10090))
-        replay = post_event(client, session_event("checkout.session.completed", "evt_late_2", amount_total=10090))
+        late = post_event(
+            client, session_event("checkout.session.completed", "evt_late_1", amount_total=10090)
+        )
+        replay = post_event(
+            client, session_event("checkout.session.completed", "evt_late_2", amount_total=10090)
+        )
 
     assert late.json()["outcome"] == "order_not_awaiting_payment"
     assert replay.json()["outcome"] == "already_paid"

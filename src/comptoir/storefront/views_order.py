@@ -32,7 +32,12 @@ from comptoir.orders.services.request_withdrawal import request_withdrawal
 from comptoir.orders.withdrawal import withdrawal_status
 from comptoir.payments.providers.base import PaymentError
 from comptoir.reviews.services.write_review import ReviewRefused, reviewable_product_ids, write_review
-from comptoir.workflow.services.pay_again import PayAgainRefused, last_payment_failed, pay_again, pay_again_deadline
+from comptoir.workflow.services.pay_again import (
+    PayAgainRefused,
+    last_payment_failed,
+    pay_again,
+    pay_again_deadline,
+)
 
 from .views_account import AuthenticatedRequest
 
@@ -199,7 +204,9 @@ def _pay_again_step(request: HttpRequest, order: Order, *, order_url: str) -> Ht
     """POST only: a new payment session for the same order, then the provider's page."""
     absolute_order_url = request.build_absolute_uri(order_url)
     try:
-        started = pay_again(order=order, return_url=f"{absolute_order_url}?merci", cancel_url=absolute_order_url)
+        started = pay_again(
+            order=order, return_url=f"{absolute_order_url}?merci", cancel_url=absolute_order_url
+        )
     except PayAgainRefused as refusal:
         messages.error(request, refusal.message)
         return redirect(order_url)

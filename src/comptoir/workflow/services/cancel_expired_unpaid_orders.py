@@ -43,7 +43,9 @@ def _expired_card_payments(*, now: datetime) -> list[Order]:
         Order.objects.filter(status=OrderStatus.PLACED)
         .exclude(payment_method__in=DELAYED_PAYMENT_METHODS)
         .annotate(
-            latest=Greatest("created_at", Coalesce(Max("payments__updated_at", filter=attempts), "created_at"))
+            latest=Greatest(
+                "created_at", Coalesce(Max("payments__updated_at", filter=attempts), "created_at")
+            )
         )
         .filter(latest__lte=now - card_payment_window())
         .exclude(pk__in=Order.objects.filter(on_its_way).values("pk"))

@@ -27,7 +27,7 @@ def cancel_order_and_credit_back(
     reason: str = "",
     now: datetime | None = None,
 ) -> Order:
-    """Cancel ``order``, give its gift cards back what they paid and its code's use; a repeat changes nothing."""
+    """Cancel ``order``, give back its gift cards' money and its code's use; a repeat changes nothing."""
     with transaction.atomic():
         order = cancel_order(order=order, actor=actor, actor_label=actor_label, reason=reason, now=now)
         credit_back_gift_cards(order_id=order.pk)

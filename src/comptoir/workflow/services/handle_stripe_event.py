@@ -12,6 +12,7 @@ import logging
 from typing import Any
 
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
 
 from comptoir.payments.models import Payment, ProcessedWebhookEvent
 from comptoir.payments.providers.stripe_checkout import StripeProvider, from_minor_units
@@ -21,6 +22,7 @@ from comptoir.payments.services.record_payment import (
     record_refunded_amount,
 )
 
+from .credit_refunded_money import credit_refunded_money
 from .fail_payment import fail_payment
 from .pay_order import mark_payment_paid
 
@@ -105,6 +107,9 @@ def _charge_refunded(charge: dict[str, Any]) -> Outcome:
     )
     if outcome == Outcome.IGNORED:
         raise RetryLater(f"Payment {payment.pk} is not recorded as paid yet.")
+    # A refund made in Stripe's dashboard (whole or partial) gets its credit note; one we asked for
+    # is already credited, and a replay finds nothing left to credit.
+    credit_refunded_money(order=payment.order, reason=_("Remboursement Stripe"))
     return outcome
 
 

@@ -66,9 +66,7 @@ def last_payment_failed(*, order: Order) -> bool:
     return latest is not None and latest.status == PaymentStatus.FAILED
 
 
-def pay_again(
-    *, order: Order, return_url: str, cancel_url: str, now: datetime | None = None
-) -> PaymentStart:
+def pay_again(*, order: Order, return_url: str, cancel_url: str, now: datetime | None = None) -> PaymentStart:
     """Open a new payment session for ``order`` (never a new order); a double click gets the same one."""
     order.refresh_from_db()
     deadline = pay_again_deadline(order=order)

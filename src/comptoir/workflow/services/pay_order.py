@@ -14,10 +14,10 @@ from django.utils.translation import gettext as _
 
 from comptoir.accounts.models import User
 from comptoir.invoicing.services.issue_invoice import issue_invoice_for_order
+from comptoir.notifications.jobs import enqueue
 from comptoir.orders.models import Order
 from comptoir.orders.services.mark_order_paid import mark_order_paid
 from comptoir.orders.services.transition import locked_order
-from comptoir.notifications.jobs import enqueue
 from comptoir.orders.state import CALLED_OFF, can_pay
 from comptoir.payments.models import Payment
 from comptoir.payments.services.issue_gift_card import issue_gift_cards_for_order

@@ -33,8 +33,11 @@ def refund_late_payment(*, payment_id: int) -> None:
         return
     provider = provider_class(payment.provider)
     if provider is None or not provider.refunds_by_api:
-        logger.error("Payment %s arrived after order %s was cancelled: refund it by hand.", payment.pk,
-                     payment.order.number)
+        logger.error(
+            "Payment %s arrived after order %s was cancelled: refund it by hand.",
+            payment.pk,
+            payment.order.number,
+        )
         return
     left = payment.amount - payment.refunded_amount
     if left <= 0:
