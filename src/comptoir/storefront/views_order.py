@@ -32,6 +32,11 @@ from comptoir.orders.services.request_withdrawal import request_withdrawal
 from comptoir.orders.withdrawal import withdrawal_status
 from comptoir.payments.providers.base import PaymentError
 from comptoir.reviews.services.write_review import ReviewRefused, reviewable_product_ids, write_review
+from comptoir.workflow.services.cancel_by_customer import (
+    CancellationRefused,
+    cancel_order_by_customer,
+    customer_cancellation,
+)
 from comptoir.workflow.services.pay_again import (
     PayAgainRefused,
     last_payment_failed,
@@ -97,6 +102,7 @@ def _order_context(
         "payment_failed": last_payment_failed(order=order),
         "pay_again_url": pay_again_url,
         "cancel_url": cancel_url,
+        "cancellation": customer_cancellation(order=order),
     }
 
 
@@ -112,7 +118,7 @@ def account_order(request: AuthenticatedRequest, number: str) -> HttpResponse:
         ),
         invoice_url=reverse("storefront:account_order_invoice", kwargs={"number": order.number}),
         pay_again_url=reverse("storefront:account_order_pay_again", kwargs={"number": order.number}),
-        cancel_url="",
+        cancel_url=reverse("storefront:account_order_cancel", kwargs={"number": order.number}),
     )
     return render(request, "storefront/account/order.html", context)
 
@@ -129,7 +135,7 @@ def order_status(request: HttpRequest, token: str) -> HttpResponse:
         ),
         invoice_url=reverse("storefront:order_status_invoice", kwargs={"token": token}),
         pay_again_url=reverse("storefront:order_status_pay_again", kwargs={"token": token}),
-        cancel_url="",
+        cancel_url=reverse("storefront:order_status_cancel", kwargs={"token": token}),
     )
     # Checkout (or the payment provider) sends the customer here with ?merci once the order is placed.
     context["just_placed"] = "merci" in request.GET
@@ -230,6 +236,39 @@ def order_status_pay_again(request: HttpRequest, token: str) -> HttpResponse:
     order = _token_order_or_404(token)
     order_url = reverse("storefront:order_status", kwargs={"token": token})
     return _private(_pay_again_step(request, order, order_url=order_url))
+
+
+def _cancel_step(request: HttpRequest, order: Order, *, order_url: str) -> HttpResponse:
+    """POST only (the order page asks for confirmation): cancelled, refunded, then back to the order."""
+    try:
+        cancel_order_by_customer(order=order, actor=request.user if request.user.is_authenticated else None)
+    except CancellationRefused as refusal:
+        messages.error(request, refusal.message)
+    else:
+        messages.success(
+            request,
+            _(
+                "Votre commande est annulée. Si vous l'aviez payée, nous vous remboursons "
+                "sur le même moyen de paiement."
+            ),
+        )
+    return redirect(order_url)
+
+
+@login_required
+@require_POST
+def account_order_cancel(request: AuthenticatedRequest, number: str) -> HttpResponse:
+    order = _account_order_or_404(request, number)
+    return _cancel_step(
+        request, order, order_url=reverse("storefront:account_order", kwargs={"number": order.number})
+    )
+
+
+@require_POST
+def order_status_cancel(request: HttpRequest, token: str) -> HttpResponse:
+    order = _token_order_or_404(token)
+    order_url = reverse("storefront:order_status", kwargs={"token": token})
+    return _private(_cancel_step(request, order, order_url=order_url))
 
 
 def _review_step(request: HttpRequest, order: Order, *, product_id: int, order_url: str) -> HttpResponse:
