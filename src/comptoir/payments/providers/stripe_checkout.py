@@ -6,6 +6,7 @@ only its HTTP transport (``http_client``) with a recorder that answers recorded 
 
 from __future__ import annotations
 
+import time
 from decimal import Decimal
 
 import stripe
@@ -37,6 +38,10 @@ def to_minor_units(amount: Decimal) -> int:
 
 def from_minor_units(cents: int) -> Decimal:
     return quantize(Decimal(cents) / 100)
+
+
+def _session_minutes() -> int:
+    return min(max(settings.COMPTOIR_CARD_PAYMENT_WINDOW_MINUTES, 30), 24 * 60)
 
 
 class StripeProvider:
@@ -79,6 +84,9 @@ class StripeProvider:
             "cancel_url": cancel_url,
             "metadata": metadata,
             "payment_intent_data": {"metadata": metadata},
+            # Stripe closes the page when the shop stops holding the pieces (the card payment window,
+            # within the 30 minutes to 24 hours Stripe allows): a late payment stays the rare case.
+            "expires_at": int(time.time()) + 60 * _session_minutes(),
         }
         locale = STRIPE_LOCALES.get(order.language[:2])
         if locale:
