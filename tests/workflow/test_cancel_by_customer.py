@@ -13,6 +13,7 @@ from comptoir.inventory.models import StockRecord
 from comptoir.invoicing.models import CreditNote, Invoice
 from comptoir.orders.access import order_access_token
 from comptoir.orders.models import Order, OrderEvent, OrderStatus
+from comptoir.orders.selectors import order_history
 from comptoir.payments.models import Payment, PaymentStatus
 from comptoir.workflow.services.cancel_by_customer import CancellationRefused, cancel_order_by_customer
 from comptoir.workflow.services.pay_order import mark_payment_paid
@@ -116,6 +117,8 @@ def test_an_order_paid_by_transfer_is_cancelled_and_its_refund_left_to_the_found
     assert stock(variant) == (2, 0)
     assert Payment.objects.get(order=order).status == PaymentStatus.PAID  # wired back by hand, then marked
     assert OrderEvent.objects.filter(order=order, kind="refund_to_do").count() == 1
+    history = [(entry.what, entry.who) for entry in order_history(order=order)]
+    assert history[-2:] == [("Annulée", "le client"), ("Remboursement à faire (virement)", "automatique")]
     assert Invoice.objects.filter(order=order).count() == 1
     assert not CreditNote.objects.exists()
 
