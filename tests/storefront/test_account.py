@@ -78,7 +78,9 @@ def test_the_order_page_shows_lines_totals_with_vat_addresses_and_story(client, 
         "Colis remis au transporteur",
     ]
     assert "Colissimo 6A12345678901" in content
-    assert "Renoncer au contrat ici" not in content  # not delivered yet
+    # Not delivered yet: the withdrawal is already open (L221-18), its 14 days run from delivery.
+    assert "Renoncer au contrat ici" in content
+    assert "dès maintenant et jusqu'à 14 jours après sa livraison" in content
 
 
 def test_another_customer_s_order_is_not_found(client, camille):
