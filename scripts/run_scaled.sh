@@ -48,6 +48,10 @@ bash -c "$(sed -n 's/^release: //p' Procfile)"
 $BIN/python manage.py demo_shop --without-images
 $BIN/python manage.py collectstatic --no-input --verbosity 0
 
+# Another server on that port would answer the smoke in our place: refuse to start instead.
+if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then
+  echo "Port $PORT is already in use: stop what listens there, or choose another PORT"; exit 1
+fi
 $BIN/honcho -f Procfile start --port "$PORT" web worker scheduler &
 honcho_pid=$!
 # Stopped however this script ends (a failed check, Ctrl-C), and waited for: nothing left running.
