@@ -1,4 +1,5 @@
-"""The right of withdrawal: 14 days after delivery, recorded with its date, acknowledged by email."""
+"""The right of withdrawal: from the order's confirmation to 14 days after delivery (or the founder's
+longer period), recorded with its date, acknowledged by email."""
 
 from __future__ import annotations
 
@@ -78,14 +79,49 @@ def test_a_period_ending_on_a_sunday_runs_to_monday():
     assert order.withdrawal_requested_at is not None
 
 
-@pytest.mark.parametrize("status", [OrderStatus.PLACED, OrderStatus.PAID, OrderStatus.SHIPPED])
-def test_before_delivery_the_withdrawal_is_not_open_yet(status):
+@pytest.mark.parametrize(
+    "status", [OrderStatus.PAID, OrderStatus.PACKED, OrderStatus.PARTLY_SHIPPED, OrderStatus.SHIPPED]
+)
+def test_before_delivery_the_withdrawal_is_open_from_the_confirmation(
+    status, queued_emails, django_capture_on_commit_callbacks
+):
     order = OrderFactory(status=status, number="ML-26-000888")
+    moment = dt.datetime(2026, 7, 10, 9, 30, tzinfo=PARIS)
+    with django_capture_on_commit_callbacks(execute=True):
+        request_withdrawal(order=order, now=moment)
+    order.refresh_from_db()
+    assert order.withdrawal_requested_at == moment
+    assert order.status == status  # the goods, if they left, are still to come back
+    assert OrderEvent.objects.get(order=order).data == {"deadline": ""}
+    assert queued_emails == [(order.pk, "withdrawal_acknowledged")]
+
+
+@pytest.mark.parametrize("status", [OrderStatus.PLACED, OrderStatus.CANCELLED])
+def test_an_unpaid_or_cancelled_order_has_nothing_to_withdraw_from(status):
+    order = OrderFactory(status=status, number="ML-26-000889")
     with pytest.raises(WithdrawalRefused) as refused:
         request_withdrawal(order=order, now=dt.datetime(2026, 7, 10, tzinfo=PARIS))
-    assert refused.value.message == (
-        "La commande ML-26-000888 n'est pas encore livrée : la rétractation s'ouvre à sa livraison."
-    )
+    assert refused.value.message == "La commande ML-26-000889 n'ouvre pas de droit de rétractation."
+    order.refresh_from_db()
+    assert order.withdrawal_requested_at is None
+
+
+def test_the_founder_may_give_a_longer_period(settings):
+    settings.COMPTOIR_WITHDRAWAL_DAYS = 30  # day 30 after 8 July: Friday 7 August 2026
+    order = delivered_order()
+    with pytest.raises(WithdrawalRefused):
+        request_withdrawal(order=order, now=dt.datetime(2026, 8, 8, 0, 1, tzinfo=PARIS))
+    request_withdrawal(order=order, now=dt.datetime(2026, 8, 7, 23, 59, tzinfo=PARIS))
+    order.refresh_from_db()
+    assert order.withdrawal_requested_at is not None
+
+
+def test_a_shorter_period_than_the_law_is_ignored(settings):
+    settings.COMPTOIR_WITHDRAWAL_DAYS = 7
+    order = delivered_order()
+    request_withdrawal(order=order, now=dt.datetime(2026, 7, 22, 23, 0, tzinfo=PARIS))  # day 14
+    order.refresh_from_db()
+    assert order.withdrawal_requested_at is not None
 
 
 def test_a_second_request_keeps_the_first_date_and_sends_no_second_email(

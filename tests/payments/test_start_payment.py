@@ -1,5 +1,6 @@
 """Starting a payment: one row, then the provider, and the same page again on a second click."""
 
+import time
 from decimal import Decimal
 
 import pytest
@@ -45,6 +46,8 @@ def test_stripe_opens_a_checkout_session_for_the_order_total(stripe_http):
     assert form["locale"] == "fr"
     assert form["metadata[payment_id]"] == str(payment.pk)
     assert form["success_url"] == RETURN_URL
+    # Stripe closes its page when the card payment window (60 minutes by default) ends.
+    assert 3590 <= int(form["expires_at"]) - int(time.time()) <= 3600
     assert form["cancel_url"] == CANCEL_URL
 
 

@@ -40,6 +40,7 @@ ACTIONS: dict[tuple[str, str], tuple[str, ...]] = {
     ("orders.order", "terms_payment_received"): ("move_money",),
     ("orders.order", "refund_through_provider"): ("move_money",),
     ("orders.order", "refunded_by_hand"): ("move_money",),
+    ("orders.order", "refund_an_amount"): ("move_money",),
     ("payments.payment", "confirm_bank_transfer"): ("move_money",),
     ("marketing.subscriber", "export_csv"): ("view",),
     ("marketing.campaign", "send_test"): ("change",),

@@ -169,6 +169,8 @@ ROUTES: dict[str, Route] = {
     "storefront:account_delete": Route(Access.CUSTOMER),
     "storefront:account_order": Route(Access.OWNER, ORDER),
     "storefront:account_order_withdrawal": Route(Access.OWNER, ORDER),
+    "storefront:account_order_pay_again": Route(Access.OWNER, ORDER),
+    "storefront:account_order_cancel": Route(Access.OWNER, ORDER),
     "storefront:account_order_review": Route(Access.OWNER, ORDER_PRODUCT),
     "storefront:account_order_invoice": Route(Access.OWNER, ORDER),
     "storefront:account_address_edit": Route(Access.OWNER, ADDRESS),
@@ -176,6 +178,8 @@ ROUTES: dict[str, Route] = {
     "storefront:account_address_default": Route(Access.OWNER, ADDRESS),
     "storefront:order_status": Route(Access.SIGNED_LINK, TOKEN),
     "storefront:order_status_withdrawal": Route(Access.SIGNED_LINK, TOKEN),
+    "storefront:order_status_pay_again": Route(Access.SIGNED_LINK, TOKEN),
+    "storefront:order_status_cancel": Route(Access.SIGNED_LINK, TOKEN),
     "storefront:order_status_review": Route(
         Access.SIGNED_LINK, lambda world: {"token": FORGED, "product_id": world.product.pk}
     ),

@@ -42,6 +42,7 @@ def test_the_order_list_runs_the_same_queries_for_one_order_or_twenty(
     client, camille, django_assert_max_num_queries
 ):
     OrderFactory(customer=camille)
+    client.get("/fr/compte/commandes/")  # the shop's identity and opening state, read once then cached
     with CaptureQueriesContext(connection) as one:
         client.get("/fr/compte/commandes/")
     for _ in range(19):
@@ -78,7 +79,9 @@ def test_the_order_page_shows_lines_totals_with_vat_addresses_and_story(client, 
         "Colis remis au transporteur",
     ]
     assert "Colissimo 6A12345678901" in content
-    assert "Renoncer au contrat ici" not in content  # not delivered yet
+    # Not delivered yet: the withdrawal is already open (L221-18), its 14 days run from delivery.
+    assert "Renoncer au contrat ici" in content
+    assert "dès maintenant et jusqu'à 14 jours après sa livraison" in content
 
 
 def test_another_customer_s_order_is_not_found(client, camille):

@@ -123,8 +123,15 @@ def test_on_day_fifteen_there_is_no_button_and_no_confirmation_step(client, froz
     assert response.status_code == 302 and response["Location"] == url
 
 
-def test_before_delivery_there_is_no_button(client, frozen_today):
+def test_before_delivery_the_button_is_there_from_the_confirmation(client, frozen_today):
     order = OrderFactory(status=OrderStatus.SHIPPED, shipped_at=TODAY - dt.timedelta(days=1))
+    content = page(client, status_url(order))
+    assert "Renoncer au contrat ici" in content
+    assert "dès maintenant et jusqu'à 14 jours après sa livraison" in content
+
+
+def test_an_unpaid_order_has_no_withdrawal_button(client, frozen_today):
+    order = OrderFactory(status=OrderStatus.PLACED)
     assert "Renoncer au contrat ici" not in page(client, status_url(order))
 
 

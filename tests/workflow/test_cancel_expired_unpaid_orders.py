@@ -23,6 +23,7 @@ NOW = dt.datetime(2026, 7, 22, 10, 0, tzinfo=dt.UTC)
 @pytest.fixture(autouse=True)
 def seven_days(settings):
     settings.COMPTOIR_UNPAID_ORDER_DAYS = 7
+    settings.COMPTOIR_CARD_PAYMENT_WINDOW_MINUTES = 60
 
 
 @pytest.fixture
@@ -48,7 +49,7 @@ def test_only_bank_transfers_left_unpaid_past_the_delay_are_cancelled(
     variant = VariantFactory(on_hand=10)
     expired = placed(days_ago=7.01, variant=variant, number="ML-26-100001")
     just_in_time = placed(days_ago=6.99, variant=variant)
-    by_card = placed(days_ago=30, variant=variant, payment_method="stripe")
+    by_card = placed(days_ago=0.02, variant=variant, payment_method="stripe")  # its 60 minutes run
     paid = placed(days_ago=30, variant=variant, status=OrderStatus.PAID)
 
     with django_capture_on_commit_callbacks(execute=True):

@@ -78,8 +78,9 @@ SCHEDULE: tuple[Chore, ...] = (
         every=timedelta(minutes=15),
     ),
     Chore("send_comment_digest", _("Résumé des commentaires à modérer"), every=timedelta(minutes=15)),
-    Chore("cancel_unpaid_orders", _("Annuler les commandes impayées"), at=time(2, 0)),
-    # After the cancellations above: the gift cards those orders used get their money back.
+    # Every 10 minutes: an abandoned card payment holds its pieces for an hour at most.
+    Chore("cancel_unpaid_orders", _("Annuler les commandes impayées"), every=timedelta(minutes=10)),
+    # Orders cancelled any other way than the workflow's: their gift cards get their money back.
     Chore("credit_back_gift_cards", _("Recréditer les cartes cadeaux"), at=time(2, 30)),
     Chore("backup", _("Sauvegarde de la base et des médias"), at=time(3, 15)),
     Chore("send_low_stock_digest", _("Liste des tailles en stock bas"), at=time(7, 0)),

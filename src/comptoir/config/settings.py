@@ -555,5 +555,13 @@ COMPTOIR_ORDER_NUMBER_PREFIX = os.environ.get(
 # Bank-transfer orders still unpaid after this many days are cancelled (`manage.py cancel_unpaid_orders`,
 # run daily by cron) and their reserved stock goes back on sale.
 COMPTOIR_UNPAID_ORDER_DAYS = int(os.environ.get("COMPTOIR_UNPAID_ORDER_DAYS", "7"))
+# A card payment refused, failed or abandoned may be tried again (« Payer à nouveau ») for this many
+# minutes after the order or its last attempt; then the same chore cancels the order and frees its stock.
+COMPTOIR_CARD_PAYMENT_WINDOW_MINUTES = int(os.environ.get("COMPTOIR_CARD_PAYMENT_WINDOW_MINUTES", "60"))
+# A customer may cancel her order from its page for this many hours after placing it, while it is not
+# packed (0: never; the founder always may, from the admin).
+COMPTOIR_CUSTOMER_CANCEL_HOURS = int(os.environ.get("COMPTOIR_CUSTOMER_CANCEL_HOURS", "24"))
+# Days after delivery a consumer may withdraw (Code de la consommation L221-18): 14 at least.
+COMPTOIR_WITHDRAWAL_DAYS = int(os.environ.get("COMPTOIR_WITHDRAWAL_DAYS", "14"))
 # A signed-in customer's forgotten cart gets its one reminder after this many hours.
 COMPTOIR_CART_REMINDER_HOURS = int(os.environ.get("COMPTOIR_CART_REMINDER_HOURS", "24"))

@@ -62,6 +62,10 @@ def _subject_withdrawal(order: Order) -> str:
     }
 
 
+def _subject_payment_failed(order: Order) -> str:
+    return gettext("Le paiement de votre commande %(number)s n'a pas abouti") % {"number": order.number}
+
+
 def _subject_shipped(order: Order) -> str:
     return gettext("Votre commande %(number)s est en route") % {"number": order.number}
 
@@ -97,6 +101,7 @@ SUBJECTS = {
     "part_shipped": _subject_part_shipped,
     "backorder_cancelled": _subject_backorder_cancelled,
     "paid": _subject_paid,
+    "payment_failed": _subject_payment_failed,
     "cancelled": _subject_cancelled,
     "withdrawal_acknowledged": _subject_withdrawal,
 }
@@ -155,6 +160,8 @@ class OrderEmail:
     payment_due_date: str = ""
     # An order shipped in parts: what still waits, « 3 × REF (name) ».
     waiting_lines: tuple[str, ...] = ()
+    # A card payment that failed may be tried again for this many minutes (workflow's pay_again).
+    pay_again_minutes: int = 0
 
 
 def queue_order_email(*, order_id: int, kind: str) -> None:
@@ -267,4 +274,5 @@ def _email_context(*, order: Order, kind: str, language: str, bank_account: Bank
         )
         if kind == "part_shipped"
         else (),
+        pay_again_minutes=settings.COMPTOIR_CARD_PAYMENT_WINDOW_MINUTES,
     )

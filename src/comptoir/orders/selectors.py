@@ -147,6 +147,9 @@ _EVENT_LABELS = {
     "withdrawal_requested": _("Rétractation demandée"),
     "paid_on_terms": _("Paiement reçu (à échéance)"),
     "payment_reminder": _("Relance de paiement envoyée"),
+    "refund_to_do": _("Remboursement à faire (virement)"),
+    "partial_refund": _("Remboursement partiel"),
+    "late_payment_refunded": _("Paiement arrivé après l'annulation : remboursé"),
 }
 
 

@@ -57,6 +57,8 @@ READY_TO_PACK = _sources_of(OrderStatus.PACKED)
 # A reseller's order may leave in parts from where it may start doing so, and keeps leaving after.
 SHIPPABLE_IN_PARTS = _sources_of(OrderStatus.PARTLY_SHIPPED) | {OrderStatus.PARTLY_SHIPPED}
 CANCELLABLE = _sources_of(OrderStatus.CANCELLED)  # nothing has left the workshop yet
+# Waiting for its money or to be packed: the customer herself may still cancel it (within her window).
+NOT_YET_PACKED = (READY_TO_PAY | READY_TO_PACK) & CANCELLABLE
 REFUNDABLE = _sources_of(OrderStatus.REFUNDED)
 # On the way to the customer: every status on a path of moves that ends delivered.
 _ON_THE_WAY = frozenset(
@@ -88,6 +90,10 @@ def can_cancel_backorder(status: str) -> bool:
 
 def can_cancel(status: str) -> bool:
     return status in CANCELLABLE
+
+
+def can_cancel_before_packing(status: str) -> bool:
+    return status in NOT_YET_PACKED
 
 
 def can_refund(status: str) -> bool:

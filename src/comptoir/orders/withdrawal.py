@@ -1,9 +1,11 @@
 """The consumer's right of withdrawal: until when it may still be exercised.
 
-Code de la consommation, art. L221-18 and L221-19: fourteen days from the day the parcel is
-received, that day not counted; a period that ends on a Saturday, a Sunday or a public holiday runs
-to the next working day. One rule for the page that shows the button and for the service that
-records the request, so that both always agree.
+Code de la consommation, art. L221-18 and L221-19: the consumer may withdraw from the conclusion of
+the contract (the order confirmed: paid, or accepted on terms) until fourteen days from the day the
+parcel is received, that day not counted; a period that ends on a Saturday, a Sunday or a public
+holiday runs to the next working day. The founder may give more (``COMPTOIR_WITHDRAWAL_DAYS``), never
+less. One rule for the page that shows the button and for the service that records the request, so
+that both always agree.
 """
 
 from __future__ import annotations
@@ -12,11 +14,17 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import cache
 
+from django.conf import settings
 from django.utils import timezone
 
 from .models import Order, OrderStatus
+from .state import SOLD
 
-WITHDRAWAL_DAYS = 14
+WITHDRAWAL_DAYS = 14  # the law's minimum
+
+
+def withdrawal_days() -> int:
+    return max(WITHDRAWAL_DAYS, getattr(settings, "COMPTOIR_WITHDRAWAL_DAYS", WITHDRAWAL_DAYS))
 
 
 def _easter_sunday(year: int) -> date:
@@ -49,7 +57,7 @@ def withdrawal_deadline(*, order: Order) -> date | None:
     """The last day (Paris time) a withdrawal may be sent, or None before the parcel is delivered."""
     if order.delivered_at is None:
         return None
-    deadline = timezone.localdate(order.delivered_at) + timedelta(days=WITHDRAWAL_DAYS)
+    deadline = timezone.localdate(order.delivered_at) + timedelta(days=withdrawal_days())
     while not _is_working_day(deadline):
         deadline += timedelta(days=1)
     return deadline
@@ -58,17 +66,22 @@ def withdrawal_deadline(*, order: Order) -> date | None:
 @dataclass(frozen=True)
 class WithdrawalStatus:
     is_open: bool  # the button may be shown and the request accepted
-    deadline: date | None
+    deadline: date | None  # None before delivery: the period runs from the parcel's arrival
     requested_at: datetime | None
+    days: int = WITHDRAWAL_DAYS  # after delivery
 
 
 def withdrawal_status(*, order: Order, now: datetime | None = None) -> WithdrawalStatus:
     deadline = withdrawal_deadline(order=order)
     today = timezone.localdate(now or timezone.now())
-    is_open = (
-        order.status == OrderStatus.DELIVERED
-        and order.withdrawal_requested_at is None
-        and deadline is not None
-        and today <= deadline
+    if order.status == OrderStatus.DELIVERED:
+        within_period = deadline is not None and today <= deadline
+    else:
+        within_period = order.status in SOLD  # confirmed, not delivered yet: open from the conclusion
+    is_open = order.withdrawal_requested_at is None and within_period
+    return WithdrawalStatus(
+        is_open=is_open,
+        deadline=deadline,
+        requested_at=order.withdrawal_requested_at,
+        days=withdrawal_days(),
     )
-    return WithdrawalStatus(is_open=is_open, deadline=deadline, requested_at=order.withdrawal_requested_at)

@@ -42,6 +42,16 @@ urlpatterns = [
         name="account_order_withdrawal",
     ),
     path(
+        pgettext_lazy("url", "compte/commandes/<str:number>/payer/"),
+        views_order.account_order_pay_again,
+        name="account_order_pay_again",
+    ),
+    path(
+        pgettext_lazy("url", "compte/commandes/<str:number>/annuler/"),
+        views_order.account_order_cancel,
+        name="account_order_cancel",
+    ),
+    path(
         pgettext_lazy("url", "compte/commandes/<str:number>/avis/<int:product_id>/"),
         views_order.account_order_review,
         name="account_order_review",
@@ -92,6 +102,16 @@ urlpatterns = [
         pgettext_lazy("url", "commande/<str:token>/retractation/"),
         views_order.order_status_withdrawal,
         name="order_status_withdrawal",
+    ),
+    path(
+        pgettext_lazy("url", "commande/<str:token>/payer/"),
+        views_order.order_status_pay_again,
+        name="order_status_pay_again",
+    ),
+    path(
+        pgettext_lazy("url", "commande/<str:token>/annuler/"),
+        views_order.order_status_cancel,
+        name="order_status_cancel",
     ),
     path(pgettext_lazy("url", "journal/"), views_content.journal, name="journal"),
     path(pgettext_lazy("url", "journal/rss/"), views_content.JournalFeed(), name="journal_rss"),

@@ -15,7 +15,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from comptoir.core.addresses import PostalAddress
 from comptoir.invoicing.pdf import invoice_pdf
@@ -30,7 +30,19 @@ from comptoir.orders.services.create_account_for_guest import (
 )
 from comptoir.orders.services.request_withdrawal import request_withdrawal
 from comptoir.orders.withdrawal import withdrawal_status
+from comptoir.payments.providers.base import PaymentError
 from comptoir.reviews.services.write_review import ReviewRefused, reviewable_product_ids, write_review
+from comptoir.workflow.services.cancel_by_customer import (
+    CancellationRefused,
+    cancel_order_by_customer,
+    customer_cancellation,
+)
+from comptoir.workflow.services.pay_again import (
+    PayAgainRefused,
+    last_payment_failed,
+    pay_again,
+    pay_again_deadline,
+)
 
 from .views_account import AuthenticatedRequest
 
@@ -65,6 +77,8 @@ def _order_context(
     withdrawal_url: str,
     review_url: Callable[[int], str],
     invoice_url: str,
+    pay_again_url: str,
+    cancel_url: str,
 ) -> dict[str, object]:
     reviewable = reviewable_product_ids(order=order)
     lines = list(order.lines.select_related("variant"))
@@ -84,6 +98,11 @@ def _order_context(
         "withdrawal": withdrawal_status(order=order),
         "order_url": order_url,
         "withdrawal_url": withdrawal_url,
+        "pay_again_deadline": pay_again_deadline(order=order),
+        "payment_failed": last_payment_failed(order=order),
+        "pay_again_url": pay_again_url,
+        "cancel_url": cancel_url,
+        "cancellation": customer_cancellation(order=order),
     }
 
 
@@ -98,6 +117,8 @@ def account_order(request: AuthenticatedRequest, number: str) -> HttpResponse:
             "storefront:account_order_review", kwargs={"number": order.number, "product_id": product_id}
         ),
         invoice_url=reverse("storefront:account_order_invoice", kwargs={"number": order.number}),
+        pay_again_url=reverse("storefront:account_order_pay_again", kwargs={"number": order.number}),
+        cancel_url=reverse("storefront:account_order_cancel", kwargs={"number": order.number}),
     )
     return render(request, "storefront/account/order.html", context)
 
@@ -113,6 +134,8 @@ def order_status(request: HttpRequest, token: str) -> HttpResponse:
             "storefront:order_status_review", kwargs={"token": token, "product_id": product_id}
         ),
         invoice_url=reverse("storefront:order_status_invoice", kwargs={"token": token}),
+        pay_again_url=reverse("storefront:order_status_pay_again", kwargs={"token": token}),
+        cancel_url=reverse("storefront:order_status_cancel", kwargs={"token": token}),
     )
     # Checkout (or the payment provider) sends the customer here with ?merci once the order is placed.
     context["just_placed"] = "merci" in request.GET
@@ -181,6 +204,71 @@ def order_status_withdrawal(request: HttpRequest, token: str) -> HttpResponse:
         request, order, order_url=order_url, template="storefront/account/withdrawal.html"
     )
     return _private(response)
+
+
+def _pay_again_step(request: HttpRequest, order: Order, *, order_url: str) -> HttpResponse:
+    """POST only: a new payment session for the same order, then the provider's page."""
+    absolute_order_url = request.build_absolute_uri(order_url)
+    try:
+        started = pay_again(
+            order=order, return_url=f"{absolute_order_url}?merci", cancel_url=absolute_order_url
+        )
+    except PayAgainRefused as refusal:
+        messages.error(request, refusal.message)
+        return redirect(order_url)
+    except PaymentError:
+        messages.error(request, _("Le paiement n'a pas pu commencer. Réessayez dans un instant."))
+        return redirect(order_url)
+    return redirect(started.redirect_url)
+
+
+@login_required
+@require_POST
+def account_order_pay_again(request: AuthenticatedRequest, number: str) -> HttpResponse:
+    order = _account_order_or_404(request, number)
+    return _pay_again_step(
+        request, order, order_url=reverse("storefront:account_order", kwargs={"number": order.number})
+    )
+
+
+@require_POST
+def order_status_pay_again(request: HttpRequest, token: str) -> HttpResponse:
+    order = _token_order_or_404(token)
+    order_url = reverse("storefront:order_status", kwargs={"token": token})
+    return _private(_pay_again_step(request, order, order_url=order_url))
+
+
+def _cancel_step(request: HttpRequest, order: Order, *, order_url: str) -> HttpResponse:
+    """POST only (the order page asks for confirmation): cancelled, refunded, then back to the order."""
+    try:
+        cancel_order_by_customer(order=order, actor=request.user if request.user.is_authenticated else None)
+    except CancellationRefused as refusal:
+        messages.error(request, refusal.message)
+    else:
+        messages.success(
+            request,
+            _(
+                "Votre commande est annulée. Si vous l'aviez payée, nous vous remboursons "
+                "sur le même moyen de paiement."
+            ),
+        )
+    return redirect(order_url)
+
+
+@login_required
+@require_POST
+def account_order_cancel(request: AuthenticatedRequest, number: str) -> HttpResponse:
+    order = _account_order_or_404(request, number)
+    return _cancel_step(
+        request, order, order_url=reverse("storefront:account_order", kwargs={"number": order.number})
+    )
+
+
+@require_POST
+def order_status_cancel(request: HttpRequest, token: str) -> HttpResponse:
+    order = _token_order_or_404(token)
+    order_url = reverse("storefront:order_status", kwargs={"token": token})
+    return _private(_cancel_step(request, order, order_url=order_url))
 
 
 def _review_step(request: HttpRequest, order: Order, *, product_id: int, order_url: str) -> HttpResponse:

@@ -10,13 +10,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from comptoir.accounts.models import User
+from comptoir.core.money import Money, format_money
 from comptoir.orders.errors import OrderTransitionRefused
 from comptoir.orders.models import Order, OrderEvent, OrderLine
 from comptoir.orders.services.accept_return import accept_return
@@ -31,6 +35,7 @@ from comptoir.payments.services.record_payment import Outcome
 from .services.cancel_order import cancel_order_and_credit_back
 from .services.pay_order import mark_payment_paid
 from .services.record_terms_payment import TermsPaymentRefused, record_terms_payment
+from .services.refund_amount import RefundRefused, refund_amount, refundable_amount
 from .services.refund_order_payments import refund_order_payments, refunded_with_credit_note
 from .services.ship_and_invoice import ship_order_and_invoice
 
@@ -78,6 +83,7 @@ class OrderAdmin(admin.ModelAdmin):
         "terms_payment_received",
         "refund_through_provider",
         "refunded_by_hand",
+        "refund_an_amount",
     )
     readonly_fields = [field.name for field in Order._meta.fields]
 
@@ -240,6 +246,63 @@ class OrderAdmin(admin.ModelAdmin):
                 % {"count": n}
             ),
         )
+
+    @admin.action(
+        description=_("Rembourser un montant (geste commercial, virement renvoyé) : émettre l'avoir"),
+        permissions=["move_money"],
+    )
+    def refund_an_amount(self, request: HttpRequest, queryset: QuerySet[Order]) -> HttpResponse | None:
+        if queryset.count() != 1:
+            self.message_user(request, _("Choisissez une seule commande."), messages.ERROR)
+            return None
+        order = queryset.get()
+        form = RefundAmountForm(request.POST if "apply" in request.POST else None)
+        if form.is_valid():
+            actor = request.user if request.user.is_authenticated else None
+            try:
+                credit_notes = refund_amount(
+                    order=order,
+                    amount=form.cleaned_data["amount"],
+                    reason=form.cleaned_data["reason"],
+                    actor=actor,
+                )
+            except RefundRefused as refusal:
+                self.message_user(request, refusal.message, messages.ERROR)
+            except PaymentError:
+                self.message_user(
+                    request,
+                    _("Le prestataire n'a pas pu rembourser la commande %(number)s : réessayez plus tard.")
+                    % {"number": order.number},
+                    messages.ERROR,
+                )
+            else:
+                self.message_user(
+                    request,
+                    _("Remboursement enregistré ; avoir %(numbers)s.")
+                    % {"numbers": ", ".join(note.number for note in credit_notes) or "—"},
+                    messages.SUCCESS,
+                )
+            return None
+        return TemplateResponse(
+            request,
+            "admin/workflow/refund_amount.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": _("Rembourser un montant"),
+                "order": order,
+                "refundable": format_money(Money(refundable_amount(order=order), order.currency)),
+                "form": form,
+                "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+                "opts": self.model._meta,
+            },
+        )
+
+
+class RefundAmountForm(forms.Form):
+    amount = forms.DecimalField(
+        label=_("Montant TTC à rembourser"), max_digits=12, decimal_places=2, min_value=0
+    )
+    reason = forms.CharField(label=_("Motif (sur l'avoir)"), max_length=200, initial=_("Geste commercial"))
 
 
 @admin.register(Payment)

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from comptoir.accounts.models import User
 
 from ..errors import WithdrawalRefused
-from ..models import Order
+from ..models import Order, OrderStatus
 from ..withdrawal import withdrawal_status
 from .transition import check_actor, email_after_commit, locked_order, record_event
 
@@ -25,7 +25,8 @@ def request_withdrawal(
 ) -> Order:
     """Record the withdrawal, dated; the status does not change (the return is still to come).
 
-    Within 14 days of delivery (orders/withdrawal.py holds the one rule, the same the page uses);
+    From the order's confirmation to 14 days after delivery or the founder's longer period
+    (orders/withdrawal.py holds the one rule, the same the page uses);
     the dated acknowledgement the law requires goes out by email after commit. A second request
     finds the first one recorded and changes nothing.
     """
@@ -37,10 +38,8 @@ def request_withdrawal(
             return order
         status = withdrawal_status(order=order, now=moment)
         if not status.is_open:
-            if status.deadline is None:
-                message = _(
-                    "La commande %(number)s n'est pas encore livrée : la rétractation s'ouvre à sa livraison."
-                )
+            if order.status != OrderStatus.DELIVERED:
+                message = _("La commande %(number)s n'ouvre pas de droit de rétractation.")
             else:
                 message = _("Le délai de rétractation de la commande %(number)s est passé.")
             raise WithdrawalRefused(

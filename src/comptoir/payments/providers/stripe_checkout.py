@@ -6,9 +6,11 @@ only its HTTP transport (``http_client``) with a recorder that answers recorded 
 
 from __future__ import annotations
 
+import time
 from decimal import Decimal
 
 import stripe
+from django.conf import settings
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from stripe.params.checkout import SessionCreateParams
@@ -37,6 +39,10 @@ def to_minor_units(amount: Decimal) -> int:
 
 def from_minor_units(cents: int) -> Decimal:
     return quantize(Decimal(cents) / 100)
+
+
+def _session_minutes() -> int:
+    return min(max(settings.COMPTOIR_CARD_PAYMENT_WINDOW_MINUTES, 30), 24 * 60)
 
 
 class StripeProvider:
@@ -80,6 +86,9 @@ class StripeProvider:
             "cancel_url": cancel_url,
             "metadata": metadata,
             "payment_intent_data": {"metadata": metadata},
+            # Stripe closes the page when the shop stops holding the pieces (the card payment window,
+            # within the 30 minutes to 24 hours Stripe allows): a late payment stays the rare case.
+            "expires_at": int(time.time()) + 60 * _session_minutes(),
         }
         locale = STRIPE_LOCALES.get(order.language[:2])
         if locale:

@@ -1,5 +1,5 @@
-"""An order that will not be shipped: its pieces go back on sale and what gift cards paid of it goes
-back on them, together.
+"""An order that will not be shipped: its pieces go back on sale, what gift cards paid of it goes
+back on them and its discount code's use is counted back, together.
 
 Orders' ``cancel_order`` moves the order and releases its stock; payments credits the cards back
 (``credit_back_gift_cards``: the card, not a bank, and no network). A paid order still needs a refund
@@ -16,6 +16,7 @@ from comptoir.accounts.models import User
 from comptoir.orders.models import Order
 from comptoir.orders.services.cancel_order import cancel_order
 from comptoir.payments.services.credit_gift_card import credit_back_gift_cards
+from comptoir.promotions.services.release_redemption import release_redemption
 
 
 def cancel_order_and_credit_back(
@@ -26,8 +27,9 @@ def cancel_order_and_credit_back(
     reason: str = "",
     now: datetime | None = None,
 ) -> Order:
-    """Cancel ``order`` and give its gift cards back what they paid; a repeat changes nothing."""
+    """Cancel ``order``, give back its gift cards' money and its code's use; a repeat changes nothing."""
     with transaction.atomic():
         order = cancel_order(order=order, actor=actor, actor_label=actor_label, reason=reason, now=now)
         credit_back_gift_cards(order_id=order.pk)
+        release_redemption(order_id=order.pk)
     return order

@@ -12,16 +12,18 @@ import logging
 from typing import Any
 
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
 
 from comptoir.payments.models import Payment, ProcessedWebhookEvent
 from comptoir.payments.providers.stripe_checkout import StripeProvider, from_minor_units
 from comptoir.payments.services.record_payment import (
     Outcome,
-    mark_payment_failed,
     mark_payment_pending,
     record_refunded_amount,
 )
 
+from .credit_refunded_money import credit_refunded_money
+from .fail_payment import fail_payment
 from .pay_order import mark_payment_paid
 
 logger = logging.getLogger(__name__)
@@ -85,8 +87,9 @@ def _session_completed(session: dict[str, Any]) -> Outcome:
 
 
 def _session_failed(session: dict[str, Any]) -> Outcome:
+    # Expired (the customer never paid) or an asynchronous method refused: she may pay again.
     payment = _payment_for_session(session)
-    return mark_payment_failed(payment_id=payment.pk)
+    return fail_payment(payment_id=payment.pk)
 
 
 def _charge_refunded(charge: dict[str, Any]) -> Outcome:
@@ -104,6 +107,9 @@ def _charge_refunded(charge: dict[str, Any]) -> Outcome:
     )
     if outcome == Outcome.IGNORED:
         raise RetryLater(f"Payment {payment.pk} is not recorded as paid yet.")
+    # A refund made in Stripe's dashboard (whole or partial) gets its credit note; one we asked for
+    # is already credited, and a replay finds nothing left to credit.
+    credit_refunded_money(order=payment.order, reason=_("Remboursement Stripe"))
     return outcome
 
 

@@ -14,16 +14,18 @@ from django.utils.translation import gettext as _
 
 from comptoir.accounts.models import User
 from comptoir.invoicing.services.issue_invoice import issue_invoice_for_order
+from comptoir.notifications.jobs import enqueue
 from comptoir.orders.models import Order
 from comptoir.orders.services.mark_order_paid import mark_order_paid
 from comptoir.orders.services.transition import locked_order
-from comptoir.orders.state import can_pay
+from comptoir.orders.state import CALLED_OFF, can_pay
 from comptoir.payments.models import Payment
 from comptoir.payments.services.issue_gift_card import issue_gift_cards_for_order
 from comptoir.payments.services.pay_with_gift_card import amount_due, spend_gift_card
 from comptoir.payments.services.record_payment import Outcome, record_payment_received
 
 from ..emails import email_after_commit
+from .refund_late_payment import refund_late_payment
 
 
 def pay_order(*, order: Order, actor: User | None, actor_label: str, payment_reference: str) -> Order:
@@ -50,7 +52,11 @@ def mark_payment_paid(
     actor: User | None = None,
     actor_label: str,
 ) -> Outcome:
-    """Record that the money arrived and move the order to paid, once (a replay changes nothing)."""
+    """Record that the money arrived and move the order to paid, once (a replay changes nothing).
+
+    Money for an order already cancelled (its payment window passed) is refunded in full, after
+    commit: refund_late_payment.py says why the order is not revived.
+    """
     with transaction.atomic():
         outcome = record_payment_received(
             payment_id=payment_id,
@@ -58,6 +64,10 @@ def mark_payment_paid(
             paid_amount=paid_amount,
             paid_currency=paid_currency,
         )
+        if outcome == Outcome.ORDER_NOT_AWAITING_PAYMENT:
+            payment = Payment.objects.select_related("order").get(pk=payment_id)
+            if payment.order.status in CALLED_OFF:
+                transaction.on_commit(lambda: enqueue(refund_late_payment, payment_id=payment_id))
         if outcome != Outcome.PAID:
             return outcome
         payment = Payment.objects.select_related("order").get(pk=payment_id)

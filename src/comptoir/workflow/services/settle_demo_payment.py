@@ -5,8 +5,9 @@ from __future__ import annotations
 from comptoir.payments.models import Payment
 from comptoir.payments.providers.base import PaymentError
 from comptoir.payments.providers.demo import DemoProvider, demo_payments_enabled
-from comptoir.payments.services.record_payment import Outcome, mark_payment_failed
+from comptoir.payments.services.record_payment import Outcome
 
+from .fail_payment import fail_payment
 from .pay_order import mark_payment_paid
 
 
@@ -19,4 +20,4 @@ def settle_demo_payment(*, payment_id: int, succeeded: bool) -> Outcome:
         return mark_payment_paid(
             payment_id=payment_id, provider_reference=f"demo-{payment_id}", actor_label="demo"
         )
-    return mark_payment_failed(payment_id=payment_id)
+    return fail_payment(payment_id=payment_id)

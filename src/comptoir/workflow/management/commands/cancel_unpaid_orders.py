@@ -11,8 +11,8 @@ from comptoir.workflow.services.cancel_expired_unpaid_orders import cancel_expir
 
 class Command(BaseCommand):
     help = (
-        "Annule les commandes par virement impayées depuis COMPTOIR_UNPAID_ORDER_DAYS jours "
-        "(à lancer chaque jour, par cron)."
+        "Annule les commandes impayées : virements après COMPTOIR_UNPAID_ORDER_DAYS jours, paiements "
+        "par carte refusés ou abandonnés après COMPTOIR_CARD_PAYMENT_WINDOW_MINUTES minutes."
     )
 
     def handle(self, *args: Any, **options: Any) -> None:
