@@ -1,14 +1,11 @@
 """« Retirer la démo » removes what the demo build created, documents included, and nothing of hers."""
 
 from decimal import Decimal
-from io import StringIO
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 
 from comptoir.catalog.models import Product
-from comptoir.content.models import LegalRole, Page
 from comptoir.golive.models import DemoRow
 from comptoir.golive.services.demo_rows import recording_demo_rows, remove_demo
 from comptoir.invoicing.models import DocumentSequence, Invoice
@@ -72,30 +69,8 @@ def test_a_demo_company_her_order_needs_stays_as_hers():
 
     assert Order.objects.get() == her_order and Company.objects.get() == company
     assert removal.kept == 1
-    # Only the fingerprints of the one-row settings the demo filled stay: they are hers now.
-    assert (
-        DemoRow.objects.filter(fingerprint="").count() == 0
-    )  # hers from now on: the checklist item turns green
-
-
-def test_the_whole_demo_goes_in_one_click_and_what_she_added_since_stays(client):
-    call_command("demo_shop", "--without-images", stdout=StringIO())
-    assert Product.objects.count() > 40 and Order.objects.count() > 10 and Company.objects.count() >= 1
-    founder = get_user_model().objects.get(email="fondatrice@comptoir.example")
-    hers = ProductFactory(name_fr="Chemise Orme")  # she tried the demo, then made her first product
-    notice = Page.objects.get(legal_role=LegalRole.LEGAL_NOTICE)
-    notice.body_fr = "Atelier Orme SARL, 4 quai des Tanneurs, Lyon."
-    notice.save()  # and made the demo's legal notice hers
-    client.force_login(founder)
-
-    client.post("/fr/atelier/ouverture/retirer-la-demo/")
-
-    assert list(Product.objects.values_list("pk", flat=True)) == [hers.pk]
-    assert (Order.objects.count(), Invoice.objects.count(), Company.objects.count()) == (0, 0, 0)
-    assert list(get_user_model().objects.values_list("email", flat=True)) == ["fondatrice@comptoir.example"]
-    # Only the fingerprints of the one-row settings the demo filled stay: they are hers now.
+    # Hers from now on: the checklist item turns green.
     assert DemoRow.objects.filter(fingerprint="").count() == 0
-    assert list(Page.objects.values_list("pk", flat=True)) == [notice.pk]  # the demo's other texts are gone
 
 
 def test_the_identity_the_demo_saved_counts_as_missing_until_she_changes_it():
